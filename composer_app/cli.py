@@ -1,0 +1,129 @@
+"""The command line: `composer-app` starts the app; `composer-app COMMAND ...` runs a command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from composer_app import __version__
+from composer_app.core.errors import ComposerError
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from composer_app.core.keys import detect_key
+    from composer_app.core.midifile import pitch_name, read_midi
+
+    song = read_midi(args.file)
+    default = song.default_part
+    chosen = song.part(args.track) if args.track else default
+    melody = song.melody(chosen.number if chosen else None) if chosen else None
+    estimate = detect_key(melody) if melody is not None and len(melody) else None
+    info = {
+        "file": song.source,
+        "format": song.format,
+        "tempo_bpm": round(song.tempos[0].bpm, 2),
+        "tempo_changes": len(song.tempos) - 1,
+        "time_signature": str(song.time_signature),
+        "key_signature": song.key_signature,
+        "detected_key": estimate.key.name if estimate else None,
+        "key_confidence": round(estimate.confidence, 3) if estimate else None,
+        "notes": sum(p.note_count for p in song.parts),
+        "length_seconds": round(song.seconds, 2),
+        "length_bars": round(song.length_ticks / song.time_signature.bar_ticks, 2),
+        "tracks": [
+            {"number": p.number, "name": p.name, "channel": p.channel + 1, "instrument": p.instrument,
+             "notes": p.note_count, "low": p.low, "high": p.high, "polyphony": p.polyphony, "drums": p.is_drums}
+            for p in song.parts
+        ],
+        "melody_track": chosen.number if chosen else None,
+        "melody_notes": len(melody) if melody is not None else 0,
+    }
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{info['file']}: MIDI type {song.format}, {info['length_seconds']} s, {info['length_bars']} bars, "
+          f"{info['notes']} notes")
+    print(f"tempo {info['tempo_bpm']} bpm ({info['tempo_changes']} changes), time {info['time_signature']}, "
+          f"key signature {song.key_signature or 'none'}, detected key "
+          f"{info['detected_key'] or '-'} (confidence {info['key_confidence'] or 0:.2f})")
+    for p in song.parts:
+        marker = "*" if chosen and p.number == chosen.number else " "
+        print(f" {marker} {p.describe()}")
+    if melody is not None and len(melody):
+        lo = min(n.pitch for n in melody)
+        hi = max(n.pitch for n in melody)
+        print(f"melody: track {chosen.number}, {len(melody)} notes, {pitch_name(lo)}-{pitch_name(hi)}")
+    else:
+        print("melody: none (no melodic notes)")
+    return 0
+
+
+def _melody(args: argparse.Namespace) -> int:
+    from composer_app.core.midifile import load_melody, write_midi
+
+    melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
+    write_midi(melody, args.output)
+    print(f"wrote {len(melody)} notes to {args.output}")
+    return 0
+
+
+def _lazy(module: str, name: str) -> Command:
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(args)
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="composer-app", description="Continue melodies with a small LSTM.")
+    parser.add_argument("--version", action="version", version=f"composer-app {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a full traceback on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("inspect", help="show tracks, tempo, key and the melody line of a MIDI file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--track", type=int, help="track number to take the melody from (see the list)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=_inspect)
+
+    p = sub.add_parser("melody", help="extract the melody line of a MIDI file to a new file")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--track", type=int)
+    p.add_argument("--all-notes", action="store_true", help="keep every note of the track, not just the top line")
+    p.set_defaults(run=_melody)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv == ["--debug"]:
+        from composer_app.ui.app import run_app
+
+        return run_app()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except ComposerError as e:
+        print(f"composer-app: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("composer-app: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # an unexpected bug: one line, the traceback only on request
+        if args.debug:
+            raise
+        print(f"composer-app: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        return 70

@@ -1,0 +1,17 @@
+"""Domain exceptions whose messages are shown to the user as they are."""
+
+
+class ComposerError(Exception):
+    """Base class for errors that carry one plain sentence for the user."""
+
+
+class MidiImportError(ComposerError):
+    """A MIDI file could not be read; the message names the file and the problem."""
+
+
+class MidiExportError(ComposerError):
+    """A MIDI file could not be written; the old file, if any, is left intact."""
+
+
+class EncodingError(ComposerError):
+    """A melody or token sequence does not fit the model's encoding."""

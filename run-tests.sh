@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up (system libraries, JACK, .venv, packages with the dev and train extras) and run every test.
+set -euo pipefail
+source "$(dirname "$0")/scripts/setup-env.sh"
+install_system_packages "${QT_DEBS[@]}" jackd2
+make_venv
+# The CPU build of PyTorch first, so the train extra does not pull several GB of CUDA packages.
+if ! "$PY" -c 'import torch' 2>/dev/null; then
+    pip_install "torch==2.13.0" || pip_install torch --index-url https://download.pytorch.org/whl/cpu
+fi
+pip_install -e "$ROOT[dev,train]"
+cd "$ROOT"
+export QT_QPA_PLATFORM=offscreen
+exec "$PY" -m pytest "$@"

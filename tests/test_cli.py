@@ -1,0 +1,55 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from composer_app.cli import main
+from composer_app.core.midifile import load_melody
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "composer_app", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_inspect_json_describes_a_chopin_file(chopin_dir, capsys):
+    assert main(["inspect", str(chopin_dir / "chp_op18_format0.mid"), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["key_signature"] == "Eb" and info["time_signature"] == "3/4"
+    assert info["detected_key"] == "Eb"
+    assert info["tracks"][0]["notes"] == 4414 and info["melody_track"] == 1
+    assert 0 < info["melody_notes"] < 4414
+
+
+def test_inspect_text(chopin_dir, capsys):
+    assert main(["inspect", str(chopin_dir / "chpn-p7_format0.mid")]) == 0
+    out = capsys.readouterr().out
+    assert "3/4" in out and "key signature A" in out and "melody: track 1" in out
+
+
+def test_melody_command_writes_a_monophonic_file(chopin_dir, tmp_path, capsys):
+    out = tmp_path / "line.mid"
+    assert main(["melody", str(chopin_dir / "chpn-p20_format0.mid"), "-o", str(out)]) == 0
+    melody = load_melody(out, all_notes=True)
+    assert len(melody) > 10 and melody.is_monophonic()
+    assert main(["melody", str(chopin_dir / "chpn-p20_format0.mid"), "-o", str(tmp_path / "all.mid"), "--all-notes"]) == 0
+    assert len(load_melody(tmp_path / "all.mid", all_notes=True)) > len(melody)
+
+
+@pytest.mark.parametrize("content", [b"", b"hello", b"MThd\x00\x00\x00\x06\x00\x02\x00\x01\x01\xe0"])
+def test_bad_input_prints_one_line_and_fails(tmp_path, content):
+    bad = tmp_path / "broken.mid"
+    bad.write_bytes(content)
+    result = run("inspect", str(bad))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("composer-app: broken.mid:")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_and_bad_track(tmp_path, chopin_dir):
+    result = run("melody", str(tmp_path / "none.mid"), "-o", str(tmp_path / "x.mid"))
+    assert result.returncode == 1 and "no such file" in result.stderr
+    result = run("melody", str(chopin_dir / "chpn-p20_format0.mid"), "--track", "9", "-o", str(tmp_path / "x.mid"))
+    assert result.returncode == 1 and "no track 9" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.mid").exists()
