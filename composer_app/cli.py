@@ -100,7 +100,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-notes", action="store_true", help="keep every note of the track, not just the top line")
     p.set_defaults(run=_melody)
 
+    _add_later_commands(sub)
     return parser
+
+
+def _train(args: argparse.Namespace) -> int:
+    try:
+        from composer_app.training.cli import run_train
+    except ImportError as e:
+        raise ComposerError(f"training needs the train extra (pip install 'composer-app[train]'): {e.name} is missing") from e
+    return run_train(args)
+
+
+def _add_later_commands(sub) -> None:
+    """Commands whose heavy modules (torch, onnxruntime) are imported only when they run."""
+    from composer_app.engine_cli import add_engine_parsers
+    from composer_app.training_args import add_train_parser
+
+    add_train_parser(sub, _train)
+    add_engine_parsers(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,218 @@
+"""The token encoding shared by training and inference: one token per note, rest or hold.
+
+A monophonic melody on a 16th-note grid becomes a sequence of tokens:
+
+- START begins every sequence (its position is where the first note falls in the bar);
+- NOTE(pitch, d): a note of `d` sixteenths (1..16) at the current time; time advances by d;
+- HOLD(d): the previous note lasts d sixteenths longer (for notes longer than a whole 4/4 bar);
+- REST(d): silence of d sixteenths.
+
+Next to each token the model sees the position in the bar (in sixteenths) *after* that token, i.e.
+where the token it has to predict begins, and the bar length in sixteenths (the meter). Pitches outside
+the range are moved by octaves into it. The round trip is exact for monophonic melodies on the grid
+whose first note is at the start (leading silence is not encoded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from composer_app.core.errors import EncodingError
+
+ENCODING_NAME = "note-duration"
+ENCODING_VERSION = 1
+TICKS_PER_QUARTER = 480
+
+
+@dataclass(frozen=True)
+class EncodedMelody:
+    """Parallel int64 arrays: tokens, position in bar after each token, bar length; note -> token index."""
+
+    tokens: np.ndarray
+    positions: np.ndarray
+    meters: np.ndarray
+    note_tokens: np.ndarray  # index of each note's NOTE token in `tokens`
+
+
+class MelodyEncoding:
+    """Token vocabulary and conversion; validated in the constructor."""
+
+    PAD = 0
+    START = 1
+
+    def __init__(self, low: int = 36, high: int = 96, max_duration: int = 16, steps_per_quarter: int = 4,
+                 max_position: int = 64) -> None:
+        if not 0 <= low < high <= 127:
+            raise EncodingError(f"invalid pitch range {low}-{high}")
+        if not 1 <= max_duration <= 64:
+            raise EncodingError(f"invalid maximum duration {max_duration}")
+        if steps_per_quarter not in (2, 4, 8) or TICKS_PER_QUARTER % steps_per_quarter:
+            raise EncodingError(f"invalid grid of {steps_per_quarter} steps per quarter")
+        self.low, self.high = low, high
+        self.max_duration = max_duration
+        self.steps_per_quarter = steps_per_quarter
+        self.step_ticks = TICKS_PER_QUARTER // steps_per_quarter
+        self.max_position = max_position
+        self.num_pitches = high - low + 1
+        self.rest_base = 2
+        self.hold_base = self.rest_base + max_duration
+        self.note_base = self.hold_base + max_duration
+        self.vocab_size = self.note_base + self.num_pitches * max_duration
+
+    # -- description ---------------------------------------------------------------------
+    def card(self) -> dict:
+        """What a model card records about the encoding."""
+        return {
+            "name": ENCODING_NAME, "version": ENCODING_VERSION, "low": self.low, "high": self.high,
+            "max_duration": self.max_duration, "steps_per_quarter": self.steps_per_quarter,
+            "max_position": self.max_position, "vocab_size": self.vocab_size,
+            "tokens": {"pad": 0, "start": 1, "rest": [self.rest_base, self.hold_base - 1],
+                       "hold": [self.hold_base, self.note_base - 1],
+                       "note": [self.note_base, self.vocab_size - 1], "note_index": "note_base + (pitch - low) * max_duration + (duration - 1)"},
+        }
+
+    @classmethod
+    def from_card(cls, card: dict) -> "MelodyEncoding":
+        """The encoding a model card describes; EncodingError if it is not one we know."""
+        if card.get("name") != ENCODING_NAME or card.get("version") != ENCODING_VERSION:
+            raise EncodingError(f"the model uses encoding {card.get('name')!r} version {card.get('version')!r}; "
+                                f"this app knows {ENCODING_NAME!r} version {ENCODING_VERSION}")
+        enc = cls(card["low"], card["high"], card["max_duration"], card["steps_per_quarter"], card["max_position"])
+        if enc.vocab_size != card.get("vocab_size"):
+            raise EncodingError("the model card's vocabulary size does not match its encoding")
+        return enc
+
+    # -- token arithmetic ----------------------------------------------------------------
+    def note_token(self, pitch: int, duration: int) -> int:
+        return self.note_base + (pitch - self.low) * self.max_duration + (duration - 1)
+
+    def rest_token(self, duration: int) -> int:
+        return self.rest_base + duration - 1
+
+    def hold_token(self, duration: int) -> int:
+        return self.hold_base + duration - 1
+
+    def token_duration(self) -> np.ndarray:
+        """Sixteenths each token advances time by (0 for PAD and START)."""
+        d = np.zeros(self.vocab_size, dtype=np.int64)
+        steps = np.arange(1, self.max_duration + 1)
+        d[self.rest_base:self.hold_base] = steps
+        d[self.hold_base:self.note_base] = steps
+        d[self.note_base:] = np.tile(steps, self.num_pitches)
+        return d
+
+    def token_pitch(self) -> np.ndarray:
+        """Pitch of each NOTE token, -1 for the others."""
+        p = np.full(self.vocab_size, -1, dtype=np.int64)
+        p[self.note_base:] = np.repeat(np.arange(self.low, self.high + 1), self.max_duration)
+        return p
+
+    def fit_pitch(self, pitch: int) -> int:
+        """Move a pitch by octaves into the encoding's range."""
+        while pitch < self.low:
+            pitch += 12
+        while pitch > self.high:
+            pitch -= 12
+        return pitch
+
+    def bar_steps(self, bar_ticks: int) -> int:
+        """Bar length in grid steps, kept within the position range."""
+        return int(min(self.max_position, max(1, round(bar_ticks / self.step_ticks))))
+
+    # -- melody <-> tokens ---------------------------------------------------------------
+    def encode_notes(self, notes: Iterable[tuple[int, int, int]], bar_ticks: int) -> EncodedMelody:
+        """Encode (tick, duration, pitch) notes; ticks must be on the grid and not overlap."""
+        notes = sorted(notes)
+        step = self.step_ticks
+        bar = self.bar_steps(bar_ticks)
+        tokens: list[int] = [self.START]
+        note_tokens: list[int] = []
+        if not notes:
+            pos0 = 0
+            return self._arrays(tokens, [pos0], bar, note_tokens)
+        first = notes[0][0]
+        if first % step:
+            raise EncodingError(f"a note at tick {first} is not on the 16th-note grid")
+        time = first // step
+        positions = [time % bar]
+        for tick, duration, pitch in notes:
+            if tick % step or duration % step or duration <= 0:
+                raise EncodingError(f"a note at tick {tick} (length {duration}) is not on the 16th-note grid")
+            onset = tick // step
+            if onset < time:
+                raise EncodingError(f"notes overlap at tick {tick}; the encoding takes one note at a time")
+            gap = onset - time
+            while gap > 0:
+                d = min(gap, self.max_duration)
+                tokens.append(self.rest_token(d))
+                time += d
+                gap -= d
+                positions.append(time % bar)
+            remaining = duration // step
+            d = min(remaining, self.max_duration)
+            note_tokens.append(len(tokens))
+            tokens.append(self.note_token(self.fit_pitch(pitch), d))
+            time += d
+            remaining -= d
+            positions.append(time % bar)
+            while remaining > 0:
+                d = min(remaining, self.max_duration)
+                tokens.append(self.hold_token(d))
+                time += d
+                remaining -= d
+                positions.append(time % bar)
+        return self._arrays(tokens, positions, bar, note_tokens)
+
+    def _arrays(self, tokens, positions, bar, note_tokens) -> EncodedMelody:
+        t = np.asarray(tokens, dtype=np.int64)
+        return EncodedMelody(t, np.asarray(positions, dtype=np.int64) % self.max_position,
+                             np.full(len(t), bar, dtype=np.int64), np.asarray(note_tokens, dtype=np.int64))
+
+    def decode(self, tokens: Sequence[int], start_tick: int = 0) -> list[tuple[int, int, int]]:
+        """(tick, duration, pitch) notes of a token sequence beginning at `start_tick`."""
+        step = self.step_ticks
+        notes: list[list[int]] = []
+        time = 0
+        last_was_note = False
+        for token in tokens:
+            token = int(token)
+            if token in (self.PAD, self.START):
+                continue
+            if not 0 <= token < self.vocab_size:
+                raise EncodingError(f"token {token} is outside the vocabulary of {self.vocab_size}")
+            if token < self.hold_base:
+                time += token - self.rest_base + 1
+                last_was_note = False
+            elif token < self.note_base:
+                d = token - self.hold_base + 1
+                if last_was_note:
+                    notes[-1][1] += d * step
+                time += d  # a hold with no note before it is silence
+            else:
+                index = token - self.note_base
+                pitch = self.low + index // self.max_duration
+                d = index % self.max_duration + 1
+                notes.append([start_tick + time * step, d * step, pitch])
+                time += d
+                last_was_note = True
+        return [tuple(n) for n in notes]  # type: ignore[misc]
+
+
+def monophonic_grid_notes(notes: Iterable[tuple[int, int, int]], step_ticks: int = 120) -> list[tuple[int, int, int]]:
+    """Quantize (tick, duration, pitch) to the grid and make them monophonic (highest note wins)."""
+    by_onset: dict[int, tuple[int, int]] = {}
+    for tick, dur, pitch in notes:
+        onset = round(tick / step_ticks) * step_ticks
+        length = max(step_ticks, round(dur / step_ticks) * step_ticks)
+        if onset not in by_onset or pitch > by_onset[onset][1]:
+            by_onset[onset] = (length, pitch)
+    out: list[list[int]] = []
+    for onset in sorted(by_onset):
+        length, pitch = by_onset[onset]
+        if out and out[-1][0] + out[-1][1] > onset:
+            out[-1][1] = onset - out[-1][0]
+        out.append([onset, length, pitch])
+    return [tuple(n) for n in out]  # type: ignore[misc]

@@ -1,0 +1,133 @@
+"""`composer-app evaluate`: bits per note of the model and of the n-gram baseline on MIDI files."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.core.encoding import monophonic_grid_notes
+from composer_app.core.errors import ComposerError, MidiImportError
+from composer_app.core.midifile import read_midi
+from composer_app.engine.model import LoadedModel
+from composer_app.engine.ngram import NGramModel
+
+LN2 = math.log(2)
+
+
+@dataclass
+class EvalMelody:
+    name: str
+    notes: list[tuple[int, int, int]]  # (tick, duration, pitch) on the 16th grid, monophonic
+    bar_ticks: int
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(q for q in p.rglob("*") if q.suffix.lower() in (".mid", ".midi"))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise ComposerError(f"{p}: no such file or folder")
+    if not files:
+        raise ComposerError("there are no MIDI files to evaluate")
+    return files
+
+
+def load_eval_melodies(files: Iterable[Path]) -> tuple[list[EvalMelody], list[str]]:
+    """Highest line of each file, onsets and durations quantized to 16ths; files that fail are listed."""
+    out, skipped = [], []
+    for path in files:
+        try:
+            melody = read_midi(path).melody()
+        except (MidiImportError, ComposerError) as e:
+            skipped.append(str(e))
+            continue
+        notes = monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in melody])
+        if len(notes) >= 2:
+            out.append(EvalMelody(path.name, notes, melody.time_signature.bar_ticks))
+    return out, skipped
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    m = x.max(axis=-1, keepdims=True)
+    return x - m - np.log(np.exp(x - m).sum(axis=-1, keepdims=True))
+
+
+def model_bits(model: LoadedModel, melodies: list[EvalMelody]) -> dict:
+    """bits_per_note and pitch_bits_per_note of the model (first note of each melody given)."""
+    enc = model.encoding
+    hold_lo, hold_hi = enc.hold_base, enc.note_base
+    bits = pitch_bits = 0.0
+    scored = 0
+    for m in melodies:
+        e = enc.encode_notes(m.notes, m.bar_ticks)
+        t = e.tokens
+        h, c = model.initial_state(1)
+        logits, _, _ = model.run(t[None, :-1], e.positions[None, :-1], e.meters[None, :-1], h, c)
+        logp = _log_softmax(logits[0].astype(np.float64))
+        token_lp = logp[np.arange(len(t) - 1), t[1:]]  # token_lp[i] = log P(t[i+1])
+        start = int(e.note_tokens[0]) + 1
+        while start < len(t) and hold_lo <= t[start] < hold_hi:
+            start += 1
+        bits -= token_lp[start - 1:].sum() / LN2
+        for idx in e.note_tokens[1:]:
+            probs = np.exp(logp[idx - 1, enc.note_base:]).reshape(enc.num_pitches, enc.max_duration).sum(axis=1)
+            pitch = (t[idx] - enc.note_base) // enc.max_duration
+            pitch_bits -= math.log2(probs[pitch] / probs.sum())
+        scored += len(e.note_tokens) - 1
+    return {"bits_per_note": bits / max(scored, 1), "pitch_bits_per_note": pitch_bits / max(scored, 1),
+            "melodies": len(melodies), "notes": scored}
+
+
+def baseline_training_melodies(model: LoadedModel) -> list[list[tuple[int, int, int]]]:
+    """The model's training split, shipped next to it, as (step, steps, pitch) notes."""
+    name = model.card.get("training", {}).get("baseline_data")
+    if not name:
+        raise ComposerError(f"{model.path.name}: its card names no training data for the baseline")
+    path = model.path.parent / name
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            steps, lengths = data["steps"].astype(np.int64), data["lengths"]
+    except (OSError, KeyError, ValueError) as e:
+        raise ComposerError(f"{path.name}: the baseline's training data cannot be read") from e
+    out, i = [], 0
+    for n in lengths:
+        out.append([tuple(row) for row in steps[i:i + n].tolist()])
+        i += n
+    return out
+
+
+def baseline_bits(train: list[list[tuple[int, int, int]]], melodies: list[EvalMelody], max_order: int = 4) -> dict:
+    """The n-gram baseline at orders 1..max_order; the best order's figures, plus every order's."""
+    model = NGramModel(max_order).fit(train)
+    test = [[(t // 120, d // 120, p) for t, d, p in m.notes] for m in melodies]
+    by_order = {}
+    for order in range(1, max_order + 1):
+        bits = pitch = 0.0
+        count = 0
+        for notes in test:
+            b, pb, n = model.log2_probs(notes, order)
+            bits, pitch, count = bits + b, pitch + pb, count + n
+        by_order[order] = {"bits_per_note": bits / max(count, 1), "pitch_bits_per_note": pitch / max(count, 1),
+                           "melodies": len(test), "notes": count}
+    best = min(by_order, key=lambda o: by_order[o]["bits_per_note"])
+    return {**by_order[best], "order": best, "by_order": {str(k): round(v["bits_per_note"], 4) for k, v in by_order.items()}}
+
+
+def evaluate(model: LoadedModel, paths: Iterable[Path]) -> dict:
+    files = collect_files(paths)
+    melodies, skipped = load_eval_melodies(files)
+    if not melodies:
+        raise ComposerError("none of the files has a melody of two notes or more")
+    result = model_bits(model, melodies)
+    result["baseline"] = baseline_bits(baseline_training_melodies(model), melodies)
+    result["ratio_bits_per_note"] = result["bits_per_note"] / result["baseline"]["bits_per_note"]
+    result["model"] = model.path.name
+    result["skipped_files"] = skipped
+    return result

@@ -1,0 +1,232 @@
+"""continue_melody: K variations of a seed, sampled from the model with musical constraints."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from composer_app.core.encoding import MelodyEncoding, monophonic_grid_notes
+from composer_app.core.errors import ComposerError
+from composer_app.core.keys import Key, detect_key
+from composer_app.core.melody import Melody
+from composer_app.core.note import Note
+from composer_app.engine.model import LoadedModel
+
+MAX_CONTEXT_BARS = 16
+
+
+class GenerationCancelled(ComposerError):
+    """The user stopped the generation."""
+
+
+@dataclass
+class ContinueOptions:
+    """What to generate and how."""
+
+    bars: int = 4
+    variations: int = 4
+    temperature: float = 1.0
+    top_p: float = 0.95
+    seed: int | None = None
+    key: str | Key | None = "auto"  # "auto": detected from the seed; None: no key lock
+    low: int = 36
+    high: int = 96
+    density: float = 0.0  # -1 (sparser) .. +1 (busier)
+    start_tick: int | None = None  # default: where the seed ends
+    region: tuple[int, int] | None = None  # continue from the notes in [start, end) only
+    max_context_bars: int = MAX_CONTEXT_BARS
+
+    def validate(self) -> None:
+        if not 1 <= self.bars <= 32:
+            raise ComposerError(f"bars must be 1 to 32, not {self.bars}")
+        if not 1 <= self.variations <= 8:
+            raise ComposerError(f"variations must be 1 to 8, not {self.variations}")
+        if not 0.05 <= self.temperature <= 3.0:
+            raise ComposerError(f"temperature must be between 0.05 and 3, not {self.temperature}")
+        if not 0.05 <= self.top_p <= 1.0:
+            raise ComposerError(f"top-p must be between 0.05 and 1, not {self.top_p}")
+        if not 0 <= self.low <= self.high <= 127:
+            raise ComposerError(f"the pitch range {self.low}-{self.high} is empty")
+        if not -1.0 <= self.density <= 1.0:
+            raise ComposerError(f"density must be between -1 and 1, not {self.density}")
+
+
+@dataclass
+class Continuation:
+    """The generated variations (new notes only) and how they were made."""
+
+    variations: list[Melody]
+    key: Key | None
+    start_tick: int
+    end_tick: int
+    seconds: float
+    steps: int
+    provider: str
+    seed_notes: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _seed_notes(melody: Melody, options: ContinueOptions) -> list[Note]:
+    notes = list(melody)
+    if options.region is not None:
+        start, end = options.region
+        notes = [n for n in notes if start <= n.tick < end]
+    return notes
+
+
+def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions | None = None,
+                    progress: Callable[[float], None] | None = None,
+                    cancel: threading.Event | Callable[[], bool] | None = None) -> Continuation:
+    """Continue `melody` by options.bars bars, options.variations times, in one batch."""
+    options = options or ContinueOptions()
+    options.validate()
+    started = time.perf_counter()
+    enc: MelodyEncoding = model.encoding
+    step = enc.step_ticks
+    bar_ticks = melody.time_signature.bar_ticks
+    bar_steps = enc.bar_steps(bar_ticks)
+    is_cancelled = (cancel.is_set if isinstance(cancel, threading.Event) else cancel) or (lambda: False)
+
+    seed = _seed_notes(melody, options)
+    grid = monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in seed], step)
+    seed_end = grid[-1][0] + grid[-1][1] if grid else 0
+    if options.start_tick is not None:
+        start_tick = -(-max(0, options.start_tick) // step) * step
+        grid = [n for n in grid if n[0] < start_tick]
+        if grid and grid[-1][0] + grid[-1][1] > start_tick:
+            grid[-1] = (grid[-1][0], start_tick - grid[-1][0], grid[-1][2])
+    else:
+        start_tick = seed_end
+    if grid:  # keep the last bars the model is comfortable with, cut at a bar line
+        earliest = max(0, (start_tick // bar_ticks - options.max_context_bars) * bar_ticks)
+        grid = [n for n in grid if n[0] >= earliest]
+    key = _choose_key(options.key, seed)
+
+    encoded = enc.encode_notes(grid, bar_ticks)
+    tokens = list(encoded.tokens)
+    positions = list(encoded.positions)
+    if not grid:
+        positions[0] = (start_tick // step) % bar_steps
+    else:
+        gap = (start_tick - (grid[-1][0] + grid[-1][1])) // step
+        time_steps = (grid[-1][0] + grid[-1][1]) // step
+        while gap > 0:
+            d = min(gap, enc.max_duration)
+            tokens.append(enc.rest_token(d))
+            time_steps += d
+            gap -= d
+            positions.append(time_steps % bar_steps)
+    K = options.variations
+    total_steps = options.bars * bar_steps
+    rng = np.random.default_rng(options.seed)
+
+    # -- static masks and biases over the vocabulary --
+    token_pitch = enc.token_pitch()
+    token_dur = enc.token_duration()
+    is_note = token_pitch >= 0
+    is_hold = (np.arange(enc.vocab_size) >= enc.hold_base) & (np.arange(enc.vocab_size) < enc.note_base)
+    is_rest = (np.arange(enc.vocab_size) >= enc.rest_base) & (np.arange(enc.vocab_size) < enc.hold_base)
+    allowed = np.ones(enc.vocab_size, dtype=bool)
+    allowed[[enc.PAD, enc.START]] = False
+    allowed &= ~is_note | ((token_pitch >= options.low) & (token_pitch <= options.high))
+    if key is not None:
+        in_key = np.zeros(128, dtype=bool)
+        in_key[[p for p in range(128) if key.contains(p)]] = True
+        allowed &= ~is_note | in_key[np.clip(token_pitch, 0, 127)]
+    if not (allowed & is_note).any():
+        raise ComposerError("no note fits both the key and the pitch range; widen the range")
+    bias = np.zeros(enc.vocab_size, dtype=np.float32)
+    if options.density:
+        bias -= options.density * np.log2(np.maximum(token_dur, 1)).astype(np.float32) * 1.5
+        bias[is_rest] -= options.density * 1.5
+    bias[~allowed] = -np.inf
+    inv_temp = np.float32(1.0 / options.temperature)
+
+    # -- prime the seed in one call, then one call per generated token --
+    t = np.asarray(tokens, dtype=np.int64)[None, :]
+    p = np.asarray(positions, dtype=np.int64)[None, :]
+    m = np.full_like(t, bar_steps)
+    h, c = model.initial_state(1)
+    logits, h, c = model.run(t, p, m, h, c)
+    last = np.repeat(logits[:, -1, :], K, axis=0)
+    h = np.repeat(h, K, axis=1)
+    c = np.repeat(c, K, axis=1)
+    prev_is_note = np.full(K, int(tokens[-1]) >= enc.hold_base)  # a HOLD may only follow a note
+    elapsed = np.zeros(K, dtype=np.int64)
+    out_tokens: list[np.ndarray] = []
+    pos_now = np.full(K, positions[-1], dtype=np.int64)
+    meters = np.full((K, 1), bar_steps, dtype=np.int64)
+    steps = 0
+    while True:
+        if is_cancelled():
+            raise GenerationCancelled("generation was cancelled")
+        remaining = total_steps - elapsed
+        done = remaining <= 0
+        remaining[done] = enc.max_duration  # finished rows are sampled freely and ignored
+        x = last * inv_temp + bias
+        x = np.where(token_dur[None, :] > remaining[:, None], -np.inf, x)
+        x[~prev_is_note, :] = np.where(is_hold, -np.inf, x[~prev_is_note, :])
+        chosen = _sample_top_p(x, options.top_p, rng)
+        chosen[done] = enc.rest_token(1)
+        out_tokens.append(np.where(done, -1, chosen))
+        elapsed += np.where(done, 0, token_dur[chosen])
+        prev_is_note = is_note[chosen] | (is_hold[chosen] & prev_is_note)
+        steps += 1
+        if progress is not None:
+            progress(float(min(elapsed.min(), total_steps)) / total_steps)
+        if (elapsed >= total_steps).all():
+            break
+        pos_now = (pos_now + token_dur[chosen]) % bar_steps
+        logits, h, c = model.run(chosen[:, None].astype(np.int64), pos_now[:, None], meters, h, c)
+        last = logits[:, -1, :]
+
+    velocity = int(np.median([n.velocity for n in seed])) if seed else 80
+    end_tick = start_tick + total_steps * step
+    variations = []
+    all_tokens = np.stack(out_tokens, axis=1)
+    for k in range(K):
+        row = [int(tok) for tok in all_tokens[k] if tok >= 0]
+        notes = enc.decode(row, start_tick=start_tick)
+        var = Melody.from_notes([(tk, min(d, end_tick - tk), pi, velocity) for tk, d, pi in notes if tk < end_tick],
+                                tempos=list(melody.tempos), time_signature=melody.time_signature,
+                                key_signature=melody.key_signature, name=f"Variation {k + 1}")
+        variations.append(var)
+    return Continuation(variations, key, start_tick, end_tick, time.perf_counter() - started, steps,
+                        model.provider, len(grid))
+
+
+def _choose_key(choice: str | Key | None, seed: list[Note]) -> Key | None:
+    if choice is None or choice == "none":
+        return None
+    if isinstance(choice, Key):
+        return choice
+    if choice == "auto":
+        estimate = detect_key(seed)
+        return estimate.key if estimate is not None and len(seed) >= 3 else None
+    try:
+        return Key.parse(choice)
+    except ValueError as e:
+        raise ComposerError(str(e)) from e
+
+
+def _sample_top_p(logits: np.ndarray, top_p: float, rng: np.random.Generator) -> np.ndarray:
+    """One token per row from softmax(logits) restricted to the smallest set with mass >= top_p."""
+    x = logits - logits.max(axis=1, keepdims=True)
+    probs = np.exp(x)
+    probs /= probs.sum(axis=1, keepdims=True)
+    if top_p < 1.0:
+        order = np.argsort(-probs, axis=1)
+        sorted_p = np.take_along_axis(probs, order, axis=1)
+        cum = np.cumsum(sorted_p, axis=1)
+        keep_sorted = (cum - sorted_p) < top_p
+        keep = np.zeros_like(keep_sorted)
+        np.put_along_axis(keep, order, keep_sorted, axis=1)
+        probs = np.where(keep, probs, 0.0)
+        probs /= probs.sum(axis=1, keepdims=True)
+    cum = np.cumsum(probs, axis=1)
+    u = rng.random((probs.shape[0], 1)) * cum[:, -1:]
+    return np.minimum((cum < u).sum(axis=1), probs.shape[1] - 1).astype(np.int64)

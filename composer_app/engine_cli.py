@@ -1,0 +1,110 @@
+"""The engine's commands: continue, evaluate, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from composer_app.core.errors import ComposerError
+
+
+def add_engine_parsers(sub) -> None:
+    p = sub.add_parser("continue", help="continue the melody of a MIDI file with the model")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--bars", type=int, default=8)
+    p.add_argument("--variations", type=int, default=4)
+    p.add_argument("--temperature", type=float, default=1.0)
+    p.add_argument("--top-p", type=float, default=0.95)
+    p.add_argument("--seed", type=int)
+    p.add_argument("--key", default="auto", help="auto, none, or a key such as C, F#, Bb, Am")
+    p.add_argument("--low", type=int, default=36)
+    p.add_argument("--high", type=int, default=96)
+    p.add_argument("--density", type=float, default=0.0, help="-1 sparser .. +1 busier")
+    p.add_argument("--track", type=int)
+    p.add_argument("--model", type=Path)
+    p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
+    p.add_argument("--json", action="store_true", help="print the generated notes as JSON")
+    p.set_defaults(run=run_continue)
+
+    p = sub.add_parser("evaluate", help="bits per note of the model and an n-gram baseline on MIDI files")
+    p.add_argument("paths", type=Path, nargs="+", metavar="FOLDER_OR_FILES")
+    p.add_argument("--model", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_evaluate)
+
+    p = sub.add_parser("bench", help="continuation latency next to the seed project's method")
+    p.add_argument("--model", type=Path)
+    p.add_argument("--runs", type=int, default=60)
+    p.add_argument("--cpu", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--check", action="store_true", help="exit 1 unless the speed-up per note is at least 100x")
+    p.set_defaults(run=run_bench_cmd)
+
+
+def run_continue(args: argparse.Namespace) -> int:
+    from composer_app.core.midifile import load_melody, write_midi
+    from composer_app.engine.generate import ContinueOptions, continue_melody
+    from composer_app.engine.model import load_model
+
+    if args.output is None and not args.json:
+        raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
+    melody = load_melody(args.file, track=args.track)
+    model = load_model(args.model, force_cpu=args.cpu)
+    options = ContinueOptions(bars=args.bars, variations=args.variations, temperature=args.temperature,
+                              top_p=args.top_p, seed=args.seed, key=None if args.key == "none" else args.key,
+                              low=args.low, high=args.high, density=args.density)
+    result = continue_melody(model, melody, options)
+    if args.output is not None:
+        write_midi(melody, args.output, [(v.name, list(v)) for v in result.variations])
+    if args.json:
+        print(json.dumps({
+            "seed_notes": len(melody), "start_tick": result.start_tick, "end_tick": result.end_tick,
+            "key": result.key.name if result.key else None, "ms": round(result.seconds * 1000, 2),
+            "provider": result.provider,
+            "variations": [[{"tick": n.tick, "duration": n.duration, "pitch": n.pitch, "velocity": n.velocity}
+                            for n in v] for v in result.variations]}))
+    else:
+        print(f"wrote the seed and {len(result.variations)} variations of {args.bars} bars to {args.output} "
+              f"(key {result.key.name if result.key else 'free'}, {result.seconds * 1000:.1f} ms on {result.provider})")
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from composer_app.engine.evaluate import evaluate
+    from composer_app.engine.model import load_model
+
+    model = load_model(args.model, force_cpu=True)
+    r = evaluate(model, args.paths)
+    if args.json:
+        print(json.dumps(r, indent=2))
+        return 0
+    b = r["baseline"]
+    print(f"{r['melodies']} melodies, {r['notes']} scored notes ({len(r['skipped_files'])} files skipped)")
+    print(f"model {r['model']}: {r['bits_per_note']:.3f} bits/note, {r['pitch_bits_per_note']:.3f} pitch bits/note")
+    print(f"n-gram baseline (order {b['order']}): {b['bits_per_note']:.3f} bits/note, "
+          f"{b['pitch_bits_per_note']:.3f} pitch bits/note")
+    print(f"model / baseline: {r['ratio_bits_per_note']:.3f}")
+    return 0
+
+
+def run_bench_cmd(args: argparse.Namespace) -> int:
+    from composer_app.engine.bench import run_bench
+    from composer_app.engine.model import load_model
+
+    model = load_model(args.model, force_cpu=args.cpu)
+    r = run_bench(model, runs=args.runs)
+    if args.json:
+        print(json.dumps(r))
+    else:
+        print(f"model {r['model']} ({r['model_mb']} MB, {r['parameters']:,} parameters) on {r['provider']}, "
+              f"{r['threads']} thread(s), {r['cpu_count']} CPUs")
+        print(f"8-bar seed -> 8 bars x 4 variations: median {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms "
+              f"({r['notes_per_run_median']} notes per run)")
+        print(f"time per generated note: ours {r['ms_per_note']:.4f} ms, seed method {r['seed_method_ms_per_note']:.2f} ms "
+              f"-> {r['speedup_vs_seed_method']:.0f}x faster")
+    if args.check and r["speedup_vs_seed_method"] < 100:
+        print("check failed: less than 100x faster per note than the seed method")
+        return 1
+    return 0

@@ -1,0 +1,139 @@
+"""Training data: melodies -> encoded arrays, deterministic split, transposition, batches."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.core.encoding import EncodedMelody, MelodyEncoding, monophonic_grid_notes
+from composer_app.core.errors import ComposerError, MidiImportError
+from composer_app.core.midifile import read_midi
+
+
+@dataclass
+class MelodyRecord:
+    """A melody for training: id, (tick, duration, pitch) notes on the grid, bar length in ticks."""
+
+    id: str
+    notes: list[tuple[int, int, int]]
+    bar_ticks: int
+    source: str = ""
+
+
+def split_of(melody_id: str, valid: float = 0.05, test: float = 0.05) -> str:
+    """'train', 'valid' or 'test', fixed by a hash of the id (so adding melodies never moves others)."""
+    x = int(hashlib.sha256(melody_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "test" if x < test else "valid" if x < test + valid else "train"
+
+
+def load_corpus_jsonl(path: Path) -> list[MelodyRecord]:
+    records = []
+    with open(path) as f:
+        for line in f:
+            m = json.loads(line)
+            num, den = m["meter"]
+            records.append(MelodyRecord(m["id"], [tuple(n) for n in m["notes"]], num * 1920 // den, m["source"]))
+    return records
+
+
+def melodies_from_midi(files: Iterable[Path], min_notes: int = 8) -> tuple[list[MelodyRecord], list[str]]:
+    """Melody line of each MIDI file, quantized to 16ths; the second list says what was skipped and why."""
+    records, skipped = [], []
+    for path in files:
+        try:
+            melody = read_midi(path).melody()
+        except (MidiImportError, ComposerError) as e:
+            skipped.append(str(e))
+            continue
+        notes = monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in melody])
+        if notes and notes[0][0] > 0:
+            bar = melody.time_signature.bar_ticks
+            shift = (notes[0][0] // bar) * bar  # drop leading empty bars, keep the bar position
+            notes = [(t - shift, d, p) for t, d, p in notes]
+        if len(notes) < min_notes:
+            skipped.append(f"{path.name}: fewer than {min_notes} melody notes")
+            continue
+        records.append(MelodyRecord(path.name, notes, melody.time_signature.bar_ticks, "midi"))
+    return records, skipped
+
+
+def encode_records(encoding: MelodyEncoding, records: Iterable[MelodyRecord]) -> list[EncodedMelody]:
+    return [encoding.encode_notes(r.notes, r.bar_ticks) for r in records]
+
+
+def transpositions(encoding: MelodyEncoding, enc: EncodedMelody) -> np.ndarray:
+    """Semitone shifts (within -6..+5, i.e. every key once) that keep all notes in the range."""
+    pitches = encoding.token_pitch()[enc.tokens]
+    pitches = pitches[pitches >= 0]
+    if len(pitches) == 0:
+        return np.array([0])
+    lo, hi = encoding.low - pitches.min(), encoding.high - pitches.max()
+    shifts = np.arange(max(-6, lo), min(5, hi) + 1)
+    return shifts if len(shifts) else np.array([0])
+
+
+def transpose_tokens(encoding: MelodyEncoding, tokens: np.ndarray, semitones: int) -> np.ndarray:
+    out = tokens.copy()
+    notes = out >= encoding.note_base
+    out[notes] += semitones * encoding.max_duration
+    return out
+
+
+def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size: int, max_len: int,
+            rng: np.random.Generator | None, augment: bool) -> Iterator[tuple[np.ndarray, ...]]:
+    """(tokens, positions, meters, targets) int64 arrays [B, T]; targets are -100 where padded.
+
+    Long melodies are cut into windows of max_len+1 tokens (a random offset each epoch when training);
+    windows are grouped by length so little is padded.
+    """
+    windows = []
+    for i, enc in enumerate(melodies):
+        n = len(enc.tokens)
+        offset = int(rng.integers(0, max_len)) if (rng is not None and n > max_len + 1) else 0
+        starts = [0] + list(range(offset if offset else max_len, n - 1, max_len)) if n > max_len + 1 else [0]
+        for s in sorted(set(starts)):
+            if n - s >= 2:
+                windows.append((i, s, min(n, s + max_len + 1)))
+    if rng is not None:
+        order = rng.permutation(len(windows))
+        windows = [windows[k] for k in order]
+    # sort within chunks of 50 batches by length, then shuffle the batches
+    chunk = batch_size * 50
+    groups = []
+    for c in range(0, len(windows), chunk):
+        part = sorted(windows[c:c + chunk], key=lambda w: w[2] - w[1])
+        groups += [part[k:k + batch_size] for k in range(0, len(part), batch_size)]
+    if rng is not None:
+        groups = [groups[k] for k in rng.permutation(len(groups))]
+    for group in groups:
+        length = max(e - s for _, s, e in group) - 1
+        tok = np.zeros((len(group), length), np.int64)
+        pos = np.zeros_like(tok)
+        met = np.full_like(tok, 16)
+        tgt = np.full_like(tok, -100)
+        for row, (i, s, e) in enumerate(group):
+            enc = melodies[i]
+            tokens = enc.tokens[s:e]
+            if augment and rng is not None:
+                tokens = transpose_tokens(encoding, tokens, int(rng.choice(transpositions(encoding, enc))))
+            k = e - s - 1
+            tok[row, :k] = tokens[:-1]
+            pos[row, :k] = enc.positions[s:e - 1]
+            met[row, :k] = enc.meters[s:e - 1]
+            tgt[row, :k] = tokens[1:]
+        yield tok, pos, met, tgt
+
+
+def save_baseline_data(path: Path, records: list[MelodyRecord]) -> None:
+    """The training split as plain arrays (for the n-gram baseline at evaluation time); no pickle."""
+    notes = np.array([n for r in records for n in r.notes], dtype=np.int64).reshape(-1, 3)
+    lengths = np.array([len(r.notes) for r in records], dtype=np.int64)
+    bars = np.array([r.bar_ticks for r in records], dtype=np.int64)
+    steps = notes.copy()
+    steps[:, :2] //= 120
+    np.savez_compressed(path, steps=steps.astype(np.int32), lengths=lengths, bars=bars)

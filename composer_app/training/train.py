@@ -1,0 +1,254 @@
+"""Training with early stopping on validation loss, resumable, then ONNX export and model card."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from composer_app.core.encoding import EncodedMelody, MelodyEncoding
+from composer_app.core.errors import ComposerError
+from composer_app.training.data import MelodyRecord, batches, encode_records, save_baseline_data, split_of
+from composer_app.training.model import MelodyLSTM, export_onnx
+
+
+class TrainingError(ComposerError):
+    """Training cannot start or go on; the message says why."""
+
+
+@dataclass
+class TrainConfig:
+    embedding: int = 128
+    hidden: int = 256
+    layers: int = 2
+    dropout: float = 0.25
+    batch_size: int = 64
+    max_len: int = 160
+    lr: float = 3e-3
+    weight_decay: float = 1e-4
+    clip: float = 1.0
+    max_epochs: int = 40
+    patience: int = 4
+    max_minutes: float = 60.0
+    max_steps: int = 0  # 0 = no limit (tests use a few steps)
+    seed: int = 1234
+    device: str = "auto"
+    threads: int = 0
+    augment: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name == "cuda" and not torch.cuda.is_available():
+        raise TrainingError("--device cuda was asked for, but PyTorch sees no CUDA GPU")
+    return torch.device(name)
+
+
+class Progress:
+    """A one-line progress bar on stderr with loss and ETA."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label, self.start, self.last = max(1, total), label, time.time(), 0.0
+
+    def update(self, done: int, loss: float) -> None:
+        now = time.time()
+        if now - self.last < 0.5 and done < self.total:
+            return
+        self.last = now
+        frac = min(1.0, done / self.total)
+        eta = (now - self.start) / frac * (1 - frac) if frac > 0 else 0
+        bar = "#" * int(frac * 30)
+        print(f"\r{self.label} [{bar:<30}] {done}/{self.total} loss {loss:.3f} ETA {eta:4.0f}s", end="",
+              file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        print(file=sys.stderr, flush=True)
+
+
+def _loss_over(model, encoding, melodies, cfg, device) -> tuple[float, int]:
+    """Mean cross-entropy (nats per token) and token count over melodies, no augmentation."""
+    model.eval()
+    total, count = 0.0, 0
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100, reduction="sum")
+    with torch.no_grad():
+        for tok, pos, met, tgt in batches(encoding, melodies, cfg.batch_size, 100_000, None, False):
+            h, c = model.initial_state(tok.shape[0], device)
+            logits, _, _ = model(torch.from_numpy(tok).to(device), torch.from_numpy(pos).to(device),
+                                 torch.from_numpy(met).to(device), h, c)
+            t = torch.from_numpy(tgt).to(device)
+            total += loss_fn(logits.reshape(-1, logits.shape[-1]), t.reshape(-1)).item()
+            count += int((t != -100).sum())
+    return total / max(count, 1), count
+
+
+def split_records(records: list[MelodyRecord]) -> dict[str, list[MelodyRecord]]:
+    out: dict[str, list[MelodyRecord]] = {"train": [], "valid": [], "test": []}
+    for r in records:
+        out[split_of(r.id)].append(r)
+    if not out["valid"] and len(out["train"]) > 1:  # tiny folders: keep validation possible
+        out["valid"].append(out["train"].pop())
+    if not out["train"]:
+        raise TrainingError("there are too few melodies to train on (need at least two)")
+    return out
+
+
+def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_description: dict,
+          encoding: MelodyEncoding | None = None, log=print, stem: str = "model", work_dir: Path | None = None) -> dict:
+    """Train, keep the best model by validation loss, export STEM.onnx + STEM.json into out_dir; return the card.
+
+    Checkpoints and the per-epoch metrics log go to work_dir (default: out_dir).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work_dir = work_dir or out_dir
+    work_dir.mkdir(parents=True, exist_ok=True)
+    encoding = encoding or MelodyEncoding()
+    torch.manual_seed(cfg.seed)
+    np.random.seed(cfg.seed)
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    device = pick_device(cfg.device)
+    splits = split_records(records)
+    enc = {k: encode_records(encoding, v) for k, v in splits.items()}
+    log(f"melodies: {len(splits['train'])} train, {len(splits['valid'])} validation, {len(splits['test'])} test; "
+        f"{sum(len(e.tokens) for e in enc['train']):,} training tokens; device {device}")
+
+    model = MelodyLSTM(encoding.vocab_size, encoding.max_position, cfg.embedding, hidden=cfg.hidden,
+                       layers=cfg.layers, dropout=cfg.dropout).to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=0.5, patience=1)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+
+    checkpoint = work_dir / "checkpoint.pt"
+    best_path = work_dir / "best.pt"
+    state = {"epoch": 0, "best_valid": math.inf, "bad_epochs": 0, "steps": 0, "seconds": 0.0}
+    metrics_path = work_dir / "metrics.jsonl"
+    if checkpoint.exists():
+        saved = torch.load(checkpoint, map_location=device, weights_only=True)
+        if saved.get("config") != model.config:
+            raise TrainingError(f"{checkpoint} was made with another model shape; delete it or choose another --out")
+        model.load_state_dict(saved["model"])
+        optimizer.load_state_dict(saved["optimizer"])
+        scheduler.load_state_dict(saved["scheduler"])
+        state.update(saved["state"])
+        log(f"resuming after epoch {state['epoch']} (best validation loss {state['best_valid']:.4f})")
+    elif metrics_path.exists():
+        metrics_path.unlink()
+
+    started = time.time() - state["seconds"]
+    rng = np.random.default_rng(cfg.seed + state["epoch"])
+    stop_reason = "max epochs"
+    while state["epoch"] < cfg.max_epochs:
+        epoch = state["epoch"] + 1
+        model.train()
+        epoch_batches = list(batches(encoding, enc["train"], cfg.batch_size, cfg.max_len, rng, cfg.augment))
+        progress = Progress(len(epoch_batches), f"epoch {epoch}")
+        running, seen, epoch_start = 0.0, 0, time.time()
+        for i, (tok, pos, met, tgt) in enumerate(epoch_batches, 1):
+            h, c = model.initial_state(tok.shape[0], device)
+            logits, _, _ = model(torch.from_numpy(tok).to(device), torch.from_numpy(pos).to(device),
+                                 torch.from_numpy(met).to(device), h, c)
+            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), torch.from_numpy(tgt).to(device).reshape(-1))
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+            optimizer.step()
+            running = loss.item() if seen == 0 else 0.98 * running + 0.02 * loss.item()
+            seen += 1
+            state["steps"] += 1
+            progress.update(i, running)
+            if cfg.max_steps and state["steps"] >= cfg.max_steps:
+                break
+        progress.close()
+        valid_loss, valid_tokens = _loss_over(model, encoding, enc["valid"], cfg, device)
+        scheduler.step(valid_loss)
+        state["epoch"] = epoch
+        state["seconds"] = time.time() - started
+        improved = valid_loss < state["best_valid"] - 1e-4
+        if improved:
+            state["best_valid"], state["bad_epochs"] = valid_loss, 0
+            torch.save({"config": model.config, "model": model.state_dict()}, best_path)
+        else:
+            state["bad_epochs"] += 1
+        row = {"epoch": epoch, "train_loss": round(running, 5), "valid_loss": round(valid_loss, 5),
+               "valid_tokens": valid_tokens, "lr": optimizer.param_groups[0]["lr"],
+               "epoch_seconds": round(time.time() - epoch_start, 1), "best": improved}
+        with open(metrics_path, "a") as f:
+            f.write(json.dumps(row) + "\n")
+        log(f"epoch {epoch}: train {running:.4f}, validation {valid_loss:.4f} nats/token"
+            f"{' (best)' if improved else ''}, {row['epoch_seconds']} s")
+        torch.save({"config": model.config, "model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
+        if state["bad_epochs"] >= cfg.patience:
+            stop_reason = f"early stopping (no improvement for {cfg.patience} epochs)"
+            break
+        if state["seconds"] > cfg.max_minutes * 60:
+            stop_reason = f"time budget of {cfg.max_minutes:g} minutes"
+            break
+        if cfg.max_steps and state["steps"] >= cfg.max_steps:
+            stop_reason = f"step budget of {cfg.max_steps}"
+            break
+
+    best = torch.load(best_path, map_location="cpu", weights_only=True)
+    model = model.cpu()
+    model.load_state_dict(best["model"])
+    test_loss, test_tokens = _loss_over(model, encoding, enc["test"], cfg, torch.device("cpu")) if enc["test"] else (None, 0)
+    onnx_path = out_dir / f"{stem}.onnx"
+    tmp = out_dir / f".{stem}.onnx.tmp"
+    export_onnx(model, tmp)
+    os.replace(tmp, onnx_path)
+    baseline_path = out_dir / f"{stem}.train.npz"
+    save_baseline_data(baseline_path, splits["train"])
+    card = {
+        "name": data_description.get("name", out_dir.name),
+        "file": onnx_path.name,
+        "sha256": sha256_of(onnx_path),
+        "encoding": encoding.card(),
+        "architecture": {"type": "LSTM", **model.config, "inputs": ["tokens", "positions", "meters", "h", "c"],
+                         "outputs": ["logits", "h_out", "c_out"], "opset": 17},
+        "parameters": model.parameter_count(),
+        "training": {
+            "data": data_description,
+            "split": {k: len(v) for k, v in splits.items()},
+            "split_rule": "sha256(melody id) -> 90% train / 5% validation / 5% test",
+            "augmentation": "random transposition per melody and epoch into every key (-6..+5) that keeps all notes in range" if cfg.augment else "none",
+            "epochs": state["epoch"], "steps": state["steps"], "stopped_by": stop_reason,
+            "seconds": round(state["seconds"], 1),
+            "hardware": f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {device}",
+            "torch": torch.__version__, "config": {k: v for k, v in cfg.__dict__.items() if k != "extra"},
+            "baseline_data": baseline_path.name,
+            "baseline_data_sha256": sha256_of(baseline_path),
+        },
+        "metrics": {"valid_nats_per_token": round(state["best_valid"], 4),
+                    "test_nats_per_token": round(test_loss, 4) if test_loss is not None else None,
+                    "test_tokens": test_tokens},
+    }
+    (out_dir / f"{stem}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False))
+    log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB) after {state['epoch']} epochs, {stop_reason}")
+    return card
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def held_out_melodies(records: list[MelodyRecord]) -> list[MelodyRecord]:
+    return [r for r in records if split_of(r.id) == "test"]
+
+
+__all__ = ["TrainConfig", "train", "TrainingError", "EncodedMelody", "held_out_melodies"]

@@ -1,0 +1,26 @@
+"""Arguments of `composer-app train` (kept outside the training package, which needs torch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def add_train_parser(sub, run) -> None:
+    p = sub.add_parser("train", help="train a model on a folder of MIDI files (or --corpus bundled)")
+    p.add_argument("folder", type=Path, nargs="?")
+    p.add_argument("--out", type=Path, help="folder for model.onnx, model.json, metrics and checkpoints")
+    p.add_argument("--corpus", choices=["bundled"], help="rebuild the bundled model from the music21 corpus")
+    p.add_argument("--corpus-dir", type=Path, default=REPO / "data" / "corpus")
+    p.add_argument("--epochs", type=int, default=40)
+    p.add_argument("--max-minutes", type=float, default=60.0)
+    p.add_argument("--max-steps", type=int, default=0, help="stop after this many optimizer steps (0: no limit)")
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    p.add_argument("--seed", type=int, default=1234)
+    p.add_argument("--hidden", type=int, default=256)
+    p.add_argument("--layers", type=int, default=2)
+    p.add_argument("--embedding", type=int, default=128)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--threads", type=int, default=0)
+    p.set_defaults(run=run)
