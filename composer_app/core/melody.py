@@ -200,6 +200,20 @@ class Melody:
         self._changed()
         return added
 
+    def apply(self, remove_ids: Iterable[int], notes: Iterable[Note]) -> list[Note]:
+        """Remove notes by id, then insert notes keeping free ids; listeners hear one change (used by undo)."""
+        for i in list(remove_ids):
+            if i in self._by_id:
+                self._discard(i)
+        added = []
+        for n in notes:
+            note_id = n.id if n.id not in self._by_id and n.id > 0 else None
+            note = self._make(n.tick, n.duration, n.pitch, n.velocity, note_id)
+            self._insert(note)
+            added.append(note)
+        self._changed()
+        return added
+
     def remove(self, ids: Iterable[int]) -> list[Note]:
         """Remove notes by id; return what was removed (unknown ids are ignored)."""
         removed = [self._discard(i) for i in list(ids) if i in self._by_id]

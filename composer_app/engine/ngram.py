@@ -77,9 +77,11 @@ class NGramModel:
         bits = pitch_bits = 0.0
         events = events_of(notes)
         for e in events:
-            p = self._interpolate(history, order, lambda t: t.events.get(e, 0), 1.0 / ALPHABET)
-            p_ii = self._interpolate(history, order, lambda t: t.by_ioi_interval.get((e[0], e[1]), 0), N_DUR / ALPHABET)
-            p_i = self._interpolate(history, order, lambda t: t.by_ioi.get(e[0], 0), N_INTERVAL * N_DUR / ALPHABET)
+            ioi_interval = (e[0], e[1])
+            p = self._interpolate(history, order, lambda t, e=e: t.events.get(e, 0), 1.0 / ALPHABET)
+            p_ii = self._interpolate(history, order, lambda t, k=ioi_interval: t.by_ioi_interval.get(k, 0),
+                                     N_DUR / ALPHABET)
+            p_i = self._interpolate(history, order, lambda t, k=e[0]: t.by_ioi.get(k, 0), N_INTERVAL * N_DUR / ALPHABET)
             bits -= math.log2(p)
             pitch_bits -= math.log2(p_ii / p_i)
             history.append(e)

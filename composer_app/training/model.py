@@ -57,5 +57,10 @@ def export_onnx(model: MelodyLSTM, path, opset: int = 17) -> None:
     with torch.no_grad(), warnings.catch_warnings():
         # the warning about LSTM batch sizes does not apply: h and c are explicit inputs
         warnings.filterwarnings("ignore", message="Exporting a model to ONNX with a batch_size", category=UserWarning)
+        # the TorchScript exporter is deprecated but needs no onnxscript; the step model is a plain LSTM
+        warnings.filterwarnings("ignore", message="You are using the legacy TorchScript-based ONNX export",
+                                category=DeprecationWarning)
+        warnings.filterwarnings("ignore", category=torch.jit.TracerWarning)
+        warnings.filterwarnings("ignore", message="The feature will be removed", category=DeprecationWarning)
         torch.onnx.export(model, (tokens, positions, meters, h, c), str(path), input_names=INPUT_NAMES,
                           output_names=OUTPUT_NAMES, dynamic_axes=dynamic, opset_version=opset, dynamo=False)

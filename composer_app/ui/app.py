@@ -1,19 +1,58 @@
-"""Start the Qt application and show the main window."""
+"""Start the Qt application: translations, icon, palette, the main window (the model loads in the background)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    """Create the QApplication, show the main window and run the event loop."""
+def resources_dir() -> Path:
+    if hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS) / "resources"
+    return RESOURCES
+
+
+def install_translation(app, language: str | None) -> str:
+    """Load the Spanish (or other) translation for `language` or the system locale; return the code used."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    code = language or QLocale.system().name().split("_")[0]
+    if code == "en":
+        return "en"
+    translator = QTranslator(app)
+    if translator.load(str(resources_dir() / "i18n" / f"composer_{code}.qm")):
+        app.installTranslator(translator)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+        return code
+    return "en"
+
+
+def create_app(argv: list[str] | None = None):
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from composer_app.ui.main_window import MainWindow
+    from composer_app.ui.settings import app_settings
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("composer-app")
     app.setOrganizationName("composer-app")
+    app.setApplicationDisplayName("composer-app")
+    icon = resources_dir() / "icons" / "composer-app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translation(app, str(app_settings().value("language", "")) or None)
+    return app
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Create the QApplication, show the main window and run the event loop."""
+    app = create_app(argv)
+    from composer_app.ui.main_window import MainWindow
+
     window = MainWindow()
     window.show()
     return app.exec()

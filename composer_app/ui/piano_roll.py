@@ -1,42 +1,251 @@
-"""A piano-roll view of a melody."""
+"""The piano roll: keyboard, ruler, note canvas, velocity lane and scroll bars, plus its edit operations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+import json
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollBar, QWidget
 
 from composer_app.core.melody import Melody
+from composer_app.ui.commands import add_notes, edit_notes, remove_notes
+from composer_app.ui.note_canvas import NoteCanvas
+from composer_app.ui.roll_parts import BarRuler, KeyboardStrip, VelocityLane
+from composer_app.ui.roll_state import RollState
+
+NOTES_MIME = "application/x-composer-app-notes"
 
 
 class PianoRollView(QWidget):
-    """Draws the notes of a melody; repaints when the melody changes."""
+    """The editor for one melody; all edits go through the undo stack."""
 
-    def __init__(self, melody: Melody, parent: QWidget | None = None) -> None:
+    def __init__(self, melody: Melody, undo: QUndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.melody = melody
-        self.pixels_per_tick = 0.1
-        self.row_height = 8.0
-        melody.subscribe(self._on_changed)
-        self.setMinimumSize(400, 300)
+        self.undo = undo or QUndoStack(self)
+        self.state = RollState()
+        self.canvas = NoteCanvas(melody, self.state, self.undo)
+        self.keyboard = KeyboardStrip(self.state)
+        self.ruler = BarRuler(melody, self.state)
+        self.velocity = VelocityLane(melody, self.state, self.undo)
+        self.hbar = QScrollBar(Qt.Orientation.Horizontal)
+        self.vbar = QScrollBar(Qt.Orientation.Vertical)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(QLabel(""), 0, 0)
+        layout.addWidget(self.ruler, 0, 1)
+        layout.addWidget(self.keyboard, 1, 0)
+        layout.addWidget(self.canvas, 1, 1)
+        layout.addWidget(self.vbar, 1, 2)
+        velocity_label = QLabel(self.tr("Velocity"))
+        velocity_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(velocity_label, 2, 0)
+        layout.addWidget(self.velocity, 2, 1)
+        layout.addWidget(self.hbar, 3, 1)
+        self.canvas.zoom_requested.connect(self.zoom)
+        self.canvas.scroll_requested.connect(self.scroll_by)
+        self.hbar.valueChanged.connect(self._on_hbar)
+        self.vbar.valueChanged.connect(self._on_vbar)
+        melody.subscribe(self._update_scrollbars)
+        self.state.changed.connect(self._update_scrollbars)
+        self.state.playhead_moved.connect(self._follow)
+        self._update_scrollbars()
+        self.setFocusProxy(self.canvas)
+        self.canvas.installEventFilter(self)
 
+    # -- document ------------------------------------------------------------------------
     def set_melody(self, melody: Melody) -> None:
-        self.melody.unsubscribe(self._on_changed)
+        self.melody.unsubscribe(self._update_scrollbars)
         self.melody = melody
-        melody.subscribe(self._on_changed)
-        self.update()
+        melody.subscribe(self._update_scrollbars)
+        self.canvas.set_melody(melody)
+        self.ruler.melody = melody
+        self.velocity.set_melody(melody)
+        self.state.selection = set()
+        self.state.set_ghosts([])
+        self.show_notes()
 
-    def _on_changed(self, _melody: Melody) -> None:
-        self.update()
+    def show_notes(self) -> None:
+        """Scroll so the notes (or middle C) are in view."""
+        t = self.state.transform
+        pitches = [n.pitch for n in self.melody]
+        centre = (min(pitches) + max(pitches)) / 2 if pitches else 66
+        t.top_pitch = min(127.0, centre + self.canvas.height() / t.row_height / 2)
+        t.scroll_tick = 0
+        self._update_scrollbars()
+        self.state.changed.emit()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
-        top_pitch = 96
-        end_tick = int(self.width() / self.pixels_per_tick)
-        painter.setPen(QColor(40, 40, 60))
-        painter.setBrush(QColor(90, 140, 220))
-        for n in self.melody.notes_in_range(0, end_tick):
-            painter.drawRect(QRectF(n.tick * self.pixels_per_tick, (top_pitch - n.pitch) * self.row_height,
-                                    max(2.0, n.duration * self.pixels_per_tick), self.row_height))
-        painter.end()
+    # -- scrolling and zoom --------------------------------------------------------------
+    def _update_scrollbars(self, *_args) -> None:
+        t = self.state.transform
+        end = max(self.melody.end_tick, *(g.end_tick for g in self.state.ghosts), 0) if self.state.ghosts else self.melody.end_tick
+        total = end + 8 * self.melody.time_signature.bar_ticks
+        page = int(self.canvas.width() / t.pixels_per_tick)
+        self.hbar.blockSignals(True)
+        self.hbar.setRange(0, max(0, total - page))
+        self.hbar.setPageStep(max(1, page))
+        self.hbar.setSingleStep(max(1, self.state.grid_ticks))
+        self.hbar.setValue(int(t.scroll_tick))
+        self.hbar.blockSignals(False)
+        rows = self.canvas.height() / t.row_height
+        self.vbar.blockSignals(True)
+        self.vbar.setRange(0, max(0, int(127 - rows + 1)))
+        self.vbar.setPageStep(max(1, int(rows)))
+        self.vbar.setValue(int(127 - t.top_pitch))
+        self.vbar.blockSignals(False)
+
+    def _on_hbar(self, value: int) -> None:
+        self.state.transform.scroll_tick = float(value)
+        self.state.changed.emit()
+
+    def _on_vbar(self, value: int) -> None:
+        self.state.transform.top_pitch = float(127 - value)
+        self.state.changed.emit()
+
+    def scroll_by(self, dticks: float, dpitches: float) -> None:
+        t = self.state.transform
+        t.scroll_tick = max(0.0, t.scroll_tick + dticks)
+        rows = self.canvas.height() / t.row_height
+        t.top_pitch = max(rows - 1, min(127.0, t.top_pitch + dpitches))
+        self.state.changed.emit()
+
+    def zoom(self, factor: float, anchor: float | None = None, vertical: bool = False) -> None:
+        t = self.state.transform
+        if vertical:
+            t.zoom_y(factor, self.canvas.height() / 2 if anchor is None else anchor)
+        else:
+            t.zoom_x(factor, self.canvas.width() / 2 if anchor is None else anchor)
+        self.state.changed.emit()
+
+    def reveal(self, tick: int) -> None:
+        """Scroll so `tick` sits at 40% of the view when it is off screen."""
+        t = self.state.transform
+        x = t.x(tick)
+        if x < 0 or x > self.canvas.width() * 0.6:
+            t.scroll_tick = max(0.0, tick - 0.4 * self.canvas.width() / t.pixels_per_tick)
+            self._update_scrollbars()
+            self.state.changed.emit()
+
+    def _follow(self, tick: int) -> None:
+        t = self.state.transform
+        if not self.state.follow_playhead:
+            return
+        x = t.x(tick)
+        if x < 0 or x > self.canvas.width() * 0.9:
+            t.scroll_tick = max(0.0, tick - 0.1 * self.canvas.width() / t.pixels_per_tick)
+            self.state.changed.emit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._update_scrollbars()
+
+    # -- edit operations (used by actions and keys) --------------------------------------
+    def selected_ids(self) -> list[int]:
+        return sorted(i for i in self.state.selection if i in self.melody)
+
+    def push(self, command) -> bool:
+        if command is None:
+            return False
+        self.undo.push(command)
+        return True
+
+    def select_all(self) -> None:
+        self.state.set_selection({n.id for n in self.melody})
+
+    def delete_selection(self) -> bool:
+        return self.push(remove_notes(self.melody, self.selected_ids(), self.tr("Delete notes")))
+
+    def move_selection(self, dtick: int = 0, dpitch: int = 0, text: str | None = None) -> bool:
+        ids = self.selected_ids()
+        if not ids:
+            return False
+        dtick = max(dtick, -min(self.melody.get(i).tick for i in ids))
+        return self.push(edit_notes(self.melody, ids, lambda m, i: m.move(i, dtick, dpitch), text or self.tr("Move notes")))
+
+    def transpose_selection(self, semitones: int) -> bool:
+        return self.move_selection(0, semitones, self.tr("Transpose"))
+
+    def resize_selection(self, ddur: int) -> bool:
+        return self.push(edit_notes(self.melody, self.selected_ids(), lambda m, i: m.resize(i, ddur=ddur),
+                                    self.tr("Resize notes")))
+
+    def quantize_selection(self) -> bool:
+        ids = self.selected_ids() or [n.id for n in self.melody]
+        grid = self.state.grid
+        return self.push(edit_notes(self.melody, ids, lambda m, i: m.quantize(i, grid=grid), self.tr("Quantize")))
+
+    def selection_notes(self) -> list:
+        return [self.melody.get(i) for i in self.selected_ids()]
+
+    def copy_selection(self) -> bool:
+        notes = self.selection_notes()
+        if not notes:
+            return False
+        start = min(n.tick for n in notes)
+        data = QMimeData()
+        data.setData(NOTES_MIME, json.dumps([[n.tick - start, n.duration, n.pitch, n.velocity] for n in notes]).encode())
+        from composer_app.ui.midi_mime import midi_mime_data, set_clipboard
+
+        midi = midi_mime_data(Melody.from_notes([(n.tick - start, n.duration, n.pitch, n.velocity) for n in notes],
+                                                tempos=list(self.melody.tempos), time_signature=self.melody.time_signature),
+                              "selection")
+        for fmt in midi.formats():
+            data.setData(fmt, midi.data(fmt))
+        if midi.hasUrls():
+            data.setUrls(midi.urls())
+        set_clipboard(data)
+        return True
+
+    def cut_selection(self) -> bool:
+        return self.copy_selection() and self.delete_selection()
+
+    def paste(self, at_tick: int | None = None) -> bool:
+        data = QApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(NOTES_MIME):
+            return False
+        try:
+            rows = json.loads(bytes(data.data(NOTES_MIME)).decode())
+            notes = [(int(t), int(d), int(p), int(v)) for t, d, p, v in rows]
+        except (ValueError, TypeError):
+            return False
+        start = self.state.playhead if at_tick is None else at_tick
+        command = add_notes(self.melody, [(start + t, d, p, v) for t, d, p, v in notes], self.tr("Paste"))
+        self.undo.push(command)
+        self.state.set_selection({n.id for n in command.after})
+        return True
+
+    def duplicate_selection(self) -> bool:
+        notes = self.selection_notes()
+        if not notes:
+            return False
+        start = min(n.tick for n in notes)
+        end = max(n.end for n in notes)
+        step = self.state.grid_ticks
+        length = -(-(end - start) // step) * step
+        command = add_notes(self.melody, [(n.tick + length, n.duration, n.pitch, n.velocity) for n in notes],
+                            self.tr("Duplicate"))
+        self.undo.push(command)
+        self.state.set_selection({n.id for n in command.after})
+        return True
+
+    # -- keys ----------------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.canvas and event.type() == event.Type.KeyPress:
+            return self.handle_key(event)
+        return super().eventFilter(obj, event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        step = self.state.grid_ticks
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            sign = -1 if key == Qt.Key.Key_Left else 1
+            return self.resize_selection(sign * step) if shift else self.move_selection(sign * step, 0)
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            sign = 1 if key == Qt.Key.Key_Up else -1
+            return self.transpose_selection(sign * (12 if ctrl or shift else 1))
+        return False

@@ -1,0 +1,230 @@
+"""The Continue dock: generation controls, the list of variations and their drag handle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QIcon, QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, Key
+from composer_app.core.midifile import pitch_name
+from composer_app.engine.generate import ContinueOptions
+from composer_app.ui.roll_state import VARIATION_COLOURS
+
+
+class DragHandle(QLabel):
+    """A grip that starts a drag carrying the current variation as a .mid file."""
+
+    def __init__(self, make_mime, parent: QWidget | None = None) -> None:
+        super().__init__("⠿ " + self.tr("Drag to DAW"), parent)
+        self.make_mime = make_mime
+        self.setToolTip(self.tr("Drag the selected variation into a DAW, a file manager or a notation program"))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setFrameShape(QLabel.Shape.StyledPanel)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(28)
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None or (event.position().toPoint() - self._press).manhattanLength() < 6:
+            return
+        mime: QMimeData | None = self.make_mime()
+        self._press = None
+        if mime is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+class VariationList(QListWidget):
+    """The variations, each draggable as a .mid file."""
+
+    def __init__(self, make_mime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.make_mime = make_mime
+        self.setDragEnabled(True)
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802
+        return self.make_mime() or QMimeData()
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return ["text/uri-list", "audio/midi"]
+
+
+class ContinuePanel(QDockWidget):
+    """Controls for `continue_melody`; emits requests, the window does the work."""
+
+    continue_requested = Signal()
+    again_requested = Signal()
+    accept_requested = Signal()
+    discard_requested = Signal()
+    cancel_requested = Signal()
+    variation_chosen = Signal(int)
+
+    def __init__(self, make_variation_mime, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Continue"), parent)
+        self.setObjectName("continue_panel")
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        self.model_label = QLabel(self.tr("Loading the model..."))
+        self.model_label.setWordWrap(True)
+        outer.addWidget(self.model_label)
+        form = QFormLayout()
+        self.bars = QSpinBox()
+        self.bars.setRange(1, 32)
+        self.bars.setValue(4)
+        form.addRow(self.tr("Bars to add"), self.bars)
+        self.variations = QSpinBox()
+        self.variations.setRange(1, 8)
+        self.variations.setValue(4)
+        form.addRow(self.tr("Variations"), self.variations)
+        self.creativity = QSlider(Qt.Orientation.Horizontal)
+        self.creativity.setRange(10, 200)
+        self.creativity.setValue(100)
+        self.creativity_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.creativity)
+        row.addWidget(self.creativity_label)
+        form.addRow(self.tr("Creativity"), row)
+        self.creativity.valueChanged.connect(lambda v: self.creativity_label.setText(f"{v / 100:.2f}"))
+        self.creativity_label.setText("1.00")
+        self.top_p = QDoubleSpinBox()
+        self.top_p.setRange(0.5, 1.0)
+        self.top_p.setSingleStep(0.01)
+        self.top_p.setValue(0.95)
+        form.addRow(self.tr("Top-p"), self.top_p)
+        self.key = QComboBox()
+        self.key.addItem(self.tr("Auto"), "auto")
+        self.key.addItem(self.tr("No key lock"), "none")
+        for name in MAJOR_NAMES + MINOR_NAMES:
+            self.key.addItem(name, name)
+        form.addRow(self.tr("Key"), self.key)
+        self.low = QSpinBox()
+        self.high = QSpinBox()
+        for box, value in ((self.low, 48), (self.high, 88)):
+            box.setRange(36, 96)
+            box.setValue(value)
+            box.textFromValue = pitch_name  # type: ignore[method-assign]
+        rng = QHBoxLayout()
+        rng.addWidget(self.low)
+        rng.addWidget(QLabel("–"))
+        rng.addWidget(self.high)
+        form.addRow(self.tr("Pitch range"), rng)
+        self.density = QSlider(Qt.Orientation.Horizontal)
+        self.density.setRange(-100, 100)
+        self.density.setValue(0)
+        form.addRow(self.tr("Note density"), self.density)
+        self.from_end = QRadioButton(self.tr("the end"))
+        self.from_selection = QRadioButton(self.tr("the selection"))
+        self.from_end.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.from_end)
+        group.addButton(self.from_selection)
+        src = QHBoxLayout()
+        src.addWidget(self.from_end)
+        src.addWidget(self.from_selection)
+        form.addRow(self.tr("Continue from"), src)
+        outer.addLayout(form)
+        self.continue_button = QPushButton(self.tr("Continue"))
+        big = QFont(self.continue_button.font())
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        self.continue_button.setFont(big)
+        self.continue_button.setMinimumHeight(44)
+        self.continue_button.setToolTip(self.tr("Generate continuations (Ctrl+Enter)"))
+        self.continue_button.clicked.connect(self.continue_requested)
+        outer.addWidget(self.continue_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        outer.addWidget(self.progress)
+        self.list = VariationList(make_variation_mime)
+        self.list.currentRowChanged.connect(self._on_row)
+        outer.addWidget(self.list, 1)
+        self.handle = DragHandle(make_variation_mime)
+        outer.addWidget(self.handle)
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.again_button = QPushButton(self.tr("Again"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        for b in (self.accept_button, self.again_button, self.discard_button):
+            buttons.addWidget(b)
+        self.accept_button.clicked.connect(self.accept_requested)
+        self.again_button.clicked.connect(self.again_requested)
+        self.discard_button.clicked.connect(self.discard_requested)
+        outer.addLayout(buttons)
+        self.setWidget(body)
+        self.set_variations([])
+        self._updating = False
+
+    def options(self, selection: tuple[int, int] | None) -> ContinueOptions:
+        low, high = sorted((self.low.value(), self.high.value()))
+        return ContinueOptions(bars=self.bars.value(), variations=self.variations.value(),
+                               temperature=self.creativity.value() / 100, top_p=self.top_p.value(),
+                               key=None if self.key.currentData() == "none" else self.key.currentData(),
+                               low=low, high=high, density=self.density.value() / 100,
+                               region=selection if self.from_selection.isChecked() else None,
+                               start_tick=selection[1] if (selection and self.from_selection.isChecked()) else None)
+
+    def set_detected_key(self, key: Key | None) -> None:
+        self.key.setItemText(0, self.tr("Auto (%1)").replace("%1", key.name) if key else self.tr("Auto"))
+
+    def set_model_status(self, text: str, available: bool) -> None:
+        self.model_label.setText(text)
+        self.continue_button.setEnabled(available)
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.continue_button.setText(self.tr("Cancel") if busy else self.tr("Continue"))
+        try:
+            self.continue_button.clicked.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        self.continue_button.clicked.connect(self.cancel_requested if busy else self.continue_requested)
+
+    def set_variations(self, variations) -> None:
+        self._updating = True
+        self.list.clear()
+        for k, v in enumerate(variations):
+            pix = QPixmap(14, 14)
+            pix.fill(QColor(VARIATION_COLOURS[k % len(VARIATION_COLOURS)]))
+            item = QListWidgetItem(QIcon(pix), self.tr("Variation %1 (%2 notes)").replace("%1", str(k + 1))
+                                   .replace("%2", str(len(v))))
+            self.list.addItem(item)
+        has = bool(variations)
+        for w in (self.accept_button, self.again_button, self.discard_button, self.handle):
+            w.setEnabled(has)
+        if has:
+            self.list.setCurrentRow(0)
+        self._updating = False
+
+    def show_variation(self, index: int) -> None:
+        self._updating = True
+        self.list.setCurrentRow(index)
+        self._updating = False
+
+    def _on_row(self, row: int) -> None:
+        if not getattr(self, "_updating", False) and row >= 0:
+            self.variation_chosen.emit(row)

@@ -1,0 +1,30 @@
+"""Remembered settings (QSettings): window, recent files, grid, devices, language."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+def app_settings() -> QSettings:
+    """The app's settings; COMPOSER_APP_CONFIG_DIR (used by the tests) keeps them in a private folder."""
+    folder = os.environ.get("COMPOSER_APP_CONFIG_DIR")
+    if folder:
+        return QSettings(os.path.join(folder, "composer-app.ini"), QSettings.Format.IniFormat)
+    return QSettings("composer-app", "composer-app")
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    value = settings.value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])][:MAX_RECENT]
+
+
+def add_recent_file(settings: QSettings, path: str) -> list[str]:
+    files = [path] + [f for f in recent_files(settings) if f != path]
+    settings.setValue("recent_files", files[:MAX_RECENT])
+    return files[:MAX_RECENT]

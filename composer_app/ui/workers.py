@@ -1,0 +1,62 @@
+"""Off-GUI-thread work: loading the model and generating continuations (QThreadPool runnables)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from composer_app.core.errors import ComposerError
+from composer_app.core.melody import Melody
+from composer_app.engine.generate import ContinueOptions, GenerationCancelled, continue_melody
+from composer_app.engine.model import LoadedModel, load_model
+
+
+class WorkerSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+    progress = Signal(float)
+    cancelled = Signal()
+
+
+class ModelLoader(QRunnable):
+    """Loads (validates) a model in the background; emits finished(LoadedModel) or failed(sentence)."""
+
+    def __init__(self, path=None, force_cpu: bool = False) -> None:
+        super().__init__()
+        self.path, self.force_cpu = path, force_cpu
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            self.signals.finished.emit(load_model(self.path, force_cpu=self.force_cpu))
+        except ComposerError as e:
+            self.signals.failed.emit(str(e))
+        except Exception as e:  # never let a worker thread die silently
+            self.signals.failed.emit(f"the model could not be loaded ({type(e).__name__}: {e})")
+
+
+class ContinueWorker(QRunnable):
+    """Runs continue_melody on a copy of the melody; cancellable between steps."""
+
+    def __init__(self, model: LoadedModel, melody: Melody, options: ContinueOptions) -> None:
+        super().__init__()
+        self.model, self.melody, self.options = model, melody.copy(), options
+        self.cancel_event = threading.Event()
+        self.signals = WorkerSignals()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        try:
+            result = continue_melody(self.model, self.melody, self.options, progress=self.signals.progress.emit,
+                                     cancel=self.cancel_event)
+        except GenerationCancelled:
+            self.signals.cancelled.emit()
+        except ComposerError as e:
+            self.signals.failed.emit(str(e))
+        except Exception as e:
+            self.signals.failed.emit(f"generation failed ({type(e).__name__}: {e})")
+        else:
+            self.signals.finished.emit(result)
