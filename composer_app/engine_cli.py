@@ -34,6 +34,13 @@ def add_engine_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_evaluate)
 
+    p = sub.add_parser("render", help="render a MIDI file's melody with the built-in piano to a WAV file")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--track", type=int)
+    p.add_argument("--all-notes", action="store_true", help="render every note of the track, not just the top line")
+    p.set_defaults(run=run_render)
+
     p = sub.add_parser("bench", help="continuation latency next to the seed project's method")
     p.add_argument("--model", type=Path)
     p.add_argument("--runs", type=int, default=60)
@@ -68,6 +75,16 @@ def run_continue(args: argparse.Namespace) -> int:
     else:
         print(f"wrote the seed and {len(result.variations)} variations of {args.bars} bars to {args.output} "
               f"(key {result.key.name if result.key else 'free'}, {result.seconds * 1000:.1f} ms on {result.provider})")
+    return 0
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from composer_app.audio.render import write_wav
+    from composer_app.core.midifile import load_melody
+
+    melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
+    seconds = write_wav(melody, args.output)
+    print(f"wrote {seconds:.1f} s of audio ({len(melody)} notes) to {args.output}")
     return 0
 
 

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_variation_actions()
         self._on_melody_changed()
+        self._start_sound()
         if load_model_in_background:
             QTimer.singleShot(0, lambda: self.load_model(model_path))
 
@@ -511,17 +512,25 @@ class MainWindow(QMainWindow):
             self.roll.state.set_ghosts([])
             self.panel.set_variations([])
 
-    # -- playback (connected by the sound layer when present) ----------------------------
+    # -- playback ------------------------------------------------------------------------
+    def _start_sound(self) -> None:
+        from composer_app.ui.player import Player
+        from composer_app.ui.sound_out import SoundOut
+
+        self.sound = SoundOut(self)
+        self.sound.unavailable.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        QTimer.singleShot(0, self.sound.start)
+        self.player = Player(self.roll.state, self.sound, self)
+        self.player.started.connect(lambda: self.actions["play"].setText(self.tr("&Stop")))
+        self.player.stopped.connect(lambda: self.actions["play"].setText(self.tr("&Play/Stop")))
+
     def toggle_play(self) -> None:
-        player = getattr(self, "player", None)
-        if player is not None:
-            player.toggle()
+        self.player.toggle(self.melody)
 
     def audition_variation(self) -> None:
-        player = getattr(self, "player", None)
         ghosts = self.roll.state.ghosts
-        if player is not None and ghosts:
-            player.play_melody(ghosts[self.roll.state.ghost_index])
+        if ghosts:
+            self.player.play_melody(ghosts[self.roll.state.ghost_index])
 
     # -- dialogs -------------------------------------------------------------------------
     def show_history(self) -> None:
@@ -552,9 +561,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.cancel_continue()
-        player = getattr(self, "player", None)
-        if player is not None:
-            player.stop()
+        self.player.stop()
+        self.sound.close()
         self._save_settings()
         event.accept()
 

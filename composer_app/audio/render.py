@@ -1,0 +1,62 @@
+"""Render a melody with the built-in piano, to samples or a WAV file."""
+
+from __future__ import annotations
+
+import io
+import os
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.audio.synth import SAMPLE_RATE, Voice, render, to_int16
+from composer_app.core.errors import ComposerError
+from composer_app.core.melody import Melody
+from composer_app.core.midifile import write_bytes_atomically
+from composer_app.core.timing import ticks_to_seconds
+
+MAX_SECONDS = 30 * 60
+
+
+class AudioExportError(ComposerError):
+    """A WAV file could not be written."""
+
+
+def melody_voices(melody: Melody, start_tick: int = 0, end_tick: int | None = None) -> list[Voice]:
+    """Voices (in seconds from start_tick) for the notes that start in [start_tick, end_tick)."""
+    t0 = ticks_to_seconds(start_tick, melody.tempos)
+    voices = []
+    for n in melody:
+        if n.tick < start_tick or (end_tick is not None and n.tick >= end_tick):
+            continue
+        start = ticks_to_seconds(n.tick, melody.tempos) - t0
+        length = ticks_to_seconds(n.end, melody.tempos) - t0 - start
+        voices.append(Voice(start, max(0.02, length), n.pitch, n.velocity))
+    return voices
+
+
+def render_melody(melody: Melody, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    voices = melody_voices(melody)
+    if voices and max(v.start + v.length for v in voices) > MAX_SECONDS:
+        raise AudioExportError(f"the melody lasts more than {MAX_SECONDS // 60} minutes, too long to render")
+    return render(voices, sample_rate)
+
+
+def wav_bytes(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sample_rate)
+        w.writeframes(to_int16(samples).tobytes())
+    return buf.getvalue()
+
+
+def write_wav(melody: Melody, path: str | os.PathLike) -> float:
+    """Render and write a 16-bit mono WAV atomically; return its length in seconds."""
+    samples = render_melody(melody)
+    try:
+        write_bytes_atomically(Path(path), wav_bytes(samples))
+    except ComposerError as e:
+        raise AudioExportError(str(e)) from e
+    return len(samples) / SAMPLE_RATE

@@ -1,0 +1,75 @@
+"""Playback in the window: the built-in piano (or a MIDI output), with a moving playhead."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from composer_app.audio.render import melody_voices
+from composer_app.audio.synth import render
+from composer_app.core.melody import Melody
+from composer_app.core.timing import TICKS_PER_QUARTER
+from composer_app.ui.roll_state import RollState
+from composer_app.ui.sound_out import SoundOut
+
+
+class Player(QObject):
+    """Plays the melody from the playhead (or the loop range) and moves the playhead while it sounds."""
+
+    started = Signal()
+    stopped = Signal()
+
+    def __init__(self, state: RollState, sound: SoundOut, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.sound = sound
+        self.melody: Melody | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(30)
+        self.timer.timeout.connect(self._tick)
+        self.start_time = 0.0
+        self.start_tick = 0
+        self.end_tick = 0
+        self.bpm = 120.0
+        state.audition.connect(lambda pitch: self.sound.note(pitch))
+
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def toggle(self, melody: Melody | None = None) -> None:
+        if self.playing:
+            self.stop()
+        elif melody is not None or self.melody is not None:
+            self.play_melody(melody or self.melody, from_playhead=True)
+
+    def play_melody(self, melody: Melody, from_playhead: bool = False) -> None:
+        """Play `melody` (from the playhead, or from its first note); the loop range limits it when set."""
+        self.stop()
+        start = self.state.playhead if from_playhead else (melody.notes[0].tick if len(melody) else 0)
+        end = melody.end_tick
+        if from_playhead and self.state.loop:
+            start, end = self.state.loop
+        voices = melody_voices(melody, start, end)
+        if voices:
+            self.sound.play_samples(render(voices))
+        self.bpm = melody.bpm
+        self.start_tick, self.end_tick = start, max(end, start + 1)
+        self.start_time = time.perf_counter()
+        self.timer.start()
+        self.started.emit()
+
+    def _tick(self) -> None:
+        elapsed = time.perf_counter() - self.start_time
+        tick = self.start_tick + int(elapsed * self.bpm / 60 * TICKS_PER_QUARTER)
+        if tick >= self.end_tick:
+            self.stop()
+            return
+        self.state.set_playhead(tick)
+
+    def stop(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.sound.stop()
+            self.stopped.emit()

@@ -1,0 +1,120 @@
+"""The built-in piano through QAudioSink: a pull-mode device that mixes pre-rendered voices."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import QIODevice, QObject, Signal
+
+from composer_app.audio.synth import SAMPLE_RATE, render_voice, to_int16
+
+
+class MixerDevice(QIODevice):
+    """Audio pulled by the sink: the sum of the queued sample buffers (cheap: numpy adds, no synthesis)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._voices: list[list] = []  # [samples, position]
+        self.frames_played = 0
+
+    def add(self, samples: np.ndarray) -> None:
+        with self._lock:
+            self._voices.append([samples, 0])
+
+    def clear(self, fade_frames: int = 256) -> None:
+        """Stop everything with a short fade (no click)."""
+        with self._lock:
+            for v in self._voices:
+                samples, pos = v
+                rest = samples[pos:pos + fade_frames].copy()
+                rest *= np.linspace(1.0, 0.0, len(rest), dtype=np.float32)
+                v[0], v[1] = rest, 0
+
+    def mix(self, frames: int) -> np.ndarray:
+        out = np.zeros(frames, dtype=np.float32)
+        with self._lock:
+            alive = []
+            for v in self._voices:
+                samples, pos = v
+                chunk = samples[pos:pos + frames]
+                out[: len(chunk)] += chunk
+                v[1] = pos + frames
+                if v[1] < len(samples):
+                    alive.append(v)
+            self._voices = alive
+        self.frames_played += frames
+        return np.tanh(out)
+
+    def readData(self, maxlen: int):  # noqa: N802
+        frames = maxlen // 2
+        return to_int16(self.mix(frames)).tobytes() if frames else b""
+
+    def writeData(self, data) -> int:  # noqa: N802
+        return -1
+
+    def bytesAvailable(self) -> int:  # noqa: N802
+        return 4096 + super().bytesAvailable()
+
+    def isSequential(self) -> bool:  # noqa: N802
+        return True
+
+
+class SoundOut(QObject):
+    """Owns the audio sink; without an audio device it says so once and does nothing."""
+
+    unavailable = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.mixer = MixerDevice(self)
+        self.sink = None
+        self.error: str | None = None
+
+    def start(self) -> bool:
+        try:
+            from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
+        except ImportError as e:
+            return self._fail(f"Qt Multimedia is missing ({e.name})")
+        device = QMediaDevices.defaultAudioOutput()
+        if device.isNull():
+            return self._fail(self.tr("There is no audio output device; sound is off (MIDI output still works)."))
+        fmt = QAudioFormat()
+        fmt.setSampleRate(SAMPLE_RATE)
+        fmt.setChannelCount(1)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        if not device.isFormatSupported(fmt):
+            return self._fail(self.tr("The audio device does not take 44.1 kHz 16-bit sound; sound is off."))
+        self.mixer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.sink = QAudioSink(device, fmt, self)
+        self.sink.setBufferSize(SAMPLE_RATE * 2 // 20)  # 50 ms
+        self.sink.start(self.mixer)
+        if self.sink.error() != QAudio.Error.NoError:
+            return self._fail(self.tr("The audio device could not be opened; sound is off."))
+        return True
+
+    def _fail(self, message: str) -> bool:
+        self.error = message
+        self.unavailable.emit(message)
+        return False
+
+    @property
+    def available(self) -> bool:
+        return self.sink is not None and self.error is None
+
+    def play_samples(self, samples: np.ndarray) -> None:
+        if self.available:
+            self.mixer.add(samples)
+
+    def note(self, pitch: int, velocity: int = 90, length: float = 0.4) -> None:
+        if self.available:
+            self.mixer.add(render_voice(pitch, velocity, length))
+
+    def stop(self) -> None:
+        self.mixer.clear()
+
+    def close(self) -> None:
+        if self.sink is not None:
+            self.sink.stop()
+            self.sink = None
