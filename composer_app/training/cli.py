@@ -10,8 +10,8 @@ from pathlib import Path
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import write_midi
 from composer_app.core.timing import TimeSignature
-from composer_app.training.data import load_corpus_jsonl, melodies_from_midi, split_of
-from composer_app.training.train import TrainConfig, TrainingError, train
+from composer_app.training.data import load_corpus_jsonl, melodies_from_midi
+from composer_app.training.train import TrainConfig, TrainingError, split_records, train
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,9 +29,7 @@ def write_held_out(records, folder: Path) -> int:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     count = 0
-    for r in records:
-        if split_of(r.id) != "test":
-            continue
+    for r in split_records(records)["test"]:
         safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in r.id)[:100]
         write_midi(Melody.from_notes([(t, d, p, 80) for t, d, p in r.notes], time_signature=_meter(r.bar_ticks),
                                      name=r.id), folder / f"{safe}.mid")
@@ -41,8 +39,7 @@ def write_held_out(records, folder: Path) -> int:
 
 def run_train(args: argparse.Namespace) -> int:
     cfg = TrainConfig(max_epochs=args.epochs, max_minutes=args.max_minutes, device=args.device, seed=args.seed,
-                      hidden=args.hidden, layers=args.layers, embedding=args.embedding, max_steps=args.max_steps,
-                      batch_size=args.batch_size, threads=args.threads)
+                      layers=args.layers, max_steps=args.max_steps, batch_size=args.batch_size or 64, threads=args.threads)
     if args.corpus == "bundled":
         corpus_dir = args.corpus_dir
         jsonl = corpus_dir / "melodies.jsonl"
@@ -80,6 +77,15 @@ def run_train(args: argparse.Namespace) -> int:
             raise TrainingError("say where the model goes with --out DIR")
         out = args.out
         stem, work = "model", args.out
+    tokens = sum(len(r.notes) for r in records)
+    small = tokens < 150_000  # a student's folder: a smaller, more regularized network generalizes better
+    cfg.hidden = args.hidden or (128 if small else 256)
+    cfg.embedding = args.embedding or (64 if small else 128)
+    cfg.dropout = args.dropout if args.dropout is not None else (0.4 if small else 0.25)
+    if small and args.batch_size is None:
+        cfg.batch_size, cfg.patience = 16, 6  # more, smaller steps per epoch on little data
+    print(f"{len(records)} melodies, {tokens:,} notes: LSTM {cfg.layers}x{cfg.hidden}, embedding {cfg.embedding}, "
+          f"dropout {cfg.dropout}")
     out.mkdir(parents=True, exist_ok=True)
     held_dir = work / "test-melodies"
     held = write_held_out(records, held_dir)
