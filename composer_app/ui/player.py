@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -52,13 +53,24 @@ class Player(QObject):
         if from_playhead and self.state.loop:
             start, end = self.state.loop
         voices = melody_voices(melody, start, end)
-        if voices:
-            self.sound.play_samples(render(voices))
+        if voices and self.sound.available:
+            self._render_async(voices)
         self.bpm = melody.bpm
         self.start_tick, self.end_tick = start, max(end, start + 1)
         self.start_time = time.perf_counter()
         self.timer.start()
         self.started.emit()
+
+    def _render_async(self, voices) -> None:
+        """Synthesis takes ~1 ms per note: do it off the GUI thread, then hand the samples to the mixer."""
+        generation = self._generation = getattr(self, "_generation", 0) + 1
+
+        def work() -> None:
+            samples = render(voices)
+            if generation == self._generation and self.playing:
+                self.sound.play_samples(samples)
+
+        threading.Thread(target=work, name="render", daemon=True).start()
 
     def _tick(self) -> None:
         elapsed = time.perf_counter() - self.start_time
@@ -69,6 +81,7 @@ class Player(QObject):
         self.state.set_playhead(tick)
 
     def stop(self) -> None:
+        self._generation = getattr(self, "_generation", 0) + 1
         if self.timer.isActive():
             self.timer.stop()
             self.sound.stop()

@@ -19,6 +19,12 @@ class WorkerSignals(QObject):
     cancelled = Signal()
 
 
+def warm_up(model: LoadedModel) -> None:
+    """One short generation, so the student's first Continue is as fast as the next ones."""
+    seed = Melody.from_notes([(0, 480, 60, 80), (480, 480, 64, 80), (960, 480, 67, 80)])
+    continue_melody(model, seed, ContinueOptions(bars=1, variations=2, seed=0))
+
+
 class ModelLoader(QRunnable):
     """Loads (validates) a model in the background; emits finished(LoadedModel) or failed(sentence)."""
 
@@ -29,7 +35,9 @@ class ModelLoader(QRunnable):
 
     def run(self) -> None:
         try:
-            self.signals.finished.emit(load_model(self.path, force_cpu=self.force_cpu))
+            model = load_model(self.path, force_cpu=self.force_cpu)
+            warm_up(model)
+            self.signals.finished.emit(model)
         except ComposerError as e:
             self.signals.failed.emit(str(e))
         except Exception as e:  # never let a worker thread die silently

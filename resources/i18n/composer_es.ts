@@ -1,0 +1,764 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="31" />
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="32" />
+        <source>&amp;Open...</source>
+        <translation>&amp;Abrir...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="33" />
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="34" />
+        <source>Save &amp;As...</source>
+        <translation>Guardar &amp;como...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="35" />
+        <source>Export &amp;Melody as MIDI...</source>
+        <translation>Exportar la &amp;melodía como MIDI...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="36" />
+        <source>Export S&amp;election as MIDI...</source>
+        <translation>Exportar la s&amp;elección como MIDI...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="37" />
+        <source>Export &amp;Variation as MIDI...</source>
+        <translation>Exportar la &amp;variación como MIDI...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="38" />
+        <source>Export as &amp;WAV...</source>
+        <translation>Exportar como &amp;WAV...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="39" />
+        <source>Copy as MIDI &amp;File</source>
+        <translation>Copiar como &amp;archivo MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="40" />
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Preferencias...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="41" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="42" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="43" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="44" />
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="45" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="46" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="47" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="48" />
+        <source>Select &amp;All</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="49" />
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="50" />
+        <source>Transpose Up a Semitone</source>
+        <translation>Subir un semitono</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="51" />
+        <source>Transpose Down a Semitone</source>
+        <translation>Bajar un semitono</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="52" />
+        <source>Transpose Up an Octave</source>
+        <translation>Subir una octava</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="53" />
+        <source>Transpose Down an Octave</source>
+        <translation>Bajar una octava</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="54" />
+        <source>&amp;Quantize</source>
+        <translation>&amp;Cuantizar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="55" />
+        <source>&amp;Select Tool</source>
+        <translation>Herramienta de &amp;selección</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="55" />
+        <source>Select, move and resize notes</source>
+        <translation>Seleccionar, mover y alargar notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="56" />
+        <source>&amp;Draw Tool</source>
+        <translation>Herramienta &amp;lápiz</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="56" />
+        <source>Click or drag to draw notes</source>
+        <translation>Haz clic o arrastra para dibujar notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="57" />
+        <source>&amp;Erase Tool</source>
+        <translation>Herramienta &amp;goma</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="57" />
+        <source>Click or drag over notes to erase them</source>
+        <translation>Haz clic o arrastra sobre las notas para borrarlas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="58" />
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="59" />
+        <source>Zoom &amp;Out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="60" />
+        <source>&amp;Play/Stop</source>
+        <translation>&amp;Reproducir/Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="61" />
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="62" />
+        <source>Continue A&amp;gain</source>
+        <translation>Continuar &amp;otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="63" />
+        <source>&amp;Next Variation</source>
+        <translation>Variación &amp;siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="64" />
+        <source>P&amp;revious Variation</source>
+        <translation>Variación &amp;anterior</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="65" />
+        <source>&amp;Accept Variation</source>
+        <translation>&amp;Aceptar variación</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="66" />
+        <source>&amp;Discard Variations</source>
+        <translation>&amp;Descartar variaciones</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="67" />
+        <source>&amp;About composer-app</source>
+        <translation>&amp;Acerca de composer-app</translation>
+    </message>
+</context>
+<context>
+    <name>ContinuePanel</name>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="86" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="149" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="200" />
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="90" />
+        <source>Loading the model...</source>
+        <translation>Cargando el modelo...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="97" />
+        <source>Bars to add</source>
+        <translation>Compases a añadir</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="101" />
+        <source>Variations</source>
+        <translation>Variaciones</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="109" />
+        <source>Creativity</source>
+        <translation>Creatividad</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="116" />
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="118" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="191" />
+        <source>Auto</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="119" />
+        <source>No key lock</source>
+        <translation>Sin tonalidad fija</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="122" />
+        <source>Key</source>
+        <translation>Tonalidad</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="133" />
+        <source>Pitch range</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="137" />
+        <source>Note density</source>
+        <translation>Densidad de notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="138" />
+        <source>the end</source>
+        <translation>el final</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="139" />
+        <source>the selection</source>
+        <translation>la selección</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="147" />
+        <source>Continue from</source>
+        <translation>Continuar desde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="155" />
+        <source>Generate continuations (Ctrl+Enter)</source>
+        <translation>Generar continuaciones (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="168" />
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="169" />
+        <source>Again</source>
+        <translation>Otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="170" />
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="191" />
+        <source>Auto (%1)</source>
+        <translation>Automática (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="200" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="213" />
+        <source>Variation %1 (%2 notes)</source>
+        <translation>Variación %1 (%2 notas)</translation>
+    </message>
+</context>
+<context>
+    <name>DragHandle</name>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="36" />
+        <source>Drag to DAW</source>
+        <translation>Arrastrar al DAW</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="38" />
+        <source>Drag the selected variation into a DAW, a file manager or a notation program</source>
+        <translation>Arrastra la variación elegida a un DAW, a un gestor de archivos o a un programa de notación</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="83" />
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="86" />
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="96" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="99" />
+        <source>Undo &amp;History</source>
+        <translation>&amp;Historial de deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="101" />
+        <source>Show History...</source>
+        <translation>Mostrar historial...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="109" />
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="113" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="119" />
+        <source>&amp;Generate</source>
+        <translation>&amp;Generar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="122" />
+        <source>&amp;Play</source>
+        <translation>&amp;Reproducir</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="124" />
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="133" />
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="143" />
+        <source> Grid </source>
+        <translation> Rejilla </translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="148" />
+        <source>Snap grid (hold Alt while dragging to snap off)</source>
+        <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="154" />
+        <source>MIDI: no devices</source>
+        <translation>MIDI: sin dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="155" />
+        <source>Model: loading...</source>
+        <translation>Modelo: cargando...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="248" />
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="256" />
+        <source>Key: %1</source>
+        <translation>Tonalidad: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="274" />
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="274" />
+        <source>Save the changes to this melody first?</source>
+        <translation>¿Guardar antes los cambios de esta melodía?</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="288" />
+        <source>Open MIDI file</source>
+        <translation>Abrir archivo MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="289" />
+        <source>MIDI files (*.mid *.midi);;All files (*)</source>
+        <translation>Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="309" />
+        <source>Cannot open file</source>
+        <translation>No se puede abrir el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="315" />
+        <source>Opened %1: %2 notes</source>
+        <translation>Abierto %1: %2 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="326" />
+        <source>Save melody</source>
+        <translation>Guardar melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="327" />
+        <location filename="../../composer_app/ui/main_window.py" line="366" />
+        <source>MIDI files (*.mid)</source>
+        <translation>Archivos MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="343" />
+        <source>Cannot save file</source>
+        <translation>No se puede guardar el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="347" />
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="363" />
+        <source>Nothing to export</source>
+        <translation>Nada que exportar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="363" />
+        <source>There are no notes to export.</source>
+        <translation>No hay notas que exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="365" />
+        <source>Export MIDI</source>
+        <translation>Exportar MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="371" />
+        <source>Export WAV</source>
+        <translation>Exportar WAV</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="372" />
+        <source>WAV audio (*.wav)</source>
+        <translation>Audio WAV (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="379" />
+        <source>Cannot export audio</source>
+        <translation>No se puede exportar el audio</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="394" />
+        <source>Copied as a MIDI file</source>
+        <translation>Copiado como archivo MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="418" />
+        <source>Model: %1 (%2)</source>
+        <translation>Modelo: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="419" />
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="423" />
+        <source>Model: unavailable</source>
+        <translation>Modelo: no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="424" />
+        <source>Generation is unavailable: %1</source>
+        <translation>No se puede generar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="434" />
+        <source>Generation unavailable</source>
+        <translation>Generación no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="435" />
+        <source>The model is still loading.</source>
+        <translation>El modelo todavía se está cargando.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="464" />
+        <source>Last generation: %1 ms</source>
+        <translation>Última generación: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="473" />
+        <source>Generation failed</source>
+        <translation>La generación ha fallado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="477" />
+        <source>Generation cancelled</source>
+        <translation>Generación cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="504" />
+        <source>Accept variation %1</source>
+        <translation>Aceptar variación %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="524" />
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="525" />
+        <source>&amp;Play/Stop</source>
+        <translation>&amp;Reproducir/Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="542" />
+        <source>&lt;original&gt;</source>
+        <translation>&lt;original&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="543" />
+        <source>Undo History</source>
+        <translation>Historial de deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="554" />
+        <source>About composer-app</source>
+        <translation>Acerca de composer-app</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="555" />
+        <source>composer-app continues your melodies with a small LSTM.
+The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
+        <translation>composer-app continúa tus melodías con una pequeña red LSTM.
+El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCanvas</name>
+    <message>
+        <location filename="../../composer_app/ui/note_canvas.py" line="169" />
+        <source>Move notes</source>
+        <translation>Mover notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/note_canvas.py" line="172" />
+        <source>Resize notes</source>
+        <translation>Cambiar duración</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/note_canvas.py" line="175" />
+        <source>Draw note</source>
+        <translation>Dibujar nota</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/note_canvas.py" line="177" />
+        <source>Erase notes</source>
+        <translation>Borrar notas</translation>
+    </message>
+</context>
+<context>
+    <name>PianoRollView</name>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="42" />
+        <source>Velocity</source>
+        <translation>Intensidad</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="158" />
+        <source>Delete notes</source>
+        <translation>Borrar notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="165" />
+        <source>Move notes</source>
+        <translation>Mover notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="168" />
+        <source>Transpose</source>
+        <translation>Transportar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="172" />
+        <source>Resize notes</source>
+        <translation>Cambiar duración</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="177" />
+        <source>Quantize</source>
+        <translation>Cuantizar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="214" />
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/piano_roll.py" line="228" />
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="15" />
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="19" />
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="22" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="23" />
+        <source>A new language takes effect when the app starts again.</source>
+        <translation>El nuevo idioma se aplica al volver a abrir la aplicación.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="24" />
+        <source>Always generate on the CPU</source>
+        <translation>Generar siempre en la CPU</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="26" />
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+</context>
+<context>
+    <name>SoundOut</name>
+    <message>
+        <location filename="../../composer_app/ui/sound_out.py" line="82" />
+        <source>There is no audio output device; sound is off (MIDI output still works).</source>
+        <translation>No hay salida de audio; sin sonido (la salida MIDI sigue funcionando).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/sound_out.py" line="88" />
+        <source>The audio device does not take 44.1 kHz 16-bit sound; sound is off.</source>
+        <translation>El dispositivo de audio no acepta sonido de 44,1 kHz y 16 bits; sin sonido.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/sound_out.py" line="94" />
+        <source>The audio device could not be opened; sound is off.</source>
+        <translation>No se pudo abrir el dispositivo de audio; sin sonido.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackChooser</name>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="26" />
+        <source>Choose the melody track</source>
+        <translation>Elige la pista de la melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="28" />
+        <source>Which track of %1 holds the melody?</source>
+        <translation>¿Qué pista de %1 lleva la melodía?</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="30" />
+        <source>Range</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="30" />
+        <source>Polyphony</source>
+        <translation>Polifonía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/track_chooser.py" line="50" />
+        <source>Keep all notes (not only the top line)</source>
+        <translation>Conservar todas las notas (no solo la línea superior)</translation>
+    </message>
+</context>
+<context>
+    <name>VelocityLane</name>
+    <message>
+        <location filename="../../composer_app/ui/roll_parts.py" line="164" />
+        <source>Set velocity</source>
+        <translation>Cambiar intensidad</translation>
+    </message>
+</context>
+</TS>
