@@ -115,10 +115,12 @@ def _train(args: argparse.Namespace) -> int:
 def _add_later_commands(sub) -> None:
     """Commands whose heavy modules (torch, onnxruntime) are imported only when they run."""
     from composer_app.engine_cli import add_engine_parsers
+    from composer_app.midi_cli import add_midi_parsers
     from composer_app.training_args import add_train_parser
 
     add_train_parser(sub, _train)
     add_engine_parsers(sub)
+    add_midi_parsers(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

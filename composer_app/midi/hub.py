@@ -1,0 +1,237 @@
+"""The one gateway to MIDI ports: list, open, remember and reconnect by name, with no Qt.
+
+rtmidi's callback thread only timestamps, forwards thru and queues; the consumer drains the queue.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import mido
+
+from composer_app.core.errors import ComposerError
+
+APIS = {"alsa": "LINUX_ALSA", "jack": "UNIX_JACK", "coremidi": "MACOSX_CORE", "winmm": "WINDOWS_MM"}
+
+
+class MidiDeviceError(ComposerError):
+    """A MIDI port could not be listed or opened; the message says which and why."""
+
+
+def backend_name(api: str | None = None) -> str:
+    """The mido backend to use: MIDO_BACKEND if set, else the chosen API, else the platform's default.
+
+    On Linux without ALSA's sequencer device (containers, some servers), JACK is used instead.
+    """
+    env = os.environ.get("MIDO_BACKEND")
+    if env and not api:
+        return env
+    if api:
+        key = api.lower()
+        if key not in APIS:
+            raise MidiDeviceError(f"unknown MIDI API {api!r}; use one of {', '.join(APIS)}")
+        return f"mido.backends.rtmidi/{APIS[key]}"
+    if sys.platform.startswith("linux"):
+        return "mido.backends.rtmidi/" + ("LINUX_ALSA" if os.path.exists("/dev/snd/seq") else "UNIX_JACK")
+    return "mido.backends.rtmidi"
+
+
+@dataclass
+class PortChanges:
+    """What appeared or disappeared since the last poll, and what was reconnected."""
+
+    inputs_added: list[str] = field(default_factory=list)
+    inputs_removed: list[str] = field(default_factory=list)
+    outputs_added: list[str] = field(default_factory=list)
+    outputs_removed: list[str] = field(default_factory=list)
+    reconnected: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+class MidiHub:
+    """Lists, opens and reconnects ports; incoming messages go to a queue as (perf_counter time, message)."""
+
+    def __init__(self, api: str | None = None, client_name: str = "composer-app") -> None:
+        self.backend_name = backend_name(api)
+        self.client_name = client_name
+        try:
+            self.backend = mido.Backend(self.backend_name, load=True)
+        except Exception as e:  # ImportError, rtmidi errors: one sentence, the app keeps working
+            raise MidiDeviceError(f"the MIDI system {self.backend_name} is not available ({type(e).__name__})") from e
+        self.incoming: queue.SimpleQueue[tuple[float, mido.Message]] = queue.SimpleQueue()
+        self.errors: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self.wanted_input: str | None = None
+        self.wanted_output: str | None = None
+        self.input = None
+        self.output = None
+        self.thru = False
+        self._out_lock = threading.Lock()
+        self._output_virtual = False
+        self._known_inputs: list[str] = []
+        self._known_outputs: list[str] = []
+        self.on_message: Callable[[float, mido.Message], None] | None = None
+
+    # -- listing -------------------------------------------------------------------------
+    def input_names(self) -> list[str]:
+        try:
+            return list(self.backend.get_input_names())
+        except Exception:
+            return []  # no server / no sequencer: no ports, not an error
+
+    def output_names(self) -> list[str]:
+        try:
+            return list(self.backend.get_output_names())
+        except Exception:
+            return []
+
+    @staticmethod
+    def _match(name: str, names: list[str]) -> str | None:
+        """Exact name, or the same port with another client number prefix (ALSA renumbers on replug)."""
+        if name in names:
+            return name
+        tail = name.split(":", 1)[-1].rsplit(" ", 1)[0]
+        for n in names:
+            if n.split(":", 1)[-1].rsplit(" ", 1)[0] == tail:
+                return n
+        return None
+
+    # -- opening -------------------------------------------------------------------------
+    def open_input(self, name: str | None) -> bool:
+        """Open (and remember) an input by name; False when it is not there now (it is reopened when it appears)."""
+        self.close_input()
+        self.wanted_input = name
+        if not name:
+            return False
+        real = self._match(name, self.input_names())
+        if real is None:
+            return False
+        try:
+            self.input = self.backend.open_input(real, callback=self._callback)
+        except Exception as e:
+            raise MidiDeviceError(f"MIDI input {name!r} could not be opened ({type(e).__name__})") from e
+        self._register_error_callback(self.input)
+        return True
+
+    def open_output(self, name: str | None, virtual: bool = False) -> bool:
+        self.close_output()
+        self.wanted_output = name
+        if not name:
+            return False
+        real = name if virtual else self._match(name, self.output_names())
+        if real is None:
+            return False
+        try:
+            # mido turns any port given a client name into a virtual one: name the client only then
+            port = (self.backend.open_output(real, virtual=True, client_name=self.client_name) if virtual
+                    else self.backend.open_output(real))
+        except Exception as e:
+            raise MidiDeviceError(f"MIDI output {name!r} could not be opened ({type(e).__name__})") from e
+        self._register_error_callback(port)
+        with self._out_lock:
+            self.output = port
+            self._output_virtual = virtual
+        return True
+
+    def _register_error_callback(self, port) -> None:
+        rt = getattr(port, "_rt", None)
+        if rt is not None and hasattr(rt, "set_error_callback"):
+            rt.set_error_callback(lambda kind, message, data=None: self.errors.put(f"{message}"))
+
+    def close_input(self) -> None:
+        port, self.input = self.input, None
+        if port is not None:
+            try:
+                port.close()
+            except Exception:
+                pass
+
+    def close_output(self) -> None:
+        with self._out_lock:
+            port, self.output = self.output, None
+        if port is not None:
+            try:
+                port.close()
+            except Exception:
+                pass
+
+    def close(self) -> None:
+        self.all_notes_off()
+        self.close_input()
+        self.close_output()
+
+    # -- traffic -------------------------------------------------------------------------
+    def _callback(self, message: mido.Message) -> None:
+        """rtmidi's thread: timestamp first, forward thru, queue; nothing else."""
+        now = time.perf_counter()
+        if self.thru and message.type in ("note_on", "note_off", "control_change", "pitchwheel"):
+            self.send(message)
+        self.incoming.put((now, message))
+        if self.on_message is not None:
+            self.on_message(now, message)
+
+    def send(self, message: mido.Message) -> bool:
+        """Send to the output; False (and an error queued) when there is none or it failed."""
+        with self._out_lock:
+            port = self.output
+            if port is None:
+                return False
+            try:
+                port.send(message)
+                return True
+            except Exception as e:
+                self.errors.put(f"MIDI output failed: {type(e).__name__}")
+                return False
+
+    def all_notes_off(self, channels=range(16)) -> None:
+        for ch in channels:
+            self.send(mido.Message("control_change", channel=ch, control=123, value=0))
+
+    def drain(self) -> list[tuple[float, mido.Message]]:
+        out = []
+        while True:
+            try:
+                out.append(self.incoming.get_nowait())
+            except queue.Empty:
+                return out
+
+    # -- hot plug ------------------------------------------------------------------------
+    def poll(self) -> PortChanges:
+        """Compare the port lists with the last poll; drop vanished ports, reopen wanted ones that came back."""
+        inputs, outputs = self.input_names(), self.output_names()
+        ch = PortChanges(
+            [n for n in inputs if n not in self._known_inputs], [n for n in self._known_inputs if n not in inputs],
+            [n for n in outputs if n not in self._known_outputs], [n for n in self._known_outputs if n not in outputs])
+        self._known_inputs, self._known_outputs = inputs, outputs
+        if self.input is not None and self._match(self.input.name, inputs) is None:
+            self.close_input()
+            ch.lost.append(self.wanted_input or "")
+        if self.output is not None and self.wanted_output and not self._output_virtual \
+                and self._match(self.output.name, outputs) is None:
+            self.close_output()
+            ch.lost.append(self.wanted_output)
+        if self.input is None and self.wanted_input and self._match(self.wanted_input, inputs):
+            wanted = self.wanted_input
+            if self.open_input(wanted):
+                ch.reconnected.append(wanted)
+        if self.output is None and self.wanted_output and self._match(self.wanted_output, outputs):
+            wanted = self.wanted_output
+            if self.open_output(wanted):
+                ch.reconnected.append(wanted)
+        return ch
+
+    @property
+    def input_connected(self) -> bool:
+        return self.input is not None
+
+    @property
+    def output_connected(self) -> bool:
+        return self.output is not None

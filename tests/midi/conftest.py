@@ -1,0 +1,110 @@
+"""A real JACK server (dummy driver, 48 kHz, 32-frame periods: 0.67 ms) and virtual ports on it."""
+
+import shutil
+import subprocess
+import time
+
+import pytest
+import rtmidi
+
+from composer_app.midi.hub import MidiHub
+
+
+def _running() -> bool:
+    return subprocess.run(["jack_wait", "-c"], capture_output=True, text=True).stdout.strip() == "running"
+
+
+@pytest.fixture(scope="session")
+def jack_server():
+    assert shutil.which("jackd"), "jackd is missing: run-tests.sh installs Debian's jackd2"
+    proc = None
+    if not _running():
+        proc = subprocess.Popen(["jackd", "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "32"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["jack_wait", "-w", "-t", "10"], capture_output=True)
+    assert _running()
+    yield
+    if proc is not None:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+class VirtualKeyboard:
+    """A virtual JACK MIDI output standing in for a keyboard."""
+
+    def __init__(self, name: str) -> None:
+        self.out = rtmidi.MidiOut(rtmidi.API_UNIX_JACK, name)
+        self.out.open_virtual_port("keys")
+        self.port_name = f"{name}:keys"
+
+    def send(self, *data) -> float:
+        t = time.perf_counter()
+        self.out.send_message(list(data))
+        return t
+
+    def close(self) -> None:
+        self.out.close_port()
+        del self.out
+
+
+class VirtualSynth:
+    """A virtual JACK MIDI input standing in for a synth; records arrival times."""
+
+    def __init__(self, name: str) -> None:
+        self.received: list[tuple[float, list[int]]] = []
+        self.inp = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, name)
+        self.inp.ignore_types(sysex=True, timing=True, active_sense=True)
+        self.inp.set_callback(lambda event, data=None: self.received.append((time.perf_counter(), event[0])))
+        self.inp.open_virtual_port("in")
+        self.port_name = f"{name}:in"
+
+    def sounding(self) -> set[tuple[int, int]]:
+        """Notes the synth would still be playing (note-on without note-off; CC 123 silences a channel)."""
+        on: dict[tuple[int, int], int] = {}
+        for _, msg in self.received:
+            status, kind, ch = msg[0], msg[0] & 0xF0, msg[0] & 0x0F
+            if kind == 0x90 and msg[2] > 0:
+                on[(ch, msg[1])] = on.get((ch, msg[1]), 0) + 1
+            elif kind == 0x80 or (kind == 0x90 and msg[2] == 0):
+                if on.get((ch, msg[1])):
+                    on[(ch, msg[1])] -= 1
+            elif kind == 0xB0 and msg[1] == 123:
+                for key in [k for k in on if k[0] == ch]:
+                    on[key] = 0
+            del status
+        return {k for k, v in on.items() if v > 0}
+
+    def close(self) -> None:
+        self.inp.close_port()
+        del self.inp
+
+
+def wait_until(condition, timeout=5.0):
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        if condition():
+            return True
+        time.sleep(0.001)
+    return condition()
+
+
+@pytest.fixture
+def keyboard(jack_server, request):
+    kb = VirtualKeyboard(f"kbd{abs(hash(request.node.name)) % 10000}")
+    yield kb
+    if hasattr(kb, "out"):
+        kb.close()
+
+
+@pytest.fixture
+def synth(jack_server, request):
+    s = VirtualSynth(f"syn{abs(hash(request.node.name)) % 10000}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def hub(jack_server):
+    h = MidiHub("jack", client_name="composer-app-test")
+    yield h
+    h.close()
