@@ -135,7 +135,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     allowed &= ~is_note | ((token_pitch >= options.low) & (token_pitch <= options.high))
     if key is not None:
         in_key = np.zeros(128, dtype=bool)
-        in_key[[p for p in range(128) if key.contains(p)]] = True
+        scale = key.pitch_classes()
+        in_key[[p for p in range(128) if p % 12 in scale]] = True
         allowed &= ~is_note | in_key[np.clip(token_pitch, 0, 127)]
     if not (allowed & is_note).any():
         raise ComposerError("no note fits both the key and the pitch range; widen the range")
@@ -219,14 +220,11 @@ def _sample_top_p(logits: np.ndarray, top_p: float, rng: np.random.Generator) ->
     probs = np.exp(x)
     probs /= probs.sum(axis=1, keepdims=True)
     if top_p < 1.0:
-        order = np.argsort(-probs, axis=1)
-        sorted_p = np.take_along_axis(probs, order, axis=1)
-        cum = np.cumsum(sorted_p, axis=1)
-        keep_sorted = (cum - sorted_p) < top_p
-        keep = np.zeros_like(keep_sorted)
-        np.put_along_axis(keep, order, keep_sorted, axis=1)
-        probs = np.where(keep, probs, 0.0)
-        probs /= probs.sum(axis=1, keepdims=True)
+        # the probability of the last token needed to reach top_p is the cut-off (ties at it are kept)
+        desc = -np.sort(-probs, axis=1)
+        cut = (np.cumsum(desc, axis=1) < top_p).sum(axis=1)
+        threshold = desc[np.arange(len(desc)), np.minimum(cut, desc.shape[1] - 1)]
+        probs = np.where(probs >= threshold[:, None], probs, 0.0)
     cum = np.cumsum(probs, axis=1)
     u = rng.random((probs.shape[0], 1)) * cum[:, -1:]
     return np.minimum((cum < u).sum(axis=1), probs.shape[1] - 1).astype(np.int64)
