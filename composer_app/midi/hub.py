@@ -17,6 +17,9 @@ import mido
 
 from composer_app.core.errors import ComposerError
 
+# libjack starts a JACK server of its own when none runs; an app must not do that behind the user's back.
+os.environ.setdefault("JACK_NO_START_SERVER", "1")
+
 APIS = {"alsa": "LINUX_ALSA", "jack": "UNIX_JACK", "coremidi": "MACOSX_CORE", "winmm": "WINDOWS_MM"}
 
 

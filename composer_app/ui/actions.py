@@ -58,6 +58,8 @@ def _specs() -> dict[str, Spec]:
         "zoom_in": Spec(tr("Zoom &In"), (S.ZoomIn, "Ctrl+="), "zoom-in"),
         "zoom_out": Spec(tr("Zoom &Out"), (S.ZoomOut,), "zoom-out"),
         "play": Spec(tr("&Play/Stop"), ("Space",), "media-playback-start", SP.SP_MediaPlay),
+        "record": Spec(tr("&Record"), ("Ctrl+R",), "media-record", checkable=True,
+                       tip=tr("Record from the MIDI input at the playhead")),
         "continue": Spec(tr("&Continue"), ("Ctrl+Return", "Ctrl+Enter"), "media-skip-forward", SP.SP_MediaSeekForward),
         "again": Spec(tr("Continue A&gain"), ("Ctrl+Shift+Return",)),
         "next_variation": Spec(tr("&Next Variation"), ("Tab",)),

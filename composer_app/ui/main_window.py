@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             m.addAction(a[name])
         m = bar.addMenu(self.tr("&Play"))
         m.addAction(a["play"])
+        m.addAction(a["record"])
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(a["about"])
         for action in a.values():
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         tb.setObjectName("main_toolbar")
         a = self.actions
         for name in ("new", "open", "save", None, "undo", "redo", None, "tool_select", "tool_draw", "tool_erase", None,
-                     "play", "continue"):
+                     "play", "record", "continue"):
             if name is None:
                 tb.addSeparator()
             else:
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         a["tool_draw"].triggered.connect(lambda: r.state.set_tool("draw"))
         a["tool_erase"].triggered.connect(lambda: r.state.set_tool("erase"))
         a["play"].triggered.connect(self.toggle_play)
+        a["record"].triggered.connect(self.toggle_record)
         a["continue"].triggered.connect(self.start_continue)
         a["again"].triggered.connect(self.again)
         a["next_variation"].triggered.connect(lambda: self.cycle_variation(1))
@@ -514,15 +516,54 @@ class MainWindow(QMainWindow):
 
     # -- playback ------------------------------------------------------------------------
     def _start_sound(self) -> None:
+        from composer_app.ui.midi_adapter import MidiAdapter
         from composer_app.ui.player import Player
         from composer_app.ui.sound_out import SoundOut
 
         self.sound = SoundOut(self)
         self.sound.unavailable.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         QTimer.singleShot(0, self.sound.start)
-        self.player = Player(self.roll.state, self.sound, self)
+        self.midi = MidiAdapter(self.roll.state, self.sound, self)
+        self.midi.status_changed.connect(self.midi_label.setText)
+        self.midi.message.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
+        self.midi.recording_changed.connect(self._on_recording_changed)
+        self.midi.live_notes_changed.connect(self._show_live_notes)
+        self.player = Player(self.roll.state, self.sound, self, midi=self.midi)
+        QTimer.singleShot(0, self.start_midi)
         self.player.started.connect(lambda: self.actions["play"].setText(self.tr("&Stop")))
         self.player.stopped.connect(lambda: self.actions["play"].setText(self.tr("&Play/Stop")))
+
+    def start_midi(self) -> None:
+        """Open the MIDI system and the remembered devices (none on a fresh machine: the built-in piano)."""
+        s = self.settings
+        self.midi.quantize = str(s.value("midi/quantize", "off"))
+        self.midi.mode = str(s.value("midi/mode", "overdub"))
+        self.midi.count_in = str(s.value("midi/count_in", "true")) == "true"
+        self.midi.metronome = str(s.value("midi/metronome", "true")) == "true"
+        self.midi.start(str(s.value("midi/api", "")) or None, str(s.value("midi/input", "")) or None,
+                        str(s.value("midi/output", "")) or None, str(s.value("midi/thru", "true")) == "true")
+
+    def toggle_record(self) -> None:
+        if self.midi.recording:
+            count = self.midi.stop_recording()
+            self.statusBar().showMessage(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
+        else:
+            if self.midi.hub is None or not self.midi.hub.input_connected:
+                self.statusBar().showMessage(self.tr("Choose a MIDI input in Preferences to record."), 8000)
+                self.actions["record"].setChecked(False)
+                return
+            self.player.stop()
+            self.midi.start_recording(self.melody, self.undo)
+
+    def _on_recording_changed(self, recording: bool) -> None:
+        self.actions["record"].setChecked(recording)
+        if not recording:
+            self.roll.state.live_notes = []
+            self.roll.state.changed.emit()
+
+    def _show_live_notes(self) -> None:
+        self.roll.state.live_notes = list(self.midi.live_notes)
+        self.roll.state.changed.emit()
 
     def toggle_play(self) -> None:
         self.player.toggle(self.melody)
@@ -548,7 +589,9 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from composer_app.ui.preferences import PreferencesDialog
 
-        PreferencesDialog(self.settings, self).exec()
+        dialog = PreferencesDialog(self.settings, self, self.midi.hub)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start_midi()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About composer-app"),
@@ -561,7 +604,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.cancel_continue()
+        if self.midi.recording:
+            self.midi.stop_recording()
         self.player.stop()
+        self.midi.close()
         self.sound.close()
         self._save_settings()
         event.accept()

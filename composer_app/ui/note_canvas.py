@@ -309,6 +309,12 @@ class NoteCanvas(QWidget):
             p.setPen(sel_outline if selected else outline)
             p.setBrush(velocity_colour(n.velocity, selected, dark))
             p.drawRoundedRect(QRectF(*t.note_rect(tick, dur, pitch)).adjusted(0, 1, 0, -1), 3, 3)
+        if self.state.live_notes:
+            p.setPen(QPen(QColor(150, 20, 20), 1))
+            p.setBrush(QColor(230, 70, 60))
+            for tick, dur, pitch, _vel in self.state.live_notes:
+                if low <= pitch <= high and tick < t1 and tick + dur > t0:
+                    p.drawRoundedRect(QRectF(*t.note_rect(tick, dur, pitch)).adjusted(0, 1, 0, -1), 3, 3)
         if d is not None and d.kind == "draw":
             n = d.note
             p.setPen(sel_outline)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import threading
 import time
 
+import mido
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.audio.render import melody_voices
 from composer_app.audio.synth import render
 from composer_app.core.melody import Melody
 from composer_app.core.timing import TICKS_PER_QUARTER
+from composer_app.midi.scheduler import PlaybackScheduler, PlayerThread, melody_events
 from composer_app.ui.roll_state import RollState
 from composer_app.ui.sound_out import SoundOut
 
@@ -21,10 +23,12 @@ class Player(QObject):
     started = Signal()
     stopped = Signal()
 
-    def __init__(self, state: RollState, sound: SoundOut, parent: QObject | None = None) -> None:
+    def __init__(self, state: RollState, sound: SoundOut, parent: QObject | None = None, midi=None) -> None:
         super().__init__(parent)
         self.state = state
         self.sound = sound
+        self.midi = midi  # a MidiAdapter: when its output is open, playback goes there
+        self.midi_player: PlayerThread | None = None
         self.melody: Melody | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(30)
@@ -33,7 +37,7 @@ class Player(QObject):
         self.start_tick = 0
         self.end_tick = 0
         self.bpm = 120.0
-        state.audition.connect(lambda pitch: self.sound.note(pitch))
+        state.audition.connect(self.audition)
 
     @property
     def playing(self) -> bool:
@@ -52,9 +56,14 @@ class Player(QObject):
         end = melody.end_tick
         if from_playhead and self.state.loop:
             start, end = self.state.loop
-        voices = melody_voices(melody, start, end)
-        if voices and self.sound.available:
-            self._render_async(voices)
+        if self.midi is not None and self.midi.output_ready:
+            if self.midi_player is None:
+                self.midi_player = PlayerThread(PlaybackScheduler(self.midi.hub.send))
+            self.midi_player.play(melody_events(melody, start_tick=start, end_tick=end))
+        else:
+            voices = melody_voices(melody, start, end)
+            if voices and self.sound.available:
+                self._render_async(voices)
         self.bpm = melody.bpm
         self.start_tick, self.end_tick = start, max(end, start + 1)
         self.start_time = time.perf_counter()
@@ -80,8 +89,19 @@ class Player(QObject):
             return
         self.state.set_playhead(tick)
 
+    def audition(self, pitch: int) -> None:
+        """Sound one pitch briefly: on the MIDI output when there is one, else on the built-in piano."""
+        if self.midi is not None and self.midi.output_ready:
+            hub = self.midi.hub
+            hub.send(mido.Message("note_on", note=pitch, velocity=90))
+            QTimer.singleShot(300, lambda: hub.send(mido.Message("note_off", note=pitch, velocity=0)))
+        else:
+            self.sound.note(pitch)
+
     def stop(self) -> None:
         self._generation = getattr(self, "_generation", 0) + 1
+        if self.midi_player is not None:
+            self.midi_player.stop()
         if self.timer.isActive():
             self.timer.stop()
             self.sound.stop()

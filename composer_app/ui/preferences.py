@@ -1,35 +1,111 @@
-"""Preferences: language and CPU-only inference (MIDI and audio devices join here)."""
+"""Preferences: language, CPU-only inference, MIDI devices and recording."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 LANGUAGES = [("", "System"), ("en", "English"), ("es", "Español")]
+APIS = [("", "Automatic"), ("alsa", "ALSA"), ("jack", "JACK"), ("coremidi", "CoreMIDI"), ("winmm", "Windows MM")]
+
+
+def _truthy(value) -> bool:
+    return str(value).lower() == "true"
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, hub=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Preferences"))
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        general = QGroupBox(self.tr("General"))
+        form = QFormLayout(general)
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(self.tr("System language") if code == "" else name, code)
-        current = str(settings.value("language", ""))
-        self.language.setCurrentIndex(max(0, [c for c, _ in LANGUAGES].index(current) if current in dict(LANGUAGES) else 0))
+        self._select(self.language, str(settings.value("language", "")))
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", QLabel(self.tr("A new language takes effect when the app starts again.")))
         self.force_cpu = QCheckBox(self.tr("Always generate on the CPU"))
-        self.force_cpu.setChecked(str(settings.value("force_cpu", "false")).lower() == "true")
+        self.force_cpu.setChecked(_truthy(settings.value("force_cpu", "false")))
         form.addRow(self.tr("Model"), self.force_cpu)
+        outer.addWidget(general)
+
+        midi = QGroupBox(self.tr("MIDI"))
+        form = QFormLayout(midi)
+        self.api = QComboBox()
+        for code, name in APIS:
+            self.api.addItem(self.tr("Automatic") if code == "" else name, code)
+        self._select(self.api, str(settings.value("midi/api", "")))
+        form.addRow(self.tr("MIDI system"), self.api)
+        self.input = QComboBox()
+        self.input.addItem(self.tr("None"), "")
+        self.output = QComboBox()
+        self.output.addItem(self.tr("None (built-in piano)"), "")
+        inputs = hub.input_names() if hub is not None else []
+        outputs = hub.output_names() if hub is not None else []
+        for name in inputs:
+            self.input.addItem(name, name)
+        for name in outputs:
+            self.output.addItem(name, name)
+        for box, key in ((self.input, "midi/input"), (self.output, "midi/output")):
+            current = str(settings.value(key, ""))
+            if current and box.findData(current) < 0:
+                box.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
+            self._select(box, current)
+        form.addRow(self.tr("Input (keyboard)"), self.input)
+        form.addRow(self.tr("Output (synth)"), self.output)
+        self.thru = QCheckBox(self.tr("Play what comes in (MIDI thru)"))
+        self.thru.setChecked(_truthy(settings.value("midi/thru", "true")))
+        form.addRow("", self.thru)
+        self.quantize = QComboBox()
+        for q in ("off", "1/8", "1/16", "1/8T", "1/16T"):
+            self.quantize.addItem(self.tr("Off") if q == "off" else q, q)
+        self._select(self.quantize, str(settings.value("midi/quantize", "off")))
+        form.addRow(self.tr("Quantize while recording"), self.quantize)
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Overdub (add to the notes)"), "overdub")
+        self.mode.addItem(self.tr("Replace (notes under the take go)"), "replace")
+        self._select(self.mode, str(settings.value("midi/mode", "overdub")))
+        form.addRow(self.tr("Recording"), self.mode)
+        self.count_in = QCheckBox(self.tr("One bar count-in"))
+        self.count_in.setChecked(_truthy(settings.value("midi/count_in", "true")))
+        self.metronome = QCheckBox(self.tr("Metronome while recording"))
+        self.metronome.setChecked(_truthy(settings.value("midi/metronome", "true")))
+        form.addRow("", self.count_in)
+        form.addRow("", self.metronome)
+        outer.addWidget(midi)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
+
+    @staticmethod
+    def _select(box: QComboBox, data: str) -> None:
+        index = box.findData(data)
+        box.setCurrentIndex(max(0, index))
 
     def accept(self) -> None:
-        self.settings.setValue("language", self.language.currentData())
-        self.settings.setValue("force_cpu", "true" if self.force_cpu.isChecked() else "false")
+        s = self.settings
+        s.setValue("language", self.language.currentData())
+        s.setValue("force_cpu", "true" if self.force_cpu.isChecked() else "false")
+        s.setValue("midi/api", self.api.currentData())
+        s.setValue("midi/input", self.input.currentData())
+        s.setValue("midi/output", self.output.currentData())
+        s.setValue("midi/thru", "true" if self.thru.isChecked() else "false")
+        s.setValue("midi/quantize", self.quantize.currentData())
+        s.setValue("midi/mode", self.mode.currentData())
+        s.setValue("midi/count_in", "true" if self.count_in.isChecked() else "false")
+        s.setValue("midi/metronome", "true" if self.metronome.isChecked() else "false")
         super().accept()

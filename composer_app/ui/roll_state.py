@@ -33,6 +33,7 @@ class RollState(QObject):
         self.loop: tuple[int, int] | None = None
         self.key: Key | None = None
         self.follow_playhead = True
+        self.live_notes: list[tuple[int, int, int, int]] = []  # notes being recorded
 
     @property
     def grid_ticks(self) -> int:

@@ -41,3 +41,6 @@ def message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard))
     monkeypatch.setattr(QMessageBox, "about", record("about", None))
     return shown
+
+
+from tests.midi.conftest import jack_server, keyboard, synth  # noqa: E402,F401  (real JACK ports for the window)

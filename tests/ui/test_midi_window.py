@@ -1,0 +1,72 @@
+"""The window with real JACK ports: record from a keyboard, play to a synth, see a device go and come back."""
+
+import time
+
+from composer_app.core.melody import Melody
+from tests.midi.conftest import VirtualKeyboard
+
+
+def use_midi(window, input_name="", output_name=""):
+    s = window.settings
+    s.setValue("midi/api", "jack")
+    s.setValue("midi/input", input_name)
+    s.setValue("midi/output", output_name)
+    s.setValue("midi/count_in", "false")
+    s.setValue("midi/metronome", "false")
+    s.setValue("midi/quantize", "1/16")
+    window.start_midi()
+
+
+def test_record_from_a_keyboard_shows_notes_live_and_is_one_undo(window, qtbot, keyboard):
+    window.set_document(Melody(), None)
+    use_midi(window, keyboard.port_name)
+    assert "in: " + keyboard.port_name in window.midi_label.text()
+    window.actions["record"].trigger()
+    assert window.midi.recording
+    time.sleep(0.05)
+    keyboard.send(0x90, 60, 100)
+    qtbot.waitUntil(lambda: any(n[2] == 60 for n in window.roll.state.live_notes), timeout=2000)
+    time.sleep(0.25)
+    keyboard.send(0x80, 60, 0)
+    for p in (64, 67):
+        keyboard.send(0x90, p, 90)
+        time.sleep(0.12)
+        keyboard.send(0x80, p, 0)
+    qtbot.wait(100)
+    window.actions["record"].trigger()
+    assert not window.midi.recording and window.roll.state.live_notes == []
+    assert [n.pitch for n in window.melody] == [60, 64, 67]
+    assert all(n.tick % 120 == 0 for n in window.melody)  # quantized to 1/16 on input
+    assert window.undo.count() == 1
+    window.undo.undo()
+    assert len(window.melody) == 0
+
+
+def test_play_goes_to_the_midi_output_and_stop_leaves_nothing_sounding(window, qtbot, synth):
+    window.set_document(Melody.from_notes([(i * 240, 480, 60 + i, 90) for i in range(16)]), None)
+    use_midi(window, output_name=synth.port_name)
+    window.toggle_play()
+    qtbot.waitUntil(lambda: len(synth.received) >= 5, timeout=3000)
+    window.toggle_play()
+    time.sleep(0.1)
+    assert synth.sounding() == set()
+    assert window.roll.state.playhead > 0
+
+
+def test_unplugged_keyboard_is_shown_as_gone_and_comes_back(window, qtbot, jack_server):
+    kb = VirtualKeyboard("winkbd")
+    use_midi(window, kb.port_name)
+    kb.close()
+    window.midi.poll()
+    assert "(gone)" in window.midi_label.text()
+    kb2 = VirtualKeyboard("winkbd")
+    window.midi.poll()
+    assert "(gone)" not in window.midi_label.text() and window.midi.hub.input_connected
+    kb2.close()
+
+
+def test_record_without_an_input_says_what_to_do(window):
+    use_midi(window)
+    window.actions["record"].trigger()
+    assert not window.midi.recording and not window.actions["record"].isChecked()
+    assert "MIDI input" in window.statusBar().currentMessage()
