@@ -74,7 +74,7 @@ class SoundOut(QObject):
 
     def start(self) -> bool:
         try:
-            from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
+            from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
         except ImportError as e:
             return self._fail(f"Qt Multimedia is missing ({e.name})")
         device = QMediaDevices.defaultAudioOutput()
@@ -90,7 +90,7 @@ class SoundOut(QObject):
         self.sink = QAudioSink(device, fmt, self)
         self.sink.setBufferSize(SAMPLE_RATE * 2 // 20)  # 50 ms
         self.sink.start(self.mixer)
-        if self.sink.error() != QAudio.Error.NoError:
+        if self.sink.error().value != 0:  # NoError (QtAudio.Error in Qt 6.8+, QAudio.Error before)
             return self._fail(self.tr("The audio device could not be opened; sound is off."))
         return True
 
