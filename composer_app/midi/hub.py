@@ -79,6 +79,7 @@ class MidiHub:
         self.thru = False
         self._out_lock = threading.Lock()
         self._output_virtual = False
+        self._last_arrival: float | None = None
         self._known_inputs: list[str] = []
         self._known_outputs: list[str] = []
         self.on_message: Callable[[float, mido.Message], None] | None = None
@@ -122,6 +123,11 @@ class MidiHub:
         except Exception as e:
             raise MidiDeviceError(f"MIDI input {name!r} could not be opened ({type(e).__name__})") from e
         self._register_error_callback(self.input)
+        rt = getattr(self.input, "_rt", None)
+        if rt is not None:  # take rtmidi's own arrival deltas: they are measured before Python gets the GIL
+            rt.cancel_callback()
+            self._last_arrival = None
+            rt.set_callback(self._raw_callback)
         return True
 
     def open_output(self, name: str | None, virtual: bool = False) -> bool:
@@ -172,9 +178,23 @@ class MidiHub:
         self.close_output()
 
     # -- traffic -------------------------------------------------------------------------
-    def _callback(self, message: mido.Message) -> None:
-        """rtmidi's thread: timestamp first, forward thru, queue; nothing else."""
+    def _raw_callback(self, event, data=None) -> None:
+        """rtmidi's thread: timestamp (from rtmidi's delta when consistent), parse, then as _callback."""
         now = time.perf_counter()
+        data_bytes, delta = event
+        last = self._last_arrival
+        if last is not None and 0.0 <= now - (last + delta) < 0.02:
+            now = last + delta  # the callback ran late (waiting for the GIL); rtmidi's delta is exact
+        self._last_arrival = now
+        try:
+            message = mido.Message.from_bytes(data_bytes)
+        except ValueError:
+            return
+        self._callback(message, now)
+
+    def _callback(self, message: mido.Message, now: float | None = None) -> None:
+        """rtmidi's thread: timestamp first, forward thru, queue; nothing else."""
+        now = time.perf_counter() if now is None else now
         if self.thru and message.type in ("note_on", "note_off", "control_change", "pitchwheel"):
             self.send(message)
         self.incoming.put((now, message))

@@ -24,60 +24,82 @@ class JamSettings:
     max_phrase_bars: int = 8
 
 
-class Jam:
-    """Runs until stop(): phrase -> pause -> continuation (key locked) played to the output -> listen again."""
+class PhraseListener:
+    """Collects the player's notes and says when a phrase has ended (nothing held for `wait_beats`)."""
 
-    def __init__(self, hub: MidiHub, model: LoadedModel, settings: JamSettings,
-                 log: Callable[[str], None] = print) -> None:
-        self.hub, self.model, self.settings, self.log = hub, model, settings, log
-        self.scheduler = PlaybackScheduler(hub.send)
-        self.player = PlayerThread(self.scheduler)
-        self.stopped = threading.Event()
+    def __init__(self, settings: JamSettings) -> None:
+        self.settings = settings
         self.recorder: Recorder | None = None
         self.last_event = 0.0
-        self.answers = 0
-        self.answer_latencies: list[float] = []
 
     @property
     def beat_seconds(self) -> float:
         return 60.0 / self.settings.tempo
 
-    def _handle(self, t: float, msg) -> None:
+    def feed(self, t: float, msg) -> None:
         if msg.type not in ("note_on", "note_off"):
             return
-        if self.player.playing:
-            return  # the answer is playing: the player listens now
         if self.recorder is None and msg.type == "note_on" and msg.velocity > 0:
             self.recorder = Recorder(start_time=t, bpm=self.settings.tempo, quantize=GRIDS["1/16"])
         if self.recorder is not None:
             self.recorder.feed(t, msg)
             self.last_event = t
 
+    def phrase_end(self) -> float:
+        return self.last_event + self.settings.wait_beats * self.beat_seconds
+
+    def take_phrase(self, now: float) -> list[tuple[int, int, int, int]] | None:
+        """The finished phrase when the pause is long enough (and reset), else None."""
+        rec = self.recorder
+        if rec is None or rec._open or now < self.phrase_end():
+            return None
+        self.recorder = None
+        return rec.finish(now) or None
+
+    def reset(self) -> None:
+        self.recorder = None
+
+
+def answer_phrase(model: LoadedModel, notes, settings: JamSettings):
+    """The continuation of a phrase (key locked to the phrase's key), starting on the next bar line."""
+    phrase = Melody.from_notes(notes, tempos=[TempoChange(0, round(60_000_000 / settings.tempo))])
+    bar = phrase.time_signature.bar_ticks
+    start = -(-phrase.end_tick // bar) * bar
+    result = continue_melody(model, phrase, ContinueOptions(bars=settings.bars, variations=1, key="auto",
+                                                            start_tick=start, temperature=0.9))
+    return phrase, result
+
+
+class Jam:
+    """Runs until stop(): phrase -> pause -> continuation (key locked) played to the output -> listen again."""
+
+    def __init__(self, hub: MidiHub, model: LoadedModel, settings: JamSettings,
+                 log: Callable[[str], None] = print) -> None:
+        self.hub, self.model, self.settings, self.log = hub, model, settings, log
+        self.listener = PhraseListener(settings)
+        self.scheduler = PlaybackScheduler(hub.send)
+        self.player = PlayerThread(self.scheduler)
+        self.stopped = threading.Event()
+        self.answers = 0
+        self.answer_latencies: list[float] = []
+
     def step(self, now: float | None = None) -> bool:
         """Process input; answer when a phrase has ended. True when an answer was started."""
         for t, msg in self.hub.drain():
-            self._handle(t, msg)
+            if not self.player.playing:  # while the answer plays, the player listens
+                self.listener.feed(t, msg)
         now = time.perf_counter() if now is None else now
-        rec = self.recorder
-        if rec is None or rec._open or now - self.last_event < self.settings.wait_beats * self.beat_seconds:
-            return False
-        detected = self.last_event + self.settings.wait_beats * self.beat_seconds
-        notes = rec.finish(now)
-        self.recorder = None
+        detected = self.listener.phrase_end()
+        notes = self.listener.take_phrase(now)
         if not notes:
             return False
         self.answer(notes, detected)
         return True
 
     def answer(self, notes, detected_at: float) -> None:
-        tempo = round(60_000_000 / self.settings.tempo)
-        phrase = Melody.from_notes(notes, tempos=[TempoChange(0, tempo)])
-        bar = phrase.time_signature.bar_ticks
-        start = -(-phrase.end_tick // bar) * bar  # answer on the next bar line of the phrase's own time
-        result = continue_melody(self.model, phrase, ContinueOptions(bars=self.settings.bars, variations=1, key="auto",
-                                                                     start_tick=start, temperature=0.9))
+        phrase, result = answer_phrase(self.model, notes, self.settings)
         answer = result.variations[0]
-        events = melody_events(answer, phrase.tempos, start_tick=start)
+        events = melody_events(answer, phrase.tempos, start_tick=result.start_tick)
         if events:
             lead = events[0][0]
             events = [(t - lead, order, msg) for t, order, msg in events]  # first note right away

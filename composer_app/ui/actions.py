@@ -60,6 +60,8 @@ def _specs() -> dict[str, Spec]:
         "play": Spec(tr("&Play/Stop"), ("Space",), "media-playback-start", SP.SP_MediaPlay),
         "record": Spec(tr("&Record"), ("Ctrl+R",), "media-record", checkable=True,
                        tip=tr("Record from the MIDI input at the playhead")),
+        "jam": Spec(tr("&Jam (Call and Response)"), ("Ctrl+J",), checkable=True,
+                    tip=tr("Play a phrase and pause: the model answers")),
         "continue": Spec(tr("&Continue"), ("Ctrl+Return", "Ctrl+Enter"), "media-skip-forward", SP.SP_MediaSeekForward),
         "again": Spec(tr("Continue A&gain"), ("Ctrl+Shift+Return",)),
         "next_variation": Spec(tr("&Next Variation"), ("Tab",)),

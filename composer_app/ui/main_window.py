@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Play"))
         m.addAction(a["play"])
         m.addAction(a["record"])
+        m.addAction(a["jam"])
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(a["about"])
         for action in a.values():
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         a["tool_erase"].triggered.connect(lambda: r.state.set_tool("erase"))
         a["play"].triggered.connect(self.toggle_play)
         a["record"].triggered.connect(self.toggle_record)
+        a["jam"].toggled.connect(self.toggle_jam)
         a["continue"].triggered.connect(self.start_continue)
         a["again"].triggered.connect(self.again)
         a["next_variation"].triggered.connect(lambda: self.cycle_variation(1))
@@ -528,6 +530,7 @@ class MainWindow(QMainWindow):
         self.midi.message.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self.midi.recording_changed.connect(self._on_recording_changed)
         self.midi.live_notes_changed.connect(self._show_live_notes)
+        self.midi.phrase_ended.connect(self._answer_phrase)
         self.player = Player(self.roll.state, self.sound, self, midi=self.midi)
         QTimer.singleShot(0, self.start_midi)
         self.player.started.connect(lambda: self.actions["play"].setText(self.tr("&Stop")))
@@ -554,6 +557,35 @@ class MainWindow(QMainWindow):
                 return
             self.player.stop()
             self.midi.start_recording(self.melody, self.undo)
+
+    def toggle_jam(self, on: bool) -> None:
+        """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
+        from composer_app.midi.jam import JamSettings, PhraseListener
+
+        if not on:
+            self.midi.jam_listener = None
+            return
+        if self.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
+            self.actions["jam"].setChecked(False)
+            self.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
+            return
+        self.jam_settings = JamSettings(bars=self.panel.bars.value(), wait_beats=2.0, tempo=self.melody.bpm)
+        self.midi.jam_listener = PhraseListener(self.jam_settings)
+        self.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
+
+    def _answer_phrase(self, notes) -> None:
+        from composer_app.core.timing import ticks_to_seconds
+        from composer_app.midi.jam import answer_phrase
+
+        phrase, result = answer_phrase(self.model, notes, self.jam_settings)
+        answer = result.variations[0]
+        if len(answer):
+            first = answer.notes[0].tick
+            self.player.play_melody(answer)
+            length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
+            self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
+        self.roll.state.set_ghosts([answer])
+        self.panel.set_variations([answer])
 
     def _on_recording_changed(self, recording: bool) -> None:
         self.actions["record"].setChecked(recording)

@@ -24,6 +24,7 @@ class MidiAdapter(QObject):
     status_changed = Signal(str)
     message = Signal(str)
     recording_changed = Signal(bool)
+    phrase_ended = Signal(object)  # jam: the notes of a finished phrase
     live_notes_changed = Signal()
 
     def __init__(self, state: RollState, sound: SoundOut, parent: QObject | None = None) -> None:
@@ -48,6 +49,8 @@ class MidiAdapter(QObject):
         self.click_timer = QTimer(self)
         self.click_timer.timeout.connect(self._click)
         self._beat = 0
+        self.jam_listener = None  # a PhraseListener while jamming
+        self.jam_busy_until = 0.0
 
     # -- devices -------------------------------------------------------------------------
     def start(self, api: str | None, input_name: str | None, output_name: str | None, thru: bool = True) -> None:
@@ -112,6 +115,10 @@ class MidiAdapter(QObject):
     def drain(self) -> None:
         if self.hub is None:
             return
+        if self.jam_listener is not None:
+            notes = self.jam_listener.take_phrase(time.perf_counter())
+            if notes:
+                self.phrase_ended.emit(notes)
         events = self.hub.drain()
         if not events:
             if self.recorder is not None:
@@ -122,6 +129,8 @@ class MidiAdapter(QObject):
                 self.sound.note(msg.note, msg.velocity)  # thru to the built-in piano
             if self.recorder is not None:
                 self.recorder.feed(t, msg)
+            if self.jam_listener is not None and t > self.jam_busy_until:
+                self.jam_listener.feed(t, msg)
         if self.recorder is not None:
             self._update_live()
 

@@ -70,3 +70,22 @@ def test_record_without_an_input_says_what_to_do(window):
     window.actions["record"].trigger()
     assert not window.midi.recording and not window.actions["record"].isChecked()
     assert "MIDI input" in window.statusBar().currentMessage()
+
+
+def test_jam_in_the_window_answers_a_phrase(window, qtbot, keyboard):
+    from composer_app.core.melody import Melody
+
+    window.set_document(Melody(), None)  # 120 bpm: a beat is 0.5 s
+    use_midi(window, keyboard.port_name)
+    window.actions["jam"].setChecked(True)
+    assert window.midi.jam_listener is not None
+    for p in (60, 64, 67, 72, 67, 64, 62, 60):
+        keyboard.send(0x90, p, 90)
+        qtbot.wait(220)
+        keyboard.send(0x80, p, 0)
+        qtbot.wait(30)
+    qtbot.waitUntil(lambda: len(window.roll.state.ghosts) == 1, timeout=3000)
+    answer = window.roll.state.ghosts[0]
+    assert len(answer) > 0 and all(n.pitch % 12 in {0, 2, 4, 5, 7, 9, 11} for n in answer)
+    window.actions["jam"].setChecked(False)
+    assert window.midi.jam_listener is None
