@@ -85,17 +85,38 @@ class MidiHub:
         self.on_message: Callable[[float, mido.Message], None] | None = None
 
     # -- listing -------------------------------------------------------------------------
-    def input_names(self) -> list[str]:
+    def _lister(self, kind: str):
+        """One long-lived rtmidi client per direction for listing: creating a client per poll is slow
+        (a JACK client takes tens of milliseconds) and briefly starves the input callback."""
+        attr = f"_lister_{kind}"
+        lister = getattr(self, attr, None)
+        if lister is None and self.backend_name.startswith("mido.backends.rtmidi"):
+            import rtmidi
+
+            api_name = self.backend_name.partition("/")[2]
+            api = getattr(rtmidi, f"API_{api_name}", rtmidi.API_UNSPECIFIED) if api_name else rtmidi.API_UNSPECIFIED
+            try:
+                lister = (rtmidi.MidiIn if kind == "in" else rtmidi.MidiOut)(api, f"{self.client_name} ports")
+            except Exception:
+                lister = None
+            setattr(self, attr, lister)
+        return lister
+
+    def _names(self, kind: str) -> list[str] | None:
+        """Port names, or None when they cannot be listed right now (which must not count as unplugged)."""
         try:
-            return list(self.backend.get_input_names())
+            lister = self._lister(kind)
+            if lister is not None:
+                return list(lister.get_ports())
+            return list(self.backend.get_input_names() if kind == "in" else self.backend.get_output_names())
         except Exception:
-            return []  # no server / no sequencer: no ports, not an error
+            return None
+
+    def input_names(self) -> list[str]:
+        return self._names("in") or []  # no server / no sequencer: no ports, not an error
 
     def output_names(self) -> list[str]:
-        try:
-            return list(self.backend.get_output_names())
-        except Exception:
-            return []
+        return self._names("out") or []
 
     @staticmethod
     def _match(name: str, names: list[str]) -> str | None:
@@ -176,6 +197,14 @@ class MidiHub:
         self.all_notes_off()
         self.close_input()
         self.close_output()
+        for attr in ("_lister_in", "_lister_out"):
+            lister = getattr(self, attr, None)
+            if lister is not None:
+                try:
+                    lister.delete()
+                except Exception:
+                    pass
+                setattr(self, attr, None)
 
     # -- traffic -------------------------------------------------------------------------
     def _raw_callback(self, event, data=None) -> None:
@@ -229,7 +258,9 @@ class MidiHub:
     # -- hot plug ------------------------------------------------------------------------
     def poll(self) -> PortChanges:
         """Compare the port lists with the last poll; drop vanished ports, reopen wanted ones that came back."""
-        inputs, outputs = self.input_names(), self.output_names()
+        inputs, outputs = self._names("in"), self._names("out")
+        if inputs is None or outputs is None:
+            return PortChanges()  # listing failed for a moment: change nothing
         ch = PortChanges(
             [n for n in inputs if n not in self._known_inputs], [n for n in self._known_inputs if n not in inputs],
             [n for n in outputs if n not in self._known_outputs], [n for n in self._known_outputs if n not in outputs])

@@ -51,8 +51,10 @@ class PhraseListener:
     def take_phrase(self, now: float) -> list[tuple[int, int, int, int]] | None:
         """The finished phrase when the pause is long enough (and reset), else None."""
         rec = self.recorder
-        if rec is None or rec._open or now < self.phrase_end():
+        if rec is None or now < self.phrase_end():
             return None
+        if rec._open and now < self.phrase_end() + 4 * self.beat_seconds:
+            return None  # a note is held; a lost note-off (unplugged keyboard) ends the phrase 4 beats later
         self.recorder = None
         return rec.finish(now) or None
 

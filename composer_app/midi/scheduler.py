@@ -141,7 +141,7 @@ class PlayerThread:
                     self._stop.wait(wait - self.SPIN_S)
                     continue
                 while s.clock() < due and not self._stop.is_set():
-                    pass
+                    time.sleep(0)  # spin, but let other threads (MIDI input callbacks) take the GIL
                 with self._lock:
                     if not self._stop.is_set():
                         s.pump()

@@ -598,7 +598,16 @@ class MainWindow(QMainWindow):
         self.roll.state.changed.emit()
 
     def toggle_play(self) -> None:
-        self.player.toggle(self.melody)
+        """Space: stop, or play the selection if there is one, else the melody from the playhead (or loop)."""
+        if self.player.playing:
+            self.player.stop()
+            return
+        selected = self.roll.selection_notes()
+        if len(selected) > 1:
+            self.player.play_melody(Melody.from_notes(selected, tempos=list(self.melody.tempos),
+                                                      time_signature=self.melody.time_signature))
+        else:
+            self.player.play_melody(self.melody, from_playhead=True)
 
     def audition_variation(self) -> None:
         ghosts = self.roll.state.ghosts

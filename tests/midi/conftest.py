@@ -1,5 +1,6 @@
 """A real JACK server (dummy driver, 48 kHz, 32-frame periods: 0.67 ms) and virtual ports on it."""
 
+import os
 import shutil
 import subprocess
 import time
@@ -9,24 +10,25 @@ import rtmidi
 
 from composer_app.midi.hub import MidiHub
 
+SERVER = f"composer-test-{os.getpid()}"  # our own server: concurrent test runs never share one
+
 
 def _running() -> bool:
-    return subprocess.run(["jack_wait", "-c"], capture_output=True, text=True).stdout.strip() == "running"
+    result = subprocess.run(["jack_wait", "-s", SERVER, "-c"], capture_output=True, text=True)
+    return result.stdout.strip() == "running"
 
 
 @pytest.fixture(scope="session")
 def jack_server():
     assert shutil.which("jackd"), "jackd is missing: run-tests.sh installs Debian's jackd2"
-    proc = None
-    if not _running():
-        proc = subprocess.Popen(["jackd", "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "32"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        subprocess.run(["jack_wait", "-w", "-t", "10"], capture_output=True)
-    assert _running()
-    yield
-    if proc is not None:
-        proc.terminate()
-        proc.wait(timeout=10)
+    os.environ["JACK_DEFAULT_SERVER"] = SERVER  # every JACK client of this run (and its subprocesses) uses it
+    proc = subprocess.Popen(["jackd", "-n", SERVER, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "32"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["jack_wait", "-s", SERVER, "-w", "-t", "10"], capture_output=True)
+    assert _running(), "the JACK server did not start"
+    yield SERVER
+    proc.terminate()
+    proc.wait(timeout=10)
 
 
 class VirtualKeyboard:

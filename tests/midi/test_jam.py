@@ -33,7 +33,7 @@ def test_jam_answers_in_key_within_300_ms_of_the_pause(keyboard, synth):
     proc = start_jam(keyboard, synth)
     try:
         time.sleep(0.3)
-        last_off = play_phrase(keyboard, [60, 62, 64, 65, 67, 65, 64, 62])  # 2 bars of quarter notes at 120 bpm
+        last_off = play_phrase(keyboard, [60, 64, 67, 72, 67, 64, 62, 60])  # 2 bars of quarter notes at 120 bpm
         detected = last_off + 2 * 0.5
         assert wait_until(lambda: any(m[0] & 0xF0 == 0x90 for _, m in synth.received), timeout=5)
         first = next(t for t, m in synth.received if m[0] & 0xF0 == 0x90)
@@ -66,3 +66,19 @@ def test_missing_input_port_is_one_line(jack_server):
     result = subprocess.run([sys.executable, "-m", "composer_app", "jam", "--midi-api", "jack", "--input", "nope"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "no MIDI input 'nope'" in result.stderr
+
+
+def test_without_an_output_jam_offers_a_virtual_port(keyboard):
+    import rtmidi
+
+    proc = subprocess.Popen([sys.executable, "-m", "composer_app", "jam", "--midi-api", "jack", "--input",
+                             keyboard.port_name], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "composer-app jam (virtual)" in proc.stdout.readline()
+        probe = rtmidi.MidiIn(rtmidi.API_UNIX_JACK, "probe")
+        assert any("composer-app jam" in name for name in probe.get_ports())
+        probe.delete()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=10)
+    assert proc.returncode == 0

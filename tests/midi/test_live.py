@@ -55,7 +55,11 @@ def test_playback_500_notes_arrive_on_schedule(hub, synth):
     events = melody_events(melody)
     start = time.perf_counter() + 0.05
     player.play(events, delay=0.05)
-    assert wait_until(lambda: len(synth.received) >= 1000, timeout=20)
+    wait_until(lambda: len(synth.received) >= 1000, timeout=20)
+    got = [(m[0], m[1]) for _, m in synth.received if m[0] & 0xF0 in (0x80, 0x90)]
+    want = [(0x90 if e[2].type == "note_on" else 0x80, e[2].note) for e in melody_events(melody)]
+    missing = [i for i, (a, b) in enumerate(zip(got, want)) if a != b][:3]
+    assert len(got) == 1000, (len(got), missing, got[missing[0] - 2: missing[0] + 3] if missing else None)
     ons = [t for t, m in synth.received if m[0] & 0xF0 == 0x90]
     due = [start + e[0] for e in events if e[2].type == "note_on"]
     errors = sorted(abs(a - d) * 1000 for a, d in zip(ons, due))

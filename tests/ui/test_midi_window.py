@@ -89,3 +89,15 @@ def test_jam_in_the_window_answers_a_phrase(window, qtbot, keyboard):
     assert len(answer) > 0 and all(n.pitch % 12 in {0, 2, 4, 5, 7, 9, 11} for n in answer)
     window.actions["jam"].setChecked(False)
     assert window.midi.jam_listener is None
+
+
+def test_space_plays_the_selection_when_there_is_one(window, qtbot, synth):
+    window.set_document(Melody.from_notes([(i * 480, 240, 60 + i, 90) for i in range(8)]), None)
+    use_midi(window, output_name=synth.port_name)
+    window.roll.state.set_selection({n.id for n in window.melody.notes[5:7]})
+    window.toggle_play()
+    qtbot.waitUntil(lambda: sum(1 for _, m in synth.received if m[0] & 0xF0 == 0x90) >= 2, timeout=3000)
+    qtbot.wait(700)
+    played = [m[1] for _, m in synth.received if m[0] & 0xF0 == 0x90 and m[2] > 0]
+    assert played == [65, 66]
+    window.toggle_play()
