@@ -157,6 +157,41 @@ ES = {
     "the end": "el final",
     "the selection": "la selección",
     "Drag to DAW ": "Arrastrar al DAW",
+    "&Record": "&Grabar",
+    "Record from the MIDI input at the playhead": "Grabar desde la entrada MIDI en el cursor de reproducción",
+    "&Jam (Call and Response)": "&Improvisar (pregunta y respuesta)",
+    "Play a phrase and pause: the model answers": "Toca una frase y haz una pausa: el modelo responde",
+    "Recorded %1 notes": "Grabadas %1 notas",
+    "Choose a MIDI input in Preferences to record.": "Elige una entrada MIDI en Preferencias para grabar.",
+    "Jam needs a MIDI input (Preferences) and the model.": "Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.",
+    "Jam: play a phrase, then pause for two beats.": "Improvisar: toca una frase y haz una pausa de dos pulsos.",
+    "MIDI: unavailable": "MIDI: no disponible",
+    "in: %1": "entrada: %1",
+    "in: %1 (gone)": "entrada: %1 (desconectada)",
+    "out: %1": "salida: %1",
+    "out: %1 (gone)": "salida: %1 (desconectada)",
+    "out: built-in piano": "salida: piano integrado",
+    "MIDI device %1 was unplugged; what you recorded is kept.": "Se desconectó el dispositivo MIDI %1; lo grabado se conserva.",
+    "MIDI device %1 is back.": "El dispositivo MIDI %1 ha vuelto.",
+    "MIDI error: %1": "Error MIDI: %1",
+    "Record": "Grabar",
+    "General": "General",
+    "MIDI": "MIDI",
+    "Automatic": "Automático",
+    "MIDI system": "Sistema MIDI",
+    "None": "Ninguna",
+    "None (built-in piano)": "Ninguna (piano integrado)",
+    "%1 (not connected)": "%1 (no conectado)",
+    "Input (keyboard)": "Entrada (teclado)",
+    "Output (synth)": "Salida (sintetizador)",
+    "Play what comes in (MIDI thru)": "Tocar lo que entra (MIDI thru)",
+    "Off": "No",
+    "Quantize while recording": "Cuantizar al grabar",
+    "Overdub (add to the notes)": "Superponer (añadir a las notas)",
+    "Replace (notes under the take go)": "Reemplazar (se quitan las notas debajo de la toma)",
+    "Recording": "Grabación",
+    "One bar count-in": "Un compás de entrada",
+    "Metronome while recording": "Metrónomo al grabar",
 }
 
 
@@ -166,10 +201,6 @@ def main() -> int:
     root = tree.getroot()
     root.set("language", "es_ES")
     missing = []
-    for context in root.iter("context"):
-        name = context.find("name")
-        if not (name.text or "").strip():  # lupdate cannot name the context of actions.py's tr() helper
-            name.text = "Actions"
     for message in root.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")

@@ -226,7 +226,7 @@ class NoteCanvas(QWidget):
         p.fillRect(0, 0, w, h, base)
         low, high = t.visible_pitches(h)
         key_pcs = self.state.key.pitch_classes() if self.state.key else None
-        black_row = blend(text, base, 0.07 if not dark else 0.10)
+        black_row = blend(text, base, 0.07) if not dark else base.darker(135)
         tint = QColor(80, 160, 255)
         rows = {(False, False): base, (True, False): black_row,
                 (False, True): blend(tint, base, 0.10), (True, True): blend(tint, black_row, 0.10)}

@@ -3,169 +3,189 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="31" />
+        <location filename="../../composer_app/ui/actions.py" line="27" />
         <source>&amp;New</source>
         <translation>&amp;Nuevo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="32" />
+        <location filename="../../composer_app/ui/actions.py" line="28" />
         <source>&amp;Open...</source>
         <translation>&amp;Abrir...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="33" />
+        <location filename="../../composer_app/ui/actions.py" line="29" />
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="34" />
+        <location filename="../../composer_app/ui/actions.py" line="30" />
         <source>Save &amp;As...</source>
         <translation>Guardar &amp;como...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="35" />
+        <location filename="../../composer_app/ui/actions.py" line="31" />
         <source>Export &amp;Melody as MIDI...</source>
         <translation>Exportar la &amp;melodía como MIDI...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="36" />
+        <location filename="../../composer_app/ui/actions.py" line="32" />
         <source>Export S&amp;election as MIDI...</source>
         <translation>Exportar la s&amp;elección como MIDI...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="37" />
+        <location filename="../../composer_app/ui/actions.py" line="33" />
         <source>Export &amp;Variation as MIDI...</source>
         <translation>Exportar la &amp;variación como MIDI...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="38" />
+        <location filename="../../composer_app/ui/actions.py" line="34" />
         <source>Export as &amp;WAV...</source>
         <translation>Exportar como &amp;WAV...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="39" />
+        <location filename="../../composer_app/ui/actions.py" line="35" />
         <source>Copy as MIDI &amp;File</source>
         <translation>Copiar como &amp;archivo MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="40" />
+        <location filename="../../composer_app/ui/actions.py" line="36" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="41" />
+        <location filename="../../composer_app/ui/actions.py" line="37" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="42" />
+        <location filename="../../composer_app/ui/actions.py" line="38" />
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="43" />
+        <location filename="../../composer_app/ui/actions.py" line="39" />
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="44" />
+        <location filename="../../composer_app/ui/actions.py" line="40" />
         <source>Cu&amp;t</source>
         <translation>Cor&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="45" />
+        <location filename="../../composer_app/ui/actions.py" line="41" />
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="46" />
+        <location filename="../../composer_app/ui/actions.py" line="42" />
         <source>&amp;Paste</source>
         <translation>&amp;Pegar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="47" />
+        <location filename="../../composer_app/ui/actions.py" line="43" />
         <source>&amp;Delete</source>
         <translation>&amp;Borrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="48" />
+        <location filename="../../composer_app/ui/actions.py" line="44" />
         <source>Select &amp;All</source>
         <translation>Seleccionar &amp;todo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="49" />
+        <location filename="../../composer_app/ui/actions.py" line="45" />
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="50" />
+        <location filename="../../composer_app/ui/actions.py" line="46" />
         <source>Transpose Up a Semitone</source>
         <translation>Subir un semitono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="51" />
+        <location filename="../../composer_app/ui/actions.py" line="47" />
         <source>Transpose Down a Semitone</source>
         <translation>Bajar un semitono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="52" />
+        <location filename="../../composer_app/ui/actions.py" line="48" />
         <source>Transpose Up an Octave</source>
         <translation>Subir una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="53" />
+        <location filename="../../composer_app/ui/actions.py" line="49" />
         <source>Transpose Down an Octave</source>
         <translation>Bajar una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="54" />
+        <location filename="../../composer_app/ui/actions.py" line="50" />
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="55" />
+        <location filename="../../composer_app/ui/actions.py" line="51" />
         <source>&amp;Select Tool</source>
         <translation>Herramienta de &amp;selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="55" />
+        <location filename="../../composer_app/ui/actions.py" line="51" />
         <source>Select, move and resize notes</source>
         <translation>Seleccionar, mover y alargar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="56" />
+        <location filename="../../composer_app/ui/actions.py" line="52" />
         <source>&amp;Draw Tool</source>
         <translation>Herramienta &amp;lápiz</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="56" />
+        <location filename="../../composer_app/ui/actions.py" line="52" />
         <source>Click or drag to draw notes</source>
         <translation>Haz clic o arrastra para dibujar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="57" />
+        <location filename="../../composer_app/ui/actions.py" line="53" />
         <source>&amp;Erase Tool</source>
         <translation>Herramienta &amp;goma</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="57" />
+        <location filename="../../composer_app/ui/actions.py" line="53" />
         <source>Click or drag over notes to erase them</source>
         <translation>Haz clic o arrastra sobre las notas para borrarlas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="58" />
+        <location filename="../../composer_app/ui/actions.py" line="54" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Acercar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="59" />
+        <location filename="../../composer_app/ui/actions.py" line="55" />
         <source>Zoom &amp;Out</source>
         <translation>A&amp;lejar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="60" />
+        <location filename="../../composer_app/ui/actions.py" line="56" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="57" />
+        <source>&amp;Record</source>
+        <translation>&amp;Grabar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="58" />
+        <source>Record from the MIDI input at the playhead</source>
+        <translation>Grabar desde la entrada MIDI en el cursor de reproducción</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="59" />
+        <source>&amp;Jam (Call and Response)</source>
+        <translation>&amp;Improvisar (pregunta y respuesta)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="60" />
+        <source>Play a phrase and pause: the model answers</source>
+        <translation>Toca una frase y haz una pausa: el modelo responde</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="61" />
@@ -375,208 +395,228 @@
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="124" />
+        <location filename="../../composer_app/ui/main_window.py" line="126" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="133" />
+        <location filename="../../composer_app/ui/main_window.py" line="135" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="143" />
+        <location filename="../../composer_app/ui/main_window.py" line="145" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="148" />
+        <location filename="../../composer_app/ui/main_window.py" line="150" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="154" />
+        <location filename="../../composer_app/ui/main_window.py" line="156" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="155" />
+        <location filename="../../composer_app/ui/main_window.py" line="157" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="248" />
+        <location filename="../../composer_app/ui/main_window.py" line="252" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="256" />
+        <location filename="../../composer_app/ui/main_window.py" line="260" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="274" />
+        <location filename="../../composer_app/ui/main_window.py" line="278" />
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="274" />
+        <location filename="../../composer_app/ui/main_window.py" line="278" />
         <source>Save the changes to this melody first?</source>
         <translation>¿Guardar antes los cambios de esta melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="288" />
+        <location filename="../../composer_app/ui/main_window.py" line="292" />
         <source>Open MIDI file</source>
         <translation>Abrir archivo MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="289" />
+        <location filename="../../composer_app/ui/main_window.py" line="293" />
         <source>MIDI files (*.mid *.midi);;All files (*)</source>
         <translation>Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="309" />
+        <location filename="../../composer_app/ui/main_window.py" line="313" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="315" />
+        <location filename="../../composer_app/ui/main_window.py" line="319" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="326" />
+        <location filename="../../composer_app/ui/main_window.py" line="330" />
         <source>Save melody</source>
         <translation>Guardar melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="327" />
-        <location filename="../../composer_app/ui/main_window.py" line="366" />
+        <location filename="../../composer_app/ui/main_window.py" line="331" />
+        <location filename="../../composer_app/ui/main_window.py" line="370" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="343" />
+        <location filename="../../composer_app/ui/main_window.py" line="347" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="347" />
+        <location filename="../../composer_app/ui/main_window.py" line="351" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="363" />
+        <location filename="../../composer_app/ui/main_window.py" line="367" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="363" />
+        <location filename="../../composer_app/ui/main_window.py" line="367" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="365" />
+        <location filename="../../composer_app/ui/main_window.py" line="369" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="371" />
+        <location filename="../../composer_app/ui/main_window.py" line="375" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="372" />
+        <location filename="../../composer_app/ui/main_window.py" line="376" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="379" />
+        <location filename="../../composer_app/ui/main_window.py" line="383" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="394" />
+        <location filename="../../composer_app/ui/main_window.py" line="398" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="418" />
+        <location filename="../../composer_app/ui/main_window.py" line="422" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="419" />
+        <location filename="../../composer_app/ui/main_window.py" line="423" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="423" />
+        <location filename="../../composer_app/ui/main_window.py" line="427" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="424" />
+        <location filename="../../composer_app/ui/main_window.py" line="428" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="434" />
+        <location filename="../../composer_app/ui/main_window.py" line="438" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="435" />
+        <location filename="../../composer_app/ui/main_window.py" line="439" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="464" />
+        <location filename="../../composer_app/ui/main_window.py" line="468" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="473" />
+        <location filename="../../composer_app/ui/main_window.py" line="477" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="477" />
+        <location filename="../../composer_app/ui/main_window.py" line="481" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="504" />
+        <location filename="../../composer_app/ui/main_window.py" line="508" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="524" />
+        <location filename="../../composer_app/ui/main_window.py" line="536" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="525" />
+        <location filename="../../composer_app/ui/main_window.py" line="537" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="542" />
+        <location filename="../../composer_app/ui/main_window.py" line="552" />
+        <source>Recorded %1 notes</source>
+        <translation>Grabadas %1 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="555" />
+        <source>Choose a MIDI input in Preferences to record.</source>
+        <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="570" />
+        <source>Jam needs a MIDI input (Preferences) and the model.</source>
+        <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="574" />
+        <source>Jam: play a phrase, then pause for two beats.</source>
+        <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="624" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="543" />
+        <location filename="../../composer_app/ui/main_window.py" line="625" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="554" />
+        <location filename="../../composer_app/ui/main_window.py" line="638" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="555" />
+        <location filename="../../composer_app/ui/main_window.py" line="639" />
         <source>composer-app continues your melodies with a small LSTM.
 The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
         <translation>composer-app continúa tus melodías con una pequeña red LSTM.
@@ -584,24 +624,78 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
     </message>
 </context>
 <context>
+    <name>MidiAdapter</name>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="63" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="80" />
+        <source>MIDI: unavailable</source>
+        <translation>MIDI: no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="84" />
+        <source>in: %1</source>
+        <translation>entrada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
+        <source>in: %1 (gone)</source>
+        <translation>entrada: %1 (desconectada)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="87" />
+        <source>out: %1</source>
+        <translation>salida: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="88" />
+        <source>out: %1 (gone)</source>
+        <translation>salida: %1 (desconectada)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="90" />
+        <source>out: built-in piano</source>
+        <translation>salida: piano integrado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
+        <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
+        <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="100" />
+        <source>MIDI device %1 is back.</source>
+        <translation>El dispositivo MIDI %1 ha vuelto.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="106" />
+        <source>MIDI error: %1</source>
+        <translation>Error MIDI: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/midi_adapter.py" line="198" />
+        <source>Record</source>
+        <translation>Grabar</translation>
+    </message>
+</context>
+<context>
     <name>NoteCanvas</name>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="169" />
+        <location filename="../../composer_app/ui/note_canvas.py" line="176" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="172" />
+        <location filename="../../composer_app/ui/note_canvas.py" line="179" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="175" />
+        <location filename="../../composer_app/ui/note_canvas.py" line="182" />
         <source>Draw note</source>
         <translation>Dibujar nota</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="177" />
+        <location filename="../../composer_app/ui/note_canvas.py" line="184" />
         <source>Erase notes</source>
         <translation>Borrar notas</translation>
     </message>
@@ -652,34 +746,119 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="15" />
+        <location filename="../../composer_app/ui/preferences.py" line="30" />
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="19" />
+        <location filename="../../composer_app/ui/preferences.py" line="32" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="36" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="22" />
+        <location filename="../../composer_app/ui/preferences.py" line="38" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="23" />
+        <location filename="../../composer_app/ui/preferences.py" line="39" />
         <source>A new language takes effect when the app starts again.</source>
         <translation>El nuevo idioma se aplica al volver a abrir la aplicación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="24" />
+        <location filename="../../composer_app/ui/preferences.py" line="40" />
         <source>Always generate on the CPU</source>
         <translation>Generar siempre en la CPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="26" />
+        <location filename="../../composer_app/ui/preferences.py" line="42" />
         <source>Model</source>
         <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="45" />
+        <source>MIDI</source>
+        <translation>MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="49" />
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="51" />
+        <source>MIDI system</source>
+        <translation>Sistema MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="53" />
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="55" />
+        <source>None (built-in piano)</source>
+        <translation>Ninguna (piano integrado)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="65" />
+        <source>%1 (not connected)</source>
+        <translation>%1 (no conectado)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="67" />
+        <source>Input (keyboard)</source>
+        <translation>Entrada (teclado)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="68" />
+        <source>Output (synth)</source>
+        <translation>Salida (sintetizador)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="69" />
+        <source>Play what comes in (MIDI thru)</source>
+        <translation>Tocar lo que entra (MIDI thru)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="74" />
+        <source>Off</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="76" />
+        <source>Quantize while recording</source>
+        <translation>Cuantizar al grabar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="78" />
+        <source>Overdub (add to the notes)</source>
+        <translation>Superponer (añadir a las notas)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="79" />
+        <source>Replace (notes under the take go)</source>
+        <translation>Reemplazar (se quitan las notas debajo de la toma)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="81" />
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="82" />
+        <source>One bar count-in</source>
+        <translation>Un compás de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="84" />
+        <source>Metronome while recording</source>
+        <translation>Metrónomo al grabar</translation>
     </message>
 </context>
 <context>
