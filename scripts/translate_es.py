@@ -195,11 +195,34 @@ ES = {
 }
 
 
+MIXINS = {"FileActions": "MainWindow", "LiveActions": "MainWindow"}
+
+
+def merge_mixin_contexts(root) -> None:
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for mixin, target in MIXINS.items():
+        source = contexts.get(mixin)
+        if source is None:
+            continue
+        dest = contexts.get(target)
+        if dest is None:
+            source.find("name").text = target
+            continue
+        known = {m.findtext("source") for m in dest.iter("message")}
+        for message in list(source.iter("message")):
+            if message.findtext("source") not in known:
+                dest.append(message)
+        root.remove(source)
+
+
 def main() -> int:
     path = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "composer_es.ts"
     tree = ET.parse(path)
     root = tree.getroot()
     root.set("language", "es_ES")
+    # PySide's self.tr() looks a string up under the class of the object at run time; lupdate files the
+    # strings of MainWindow's mixins under the mixin's name, so they are moved to MainWindow.
+    merge_mixin_contexts(root)
     missing = []
     for message in root.iter("message"):
         source = message.findtext("source")

@@ -216,3 +216,19 @@ def monophonic_grid_notes(notes: Iterable[tuple[int, int, int]], step_ticks: int
             out[-1][1] = onset - out[-1][0]
         out.append([onset, length, pitch])
     return [tuple(n) for n in out]  # type: ignore[misc]
+
+
+def grid_melody_of_file(path) -> tuple[list[tuple[int, int, int]], int]:
+    """The melody line of a MIDI file on the 16th grid, leading empty bars dropped; and its bar length in ticks.
+
+    Raises MidiImportError for a file that cannot be read.
+    """
+    from composer_app.core.midifile import read_midi
+
+    melody = read_midi(path).melody()
+    bar = melody.time_signature.bar_ticks
+    notes = monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in melody])
+    if notes and notes[0][0] >= bar:
+        shift = (notes[0][0] // bar) * bar  # keep the position in the bar
+        notes = [(t - shift, d, p) for t, d, p in notes]
+    return notes, bar

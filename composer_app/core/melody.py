@@ -191,14 +191,7 @@ class Melody:
 
     def add_notes(self, notes: Iterable[Note]) -> list[Note]:
         """Insert notes, keeping their ids when free (used by undo and paste)."""
-        added = []
-        for n in notes:
-            note_id = n.id if n.id not in self._by_id and n.id > 0 else None
-            note = self._make(n.tick, n.duration, n.pitch, n.velocity, note_id)
-            self._insert(note)
-            added.append(note)
-        self._changed()
-        return added
+        return self.apply((), notes)
 
     def apply(self, remove_ids: Iterable[int], notes: Iterable[Note]) -> list[Note]:
         """Remove notes by id, then insert notes keeping free ids; listeners hear one change (used by undo)."""

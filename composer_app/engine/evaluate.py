@@ -9,9 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.core.encoding import monophonic_grid_notes
-from composer_app.core.errors import ComposerError, MidiImportError
-from composer_app.core.midifile import read_midi
+from composer_app.core.encoding import grid_melody_of_file
+from composer_app.core.errors import ComposerError
 from composer_app.engine.model import LoadedModel
 from composer_app.engine.ngram import NGramModel
 
@@ -44,13 +43,12 @@ def load_eval_melodies(files: Iterable[Path]) -> tuple[list[EvalMelody], list[st
     out, skipped = [], []
     for path in files:
         try:
-            melody = read_midi(path).melody()
-        except (MidiImportError, ComposerError) as e:
+            notes, bar = grid_melody_of_file(path)
+        except ComposerError as e:
             skipped.append(str(e))
             continue
-        notes = monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in melody])
         if len(notes) >= 2:
-            out.append(EvalMelody(path.name, notes, melody.time_signature.bar_ticks))
+            out.append(EvalMelody(path.name, notes, bar))
     return out, skipped
 
 

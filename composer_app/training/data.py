@@ -10,9 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.core.encoding import EncodedMelody, MelodyEncoding, monophonic_grid_notes
-from composer_app.core.errors import ComposerError, MidiImportError
-from composer_app.core.midifile import read_midi
+from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file
+from composer_app.core.errors import ComposerError
 
 
 @dataclass
@@ -46,19 +45,14 @@ def melodies_from_midi(files: Iterable[Path], min_notes: int = 8) -> tuple[list[
     records, skipped = [], []
     for path in files:
         try:
-            melody = read_midi(path).melody()
-        except (MidiImportError, ComposerError) as e:
+            notes, bar = grid_melody_of_file(path)
+        except ComposerError as e:
             skipped.append(str(e))
             continue
-        notes = monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in melody])
-        if notes and notes[0][0] > 0:
-            bar = melody.time_signature.bar_ticks
-            shift = (notes[0][0] // bar) * bar  # drop leading empty bars, keep the bar position
-            notes = [(t - shift, d, p) for t, d, p in notes]
         if len(notes) < min_notes:
             skipped.append(f"{path.name}: fewer than {min_notes} melody notes")
             continue
-        records.append(MelodyRecord(path.name, notes, melody.time_signature.bar_ticks, "midi"))
+        records.append(MelodyRecord(path.name, notes, bar, "midi"))
     return records, skipped
 
 

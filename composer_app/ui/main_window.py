@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QByteArray, QThreadPool, QTimer
+from PySide6.QtGui import QActionGroup, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,24 +16,21 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 
-from composer_app.core.errors import ComposerError
-from composer_app.core.keys import detect_key
 from composer_app.core.melody import Melody
-from composer_app.core.midifile import read_midi, write_midi
 from composer_app.core.timing import GRIDS
 from composer_app.engine.generate import ContinueOptions
 from composer_app.engine.model import LoadedModel
 from composer_app.ui.actions import build_actions
-from composer_app.ui.commands import NoteEdit, add_notes
+from composer_app.ui.commands import add_notes
 from composer_app.ui.continue_panel import ContinuePanel
-from composer_app.ui.midi_mime import midi_mime_data, midi_paths_in, set_clipboard
 from composer_app.ui.piano_roll import PianoRollView
-from composer_app.ui.settings import add_recent_file, app_settings, recent_files
-from composer_app.ui.track_chooser import TrackChooser
+from composer_app.ui.settings import app_settings, recent_files
+from composer_app.ui.window_files import FileActions
+from composer_app.ui.window_live import LiveActions
 from composer_app.ui.workers import ContinueWorker, ModelLoader
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, LiveActions, QMainWindow):
     """One melody document with its undo stack, the piano roll and the Continue panel."""
 
     def __init__(self, melody: Melody | None = None, load_model_in_background: bool = True, model_path=None) -> None:
@@ -125,11 +120,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["jam"])
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(a["about"])
-        for action in a.values():
-            if action not in self.findChildren(QAction):
-                self.addAction(action)
-            else:
-                self.addAction(action)
+        self.addActions(list(a.values()))  # shortcuts work wherever the focus is in the window
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(self.tr("Main"))
@@ -247,167 +238,6 @@ class MainWindow(QMainWindow):
     def _set_grid(self, grid: str) -> None:
         self.roll.state.set_grid(grid)
 
-    # -- document ------------------------------------------------------------------------
-    def _update_title(self) -> None:
-        name = (self.path or self.imported_from).name if (self.path or self.imported_from) else self.tr("Untitled")
-        self.setWindowTitle(f"{name}[*] - composer-app")
-        self.setWindowModified(not self.undo.isClean())
-
-    def _on_melody_changed(self, *_args) -> None:
-        estimate = detect_key(self.melody) if len(self.melody) >= 3 else None
-        self.roll.state.key = estimate.key if estimate else None
-        self.panel.set_detected_key(estimate.key if estimate else None)
-        self.key_label.setText(self.tr("Key: %1").replace("%1", estimate.key.name) if estimate else "")
-
-    def set_document(self, melody: Melody, path: Path | None, imported_from: Path | None = None) -> None:
-        self.melody.unsubscribe(self._on_melody_changed)
-        self.discard_variations()
-        self.melody = melody
-        self.path, self.imported_from = path, imported_from
-        self.undo.clear()
-        self.roll.set_melody(melody)
-        melody.subscribe(self._on_melody_changed)
-        self._on_melody_changed()
-        self._update_title()
-
-    def maybe_save(self) -> bool:
-        """Ask before losing unsaved changes; True when it is fine to go on."""
-        if self.undo.isClean():
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Save the changes to this melody first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_document(self) -> None:
-        if self.maybe_save():
-            self.set_document(Melody(), None)
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open MIDI file"), self._last_folder(),
-                                              self.tr("MIDI files (*.mid *.midi);;All files (*)"))
-        if path:
-            self.open_file(path)
-
-    def _last_folder(self) -> str:
-        return str(self.settings.value("last_folder", str(Path.home())))
-
-    def open_file(self, path: str | Path, part: int | None = None, ask: bool = True) -> bool:
-        """Open a MIDI file (choosing a track when there are several); errors leave the current work as it is."""
-        path = Path(path)
-        try:
-            song = read_midi(path)
-            all_notes = False
-            if part is None and ask and TrackChooser.needs_choice(song):
-                chooser = TrackChooser(song, self)
-                if chooser.exec() != QDialog.DialogCode.Accepted:
-                    return False
-                part, all_notes = chooser.chosen_part(), chooser.all_notes.isChecked()
-            melody = song.melody(part, all_notes=all_notes)
-        except ComposerError as e:
-            QMessageBox.warning(self, self.tr("Cannot open file"), str(e))
-            return False
-        self.set_document(melody, None, imported_from=path)
-        self.settings.setValue("last_folder", str(path.parent))
-        add_recent_file(self.settings, str(path))
-        self._fill_recent_menu()
-        self.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
-        return True
-
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self._write(self.melody, self.path, mark_clean=True)
-
-    def save_as(self) -> bool:
-        suggestion = self.path or (self.imported_from.with_name(self.imported_from.stem + "-melody.mid")
-                                   if self.imported_from else Path(self._last_folder()) / "melody.mid")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save melody"), str(suggestion),
-                                              self.tr("MIDI files (*.mid)"))
-        if not path:
-            return False
-        path = Path(path) if path.lower().endswith((".mid", ".midi")) else Path(path + ".mid")
-        if self._write(self.melody, path, mark_clean=True):
-            self.path = path
-            add_recent_file(self.settings, str(path))
-            self._fill_recent_menu()
-            self._update_title()
-            return True
-        return False
-
-    def _write(self, melody: Melody, path: Path, mark_clean: bool = False, variations=()) -> bool:
-        try:
-            write_midi(melody, path, variations)
-        except ComposerError as e:
-            QMessageBox.warning(self, self.tr("Cannot save file"), str(e))
-            return False
-        if mark_clean:
-            self.undo.setClean()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
-        return True
-
-    def export_melody_of(self, what: str) -> Melody | None:
-        if what == "melody":
-            return self.melody
-        if what == "selection":
-            notes = self.roll.selection_notes()
-            return Melody.from_notes(notes, tempos=list(self.melody.tempos), time_signature=self.melody.time_signature,
-                                     key_signature=self.melody.key_signature, name="Selection") if notes else None
-        ghosts = self.roll.state.ghosts
-        return ghosts[self.roll.state.ghost_index] if ghosts else None
-
-    def export_dialog(self, what: str) -> None:
-        melody = self.export_melody_of(what)
-        if melody is None or not len(melody):
-            QMessageBox.information(self, self.tr("Nothing to export"), self.tr("There are no notes to export."))
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export MIDI"), str(Path(self._last_folder()) / f"{what}.mid"),
-                                              self.tr("MIDI files (*.mid)"))
-        if path:
-            self._write(melody, Path(path))
-
-    def export_wav_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export WAV"), str(Path(self._last_folder()) / "melody.wav"),
-                                              self.tr("WAV audio (*.wav)"))
-        if path:
-            try:
-                from composer_app.audio.render import write_wav
-
-                write_wav(self.melody, Path(path))
-            except (ComposerError, OSError) as e:
-                QMessageBox.warning(self, self.tr("Cannot export audio"), str(e))
-
-    # -- drag and drop, clipboard --------------------------------------------------------
-    def variation_mime(self):
-        ghosts = self.roll.state.ghosts
-        if not ghosts:
-            return None
-        k = self.roll.state.ghost_index
-        return midi_mime_data(ghosts[k], f"variation-{k + 1}")
-
-    def copy_as_midi_file(self) -> bool:
-        melody = self.export_melody_of("variation") if self.roll.state.ghosts else self.melody
-        if melody is None:
-            return False
-        set_clipboard(midi_mime_data(melody, "melody" if melody is self.melody else "variation"))
-        self.statusBar().showMessage(self.tr("Copied as a MIDI file"), 3000)
-        return True
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if midi_paths_in(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = midi_paths_in(event.mimeData())
-        if paths and self.maybe_save():
-            event.acceptProposedAction()
-            self.open_file(paths[0])
-
     # -- model and generation ------------------------------------------------------------
     def load_model(self, path=None) -> None:
         force_cpu = str(self.settings.value("force_cpu", "false")).lower() == "true"
@@ -516,104 +346,6 @@ class MainWindow(QMainWindow):
             self.roll.state.set_ghosts([])
             self.panel.set_variations([])
 
-    # -- playback ------------------------------------------------------------------------
-    def _start_sound(self) -> None:
-        from composer_app.ui.midi_adapter import MidiAdapter
-        from composer_app.ui.player import Player
-        from composer_app.ui.sound_out import SoundOut
-
-        self.sound = SoundOut(self)
-        self.sound.unavailable.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        QTimer.singleShot(0, self.sound.start)
-        self.midi = MidiAdapter(self.roll.state, self.sound, self)
-        self.midi.status_changed.connect(self.midi_label.setText)
-        self.midi.message.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
-        self.midi.recording_changed.connect(self._on_recording_changed)
-        self.midi.live_notes_changed.connect(self._show_live_notes)
-        self.midi.phrase_ended.connect(self._answer_phrase)
-        self.player = Player(self.roll.state, self.sound, self, midi=self.midi)
-        QTimer.singleShot(0, self.start_midi)
-        self.player.started.connect(lambda: self.actions["play"].setText(self.tr("&Stop")))
-        self.player.stopped.connect(lambda: self.actions["play"].setText(self.tr("&Play/Stop")))
-
-    def start_midi(self) -> None:
-        """Open the MIDI system and the remembered devices (none on a fresh machine: the built-in piano)."""
-        s = self.settings
-        self.midi.quantize = str(s.value("midi/quantize", "off"))
-        self.midi.mode = str(s.value("midi/mode", "overdub"))
-        self.midi.count_in = str(s.value("midi/count_in", "true")) == "true"
-        self.midi.metronome = str(s.value("midi/metronome", "true")) == "true"
-        self.midi.start(str(s.value("midi/api", "")) or None, str(s.value("midi/input", "")) or None,
-                        str(s.value("midi/output", "")) or None, str(s.value("midi/thru", "true")) == "true")
-
-    def toggle_record(self) -> None:
-        if self.midi.recording:
-            count = self.midi.stop_recording()
-            self.statusBar().showMessage(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
-        else:
-            if self.midi.hub is None or not self.midi.hub.input_connected:
-                self.statusBar().showMessage(self.tr("Choose a MIDI input in Preferences to record."), 8000)
-                self.actions["record"].setChecked(False)
-                return
-            self.player.stop()
-            self.midi.start_recording(self.melody, self.undo)
-
-    def toggle_jam(self, on: bool) -> None:
-        """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
-        from composer_app.midi.jam import JamSettings, PhraseListener
-
-        if not on:
-            self.midi.jam_listener = None
-            return
-        if self.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
-            self.actions["jam"].setChecked(False)
-            self.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
-            return
-        self.jam_settings = JamSettings(bars=self.panel.bars.value(), wait_beats=2.0, tempo=self.melody.bpm)
-        self.midi.jam_listener = PhraseListener(self.jam_settings)
-        self.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
-
-    def _answer_phrase(self, notes) -> None:
-        from composer_app.core.timing import ticks_to_seconds
-        from composer_app.midi.jam import answer_phrase
-
-        phrase, result = answer_phrase(self.model, notes, self.jam_settings)
-        answer = result.variations[0]
-        if len(answer):
-            first = answer.notes[0].tick
-            self.player.play_melody(answer)
-            length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
-            self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
-        self.roll.state.set_ghosts([answer])
-        self.panel.set_variations([answer])
-
-    def _on_recording_changed(self, recording: bool) -> None:
-        self.actions["record"].setChecked(recording)
-        if not recording:
-            self.roll.state.live_notes = []
-            self.roll.state.changed.emit()
-
-    def _show_live_notes(self) -> None:
-        self.roll.state.live_notes = list(self.midi.live_notes)
-        self.roll.state.changed.emit()
-
-    def toggle_play(self) -> None:
-        """Space: stop, or play the selection if there is one, else the melody from the playhead (or loop)."""
-        if self.player.playing:
-            self.player.stop()
-            return
-        selected = self.roll.selection_notes()
-        if len(selected) > 1:
-            self.player.play_melody(Melody.from_notes(selected, tempos=list(self.melody.tempos),
-                                                      time_signature=self.melody.time_signature))
-        else:
-            self.player.play_melody(self.melody, from_playhead=True)
-
-    def audition_variation(self) -> None:
-        ghosts = self.roll.state.ghosts
-        if ghosts:
-            self.player.play_melody(ghosts[self.roll.state.ghost_index])
-
     # -- dialogs -------------------------------------------------------------------------
     def show_history(self) -> None:
         if self.undo_view is None:
@@ -653,8 +385,3 @@ class MainWindow(QMainWindow):
         self._save_settings()
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-
-
-__all__ = ["MainWindow", "NoteEdit", "time"]

@@ -350,277 +350,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="83" />
+        <location filename="../../composer_app/ui/main_window.py" line="78" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="86" />
+        <location filename="../../composer_app/ui/main_window.py" line="81" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="96" />
+        <location filename="../../composer_app/ui/main_window.py" line="91" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="99" />
+        <location filename="../../composer_app/ui/main_window.py" line="94" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="101" />
+        <location filename="../../composer_app/ui/main_window.py" line="96" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="109" />
+        <location filename="../../composer_app/ui/main_window.py" line="104" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="113" />
+        <location filename="../../composer_app/ui/main_window.py" line="108" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="119" />
+        <location filename="../../composer_app/ui/main_window.py" line="114" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="122" />
+        <location filename="../../composer_app/ui/main_window.py" line="117" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="126" />
+        <location filename="../../composer_app/ui/main_window.py" line="121" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="135" />
+        <location filename="../../composer_app/ui/main_window.py" line="126" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="145" />
+        <location filename="../../composer_app/ui/main_window.py" line="136" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="150" />
+        <location filename="../../composer_app/ui/main_window.py" line="141" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="156" />
+        <location filename="../../composer_app/ui/main_window.py" line="147" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="157" />
+        <location filename="../../composer_app/ui/main_window.py" line="148" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/main_window.py" line="252" />
-        <source>Untitled</source>
-        <translation>Sin título</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="260" />
-        <source>Key: %1</source>
-        <translation>Tonalidad: %1</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="278" />
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="278" />
-        <source>Save the changes to this melody first?</source>
-        <translation>¿Guardar antes los cambios de esta melodía?</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="292" />
-        <source>Open MIDI file</source>
-        <translation>Abrir archivo MIDI</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="293" />
-        <source>MIDI files (*.mid *.midi);;All files (*)</source>
-        <translation>Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="313" />
-        <source>Cannot open file</source>
-        <translation>No se puede abrir el archivo</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="319" />
-        <source>Opened %1: %2 notes</source>
-        <translation>Abierto %1: %2 notas</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="330" />
-        <source>Save melody</source>
-        <translation>Guardar melodía</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="331" />
-        <location filename="../../composer_app/ui/main_window.py" line="370" />
-        <source>MIDI files (*.mid)</source>
-        <translation>Archivos MIDI (*.mid)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="347" />
-        <source>Cannot save file</source>
-        <translation>No se puede guardar el archivo</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="351" />
-        <source>Saved %1</source>
-        <translation>Guardado %1</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="367" />
-        <source>Nothing to export</source>
-        <translation>Nada que exportar</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="367" />
-        <source>There are no notes to export.</source>
-        <translation>No hay notas que exportar.</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="369" />
-        <source>Export MIDI</source>
-        <translation>Exportar MIDI</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="375" />
-        <source>Export WAV</source>
-        <translation>Exportar WAV</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="376" />
-        <source>WAV audio (*.wav)</source>
-        <translation>Audio WAV (*.wav)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="383" />
-        <source>Cannot export audio</source>
-        <translation>No se puede exportar el audio</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="398" />
-        <source>Copied as a MIDI file</source>
-        <translation>Copiado como archivo MIDI</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="422" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="423" />
+        <location filename="../../composer_app/ui/main_window.py" line="253" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="427" />
+        <location filename="../../composer_app/ui/main_window.py" line="257" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="428" />
+        <location filename="../../composer_app/ui/main_window.py" line="258" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="438" />
+        <location filename="../../composer_app/ui/main_window.py" line="268" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="439" />
+        <location filename="../../composer_app/ui/main_window.py" line="269" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="468" />
+        <location filename="../../composer_app/ui/main_window.py" line="298" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="477" />
+        <location filename="../../composer_app/ui/main_window.py" line="307" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="481" />
+        <location filename="../../composer_app/ui/main_window.py" line="311" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="508" />
+        <location filename="../../composer_app/ui/main_window.py" line="338" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="536" />
-        <source>&amp;Stop</source>
-        <translation>&amp;Detener</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="537" />
-        <source>&amp;Play/Stop</source>
-        <translation>&amp;Reproducir/Detener</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="552" />
-        <source>Recorded %1 notes</source>
-        <translation>Grabadas %1 notas</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="555" />
-        <source>Choose a MIDI input in Preferences to record.</source>
-        <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="570" />
-        <source>Jam needs a MIDI input (Preferences) and the model.</source>
-        <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="574" />
-        <source>Jam: play a phrase, then pause for two beats.</source>
-        <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="624" />
+        <location filename="../../composer_app/ui/main_window.py" line="356" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="625" />
+        <location filename="../../composer_app/ui/main_window.py" line="357" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="638" />
+        <location filename="../../composer_app/ui/main_window.py" line="370" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="639" />
+        <location filename="../../composer_app/ui/main_window.py" line="371" />
         <source>composer-app continues your melodies with a small LSTM.
 The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
         <translation>composer-app continúa tus melodías con una pequeña red LSTM.
 El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
+    </message>
+<message>
+        <location filename="../../composer_app/ui/window_files.py" line="24" />
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="32" />
+        <source>Key: %1</source>
+        <translation>Tonalidad: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="50" />
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="50" />
+        <source>Save the changes to this melody first?</source>
+        <translation>¿Guardar antes los cambios de esta melodía?</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="64" />
+        <source>Open MIDI file</source>
+        <translation>Abrir archivo MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="65" />
+        <source>MIDI files (*.mid *.midi);;All files (*)</source>
+        <translation>Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="85" />
+        <source>Cannot open file</source>
+        <translation>No se puede abrir el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="91" />
+        <source>Opened %1: %2 notes</source>
+        <translation>Abierto %1: %2 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="102" />
+        <source>Save melody</source>
+        <translation>Guardar melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="103" />
+        <location filename="../../composer_app/ui/window_files.py" line="142" />
+        <source>MIDI files (*.mid)</source>
+        <translation>Archivos MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="119" />
+        <source>Cannot save file</source>
+        <translation>No se puede guardar el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="123" />
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="139" />
+        <source>Nothing to export</source>
+        <translation>Nada que exportar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="139" />
+        <source>There are no notes to export.</source>
+        <translation>No hay notas que exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="141" />
+        <source>Export MIDI</source>
+        <translation>Exportar MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="147" />
+        <source>Export WAV</source>
+        <translation>Exportar WAV</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="148" />
+        <source>WAV audio (*.wav)</source>
+        <translation>Audio WAV (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="155" />
+        <source>Cannot export audio</source>
+        <translation>No se puede exportar el audio</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="170" />
+        <source>Copied as a MIDI file</source>
+        <translation>Copiado como archivo MIDI</translation>
+    </message>
+<message>
+        <location filename="../../composer_app/ui/window_live.py" line="32" />
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_live.py" line="33" />
+        <source>&amp;Play/Stop</source>
+        <translation>&amp;Reproducir/Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_live.py" line="48" />
+        <source>Recorded %1 notes</source>
+        <translation>Grabadas %1 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_live.py" line="51" />
+        <source>Choose a MIDI input in Preferences to record.</source>
+        <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_live.py" line="66" />
+        <source>Jam needs a MIDI input (Preferences) and the model.</source>
+        <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_live.py" line="70" />
+        <source>Jam: play a phrase, then pause for two beats.</source>
+        <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,112 @@
+"""The window's live side: playback, the MIDI devices, recording and jam."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from composer_app.core.melody import Melody
+
+
+class LiveActions:
+    """Mixed into MainWindow: sound, MIDI input and output, recording, call and response."""
+
+    # -- playback ------------------------------------------------------------------------
+    def _start_sound(self) -> None:
+        from composer_app.ui.midi_adapter import MidiAdapter
+        from composer_app.ui.player import Player
+        from composer_app.ui.sound_out import SoundOut
+
+        self.sound = SoundOut(self)
+        self.sound.unavailable.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        QTimer.singleShot(0, self.sound.start)
+        self.midi = MidiAdapter(self.roll.state, self.sound, self)
+        self.midi.status_changed.connect(self.midi_label.setText)
+        self.midi.message.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
+        self.midi.recording_changed.connect(self._on_recording_changed)
+        self.midi.live_notes_changed.connect(self._show_live_notes)
+        self.midi.phrase_ended.connect(self._answer_phrase)
+        self.player = Player(self.roll.state, self.sound, self, midi=self.midi)
+        QTimer.singleShot(0, self.start_midi)
+        self.player.started.connect(lambda: self.actions["play"].setText(self.tr("&Stop")))
+        self.player.stopped.connect(lambda: self.actions["play"].setText(self.tr("&Play/Stop")))
+
+    def start_midi(self) -> None:
+        """Open the MIDI system and the remembered devices (none on a fresh machine: the built-in piano)."""
+        s = self.settings
+        self.midi.quantize = str(s.value("midi/quantize", "off"))
+        self.midi.mode = str(s.value("midi/mode", "overdub"))
+        self.midi.count_in = str(s.value("midi/count_in", "true")) == "true"
+        self.midi.metronome = str(s.value("midi/metronome", "true")) == "true"
+        self.midi.start(str(s.value("midi/api", "")) or None, str(s.value("midi/input", "")) or None,
+                        str(s.value("midi/output", "")) or None, str(s.value("midi/thru", "true")) == "true")
+
+    def toggle_record(self) -> None:
+        if self.midi.recording:
+            count = self.midi.stop_recording()
+            self.statusBar().showMessage(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
+        else:
+            if self.midi.hub is None or not self.midi.hub.input_connected:
+                self.statusBar().showMessage(self.tr("Choose a MIDI input in Preferences to record."), 8000)
+                self.actions["record"].setChecked(False)
+                return
+            self.player.stop()
+            self.midi.start_recording(self.melody, self.undo)
+
+    def toggle_jam(self, on: bool) -> None:
+        """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
+        from composer_app.midi.jam import JamSettings, PhraseListener
+
+        if not on:
+            self.midi.jam_listener = None
+            return
+        if self.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
+            self.actions["jam"].setChecked(False)
+            self.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
+            return
+        self.jam_settings = JamSettings(bars=self.panel.bars.value(), wait_beats=2.0, tempo=self.melody.bpm)
+        self.midi.jam_listener = PhraseListener(self.jam_settings)
+        self.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
+
+    def _answer_phrase(self, notes) -> None:
+        from composer_app.core.timing import ticks_to_seconds
+        from composer_app.midi.jam import answer_phrase
+
+        phrase, result = answer_phrase(self.model, notes, self.jam_settings)
+        answer = result.variations[0]
+        if len(answer):
+            first = answer.notes[0].tick
+            self.player.play_melody(answer)
+            length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
+            self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
+        self.roll.state.set_ghosts([answer])
+        self.panel.set_variations([answer])
+
+    def _on_recording_changed(self, recording: bool) -> None:
+        self.actions["record"].setChecked(recording)
+        if not recording:
+            self.roll.state.live_notes = []
+            self.roll.state.changed.emit()
+
+    def _show_live_notes(self) -> None:
+        self.roll.state.live_notes = list(self.midi.live_notes)
+        self.roll.state.changed.emit()
+
+    def toggle_play(self) -> None:
+        """Space: stop, or play the selection if there is one, else the melody from the playhead (or loop)."""
+        if self.player.playing:
+            self.player.stop()
+            return
+        selected = self.roll.selection_notes()
+        if len(selected) > 1:
+            self.player.play_melody(Melody.from_notes(selected, tempos=list(self.melody.tempos),
+                                                      time_signature=self.melody.time_signature))
+        else:
+            self.player.play_melody(self.melody, from_playhead=True)
+
+    def audition_variation(self) -> None:
+        ghosts = self.roll.state.ghosts
+        if ghosts:
+            self.player.play_melody(ghosts[self.roll.state.ghost_index])
+
