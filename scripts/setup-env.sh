@@ -35,9 +35,15 @@ install_system_packages() {
             return 0
         fi
     fi
-    echo "installing system packages: ${missing[*]}"
-    $sudo apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    $sudo apt-get update -qq >/dev/null || true
+    local available=()
+    for pkg in "${missing[@]}"; do  # names differ between releases (e.g. libasound2t64 on Ubuntu 24.04)
+        apt-cache show "$pkg" >/dev/null 2>&1 && available+=("$pkg") || echo "note: no package $pkg here; skipped" >&2
+    done
+    [ ${#available[@]} -eq 0 ] && return 0
+    echo "installing system packages: ${available[*]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${available[@]}" >/dev/null \
+        || echo "note: could not install ${available[*]}" >&2
 }
 
 # Qt's runtime libraries on a minimal Debian/Ubuntu.
