@@ -1,4 +1,9 @@
-"""A real JACK server (dummy driver, 48 kHz, 32-frame periods: 0.67 ms) and virtual ports on it."""
+"""A real JACK server (dummy driver, 48 kHz, 32-frame periods: 0.67 ms) and virtual ports on it.
+
+The server runs in sync mode: each period waits for every client, so a client the OS schedules late on a busy
+2-core machine makes that period late instead of losing its MIDI events (in async mode a CI run once lost one
+note-off in 1,000). The timing figures are the same in both modes (benchmarks/midi_timing.py).
+"""
 
 import os
 import shutil
@@ -22,7 +27,7 @@ def _running() -> bool:
 def jack_server():
     assert shutil.which("jackd"), "jackd is missing: run-tests.sh installs Debian's jackd2"
     os.environ["JACK_DEFAULT_SERVER"] = SERVER  # every JACK client of this run (and its subprocesses) uses it
-    proc = subprocess.Popen(["jackd", "-n", SERVER, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "32"],
+    proc = subprocess.Popen(["jackd", "-n", SERVER, "--no-realtime", "--sync", "-d", "dummy", "-r", "48000", "-p", "32"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     subprocess.run(["jack_wait", "-s", SERVER, "-w", "-t", "10"], capture_output=True)
     assert _running(), "the JACK server did not start"
