@@ -5,8 +5,10 @@ rtmidi's callback thread only timestamps, forwards thru and queues; the consumer
 
 from __future__ import annotations
 
+import glob
 import os
 import queue
+import socket
 import sys
 import threading
 import time
@@ -43,6 +45,34 @@ def backend_name(api: str | None = None) -> str:
     if sys.platform.startswith("linux"):
         return "mido.backends.rtmidi/" + ("LINUX_ALSA" if os.path.exists("/dev/snd/seq") else "UNIX_JACK")
     return "mido.backends.rtmidi"
+
+
+def jack_server_running() -> bool | None:
+    """Whether the JACK server this process would use is up: True, False, or None when we cannot tell.
+
+    Asking libjack costs tens of milliseconds and prints several lines to stderr when no server runs, so
+    polling for ports would do that twice a second. Instead, connect to the server's socket (JACK2 keeps it
+    in /dev/shm, JACK1 in /dev/shm or /tmp); a stale socket left by a killed server refuses the connection.
+    Where PipeWire runs (its libjack has no such socket) or off Linux, the answer is None: let libjack try.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    name = os.environ.get("JACK_DEFAULT_SERVER") or "default"
+    uid = os.getuid()
+    candidates = glob.glob(f"/dev/shm/jack_{glob.escape(name)}_*_0")  # JACK2: jack_<server>_<uid>_0
+    candidates += [f"{root}/jack-{uid}/{name}/jack_0" for root in ("/dev/shm", "/tmp")]  # JACK1
+    if not any(os.path.exists(c) for c in candidates):
+        runtime = os.environ.get("XDG_RUNTIME_DIR", f"/run/user/{uid}")
+        return None if os.path.exists(f"{runtime}/pipewire-0") else False  # PipeWire may serve JACK clients
+    for path in candidates:
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                sock.settimeout(0.05)
+                sock.connect(path)
+                return True
+        except OSError:
+            continue
+    return False
 
 
 @dataclass
@@ -104,6 +134,9 @@ class MidiHub:
 
     def _names(self, kind: str) -> list[str] | None:
         """Port names, or None when they cannot be listed right now (which must not count as unplugged)."""
+        if self.backend_name.endswith("UNIX_JACK") and jack_server_running() is False:
+            self._drop_listers()  # a client of a server that has gone is dead; make a new one when it is back
+            return []
         try:
             lister = self._lister(kind)
             if lister is not None:
@@ -197,6 +230,9 @@ class MidiHub:
         self.all_notes_off()
         self.close_input()
         self.close_output()
+        self._drop_listers()
+
+    def _drop_listers(self) -> None:
         for attr in ("_lister_in", "_lister_out"):
             lister = getattr(self, attr, None)
             if lister is not None:
