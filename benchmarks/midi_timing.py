@@ -1,6 +1,6 @@
 """MIDI thru latency and playback timing against real JACK ports: python benchmarks/midi_timing.py [--check].
 
-Needs a running JACK server (e.g. `jackd --sync -d dummy -r 48000 -p 32`, or name one with JACK_DEFAULT_SERVER); its
+Needs a running JACK server (e.g. `jackd --realtime --sync -d dummy -r 48000 -p 32`, or name one with JACK_DEFAULT_SERVER); its
 period (0.67 ms there) bounds the figures: JACK delivers MIDI once per period.
 """
 
@@ -21,7 +21,7 @@ from composer_app.core.melody import Melody  # noqa: E402
 from composer_app.core.timing import TempoChange  # noqa: E402
 from composer_app.midi.hub import MidiHub  # noqa: E402
 from composer_app.midi.scheduler import PlaybackScheduler, PlayerThread, melody_events  # noqa: E402
-from tests.midi.conftest import VirtualKeyboard, VirtualSynth, wait_until  # noqa: E402
+from tests.midi.conftest import VirtualKeyboard, VirtualSynth, start_jack_server, wait_until  # noqa: E402
 
 
 def pct(values, q):
@@ -37,9 +37,7 @@ def main() -> int:
     if subprocess.run(["jack_wait", "-c"], capture_output=True, text=True).stdout.strip() != "running":
         name = f"composer-bench-{os.getpid()}"  # no server running: start a private dummy one
         os.environ["JACK_DEFAULT_SERVER"] = name
-        server = subprocess.Popen(["jackd", "-n", name, "--no-realtime", "--sync", "-d", "dummy", "-r", "48000", "-p", "32"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        subprocess.run(["jack_wait", "-s", name, "-w", "-t", "10"], capture_output=True)
+        server = start_jack_server(name)
     kb, synth = VirtualKeyboard("benchkbd"), VirtualSynth("benchsyn")
     hub = MidiHub("jack")
     hub.open_input(kb.port_name)

@@ -2,12 +2,16 @@
 
 The server runs in sync mode: each period waits for every client, so a client the OS schedules late on a busy
 2-core machine makes that period late instead of losing its MIDI events (in async mode a CI run once lost one
-note-off in 1,000). The timing figures are the same in both modes (benchmarks/midi_timing.py).
+note-off in 1,000). It asks for real-time scheduling, as JACK is meant to run; where that is not permitted
+jackd says so and runs without it. The server dies with the process that started it, even after a crash.
 """
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -16,6 +20,20 @@ import rtmidi
 from composer_app.midi.hub import MidiHub
 
 SERVER = f"composer-test-{os.getpid()}"  # our own server: concurrent test runs never share one
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the parent exits (Linux prctl PR_SET_PDEATHSIG)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
+def start_jack_server(name: str, period: int = 32) -> subprocess.Popen:
+    """A private dummy JACK server, waited for until it runs."""
+    proc = subprocess.Popen(["jackd", "-n", name, "--realtime", "--sync", "-d", "dummy", "-r", "48000", "-p", str(period)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+    subprocess.run(["jack_wait", "-s", name, "-w", "-t", "10"], capture_output=True)
+    return proc
 
 
 def _running() -> bool:
@@ -27,9 +45,7 @@ def _running() -> bool:
 def jack_server():
     assert shutil.which("jackd"), "jackd is missing: run-tests.sh installs Debian's jackd2"
     os.environ["JACK_DEFAULT_SERVER"] = SERVER  # every JACK client of this run (and its subprocesses) uses it
-    proc = subprocess.Popen(["jackd", "-n", SERVER, "--no-realtime", "--sync", "-d", "dummy", "-r", "48000", "-p", "32"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    subprocess.run(["jack_wait", "-s", SERVER, "-w", "-t", "10"], capture_output=True)
+    proc = start_jack_server(SERVER)
     assert _running(), "the JACK server did not start"
     yield SERVER
     proc.terminate()

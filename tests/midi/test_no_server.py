@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from composer_app.midi.hub import jack_server_running
 
@@ -30,8 +31,8 @@ import rtmidi
 from composer_app.midi.hub import MidiHub, jack_server_running
 hub = MidiHub("jack")
 before = hub.poll().inputs_added
-server = subprocess.Popen(["jackd", "-n", sys.argv[1], "--no-realtime", "--sync", "-d", "dummy", "-p", "256"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+from tests.midi.conftest import start_jack_server
+server = start_jack_server(sys.argv[1], period=256)
 try:
     end = time.perf_counter() + 10
     while jack_server_running() is not True and time.perf_counter() < end:
@@ -58,5 +59,5 @@ def test_ports_appear_when_a_server_starts(jack_server):
     name = f"late-{os.getpid()}"
     env = dict(os.environ, JACK_DEFAULT_SERVER=name)
     out = subprocess.run([sys.executable, "-c", LATE_SERVER, name], env=env, capture_output=True, text=True,
-                         timeout=60)
+                         timeout=60, cwd=Path(__file__).resolve().parents[2])
     assert out.returncode == 0 and out.stdout.split() == ["0", "True"], out
