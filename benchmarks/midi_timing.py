@@ -66,8 +66,11 @@ def main() -> int:
                "playback_p99_error_ms": round(pct(errors, 0.99), 3), "notes": len(ons)}
     print(json.dumps(figures))
     hub.close()
+    kb.close()
+    synth.close()
     if server is not None:
         server.terminate()
+        server.wait(10)
     ok = figures["thru_p99_ms"] < 2 and figures["playback_p99_error_ms"] < 2 and len(ons) == 500
     return 0 if ok or not args.check else 1
 

@@ -67,6 +67,7 @@ class VirtualKeyboard:
 
     def close(self) -> None:
         self.out.close_port()
+        self.out.delete()  # closes its JACK client now, not whenever the object is collected
         del self.out
 
 
@@ -99,6 +100,7 @@ class VirtualSynth:
 
     def close(self) -> None:
         self.inp.close_port()
+        self.inp.delete()
         del self.inp
 
 
