@@ -29,7 +29,8 @@ def _die_with_parent() -> None:
 
 
 def start_jack_server(name: str, period: int = 32) -> subprocess.Popen:
-    """A private dummy JACK server, waited for until it runs."""
+    """A private dummy JACK server, waited for until it runs. Call it from a thread that outlives the server:
+    the death signal follows the thread that started it."""
     proc = subprocess.Popen(["jackd", "-n", name, "--realtime", "--sync", "-d", "dummy", "-r", "48000", "-p", str(period)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     subprocess.run(["jack_wait", "-s", name, "-w", "-t", "10"], capture_output=True)
