@@ -110,6 +110,11 @@ class MelodyEncoding:
         p[self.note_base:] = np.repeat(np.arange(self.low, self.high + 1), self.max_duration)
         return p
 
+    def pieces(self, steps: int) -> list[int]:
+        """A length in grid steps cut into token-sized pieces (rests and held notes longer than one token)."""
+        full, rest = divmod(max(0, steps), self.max_duration)
+        return [self.max_duration] * full + ([rest] if rest else [])
+
     def fit_pitch(self, pitch: int) -> int:
         """Move a pitch by octaves into the encoding's range."""
         while pitch < self.low:
@@ -144,25 +149,18 @@ class MelodyEncoding:
             onset = tick // step
             if onset < time:
                 raise EncodingError(f"notes overlap at tick {tick}; the encoding takes one note at a time")
-            gap = onset - time
-            while gap > 0:
-                d = min(gap, self.max_duration)
+            for d in self.pieces(onset - time):
                 tokens.append(self.rest_token(d))
                 time += d
-                gap -= d
                 positions.append(time % bar)
-            remaining = duration // step
-            d = min(remaining, self.max_duration)
+            first_piece, *more = self.pieces(duration // step)
             note_tokens.append(len(tokens))
-            tokens.append(self.note_token(self.fit_pitch(pitch), d))
-            time += d
-            remaining -= d
+            tokens.append(self.note_token(self.fit_pitch(pitch), first_piece))
+            time += first_piece
             positions.append(time % bar)
-            while remaining > 0:
-                d = min(remaining, self.max_duration)
+            for d in more:
                 tokens.append(self.hold_token(d))
                 time += d
-                remaining -= d
                 positions.append(time % bar)
         return self._arrays(tokens, positions, bar, note_tokens)
 

@@ -114,11 +114,9 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     else:
         gap = (start_tick - (grid[-1][0] + grid[-1][1])) // step
         time_steps = (grid[-1][0] + grid[-1][1]) // step
-        while gap > 0:
-            d = min(gap, enc.max_duration)
+        for d in enc.pieces(gap):
             tokens.append(enc.rest_token(d))
             time_steps += d
-            gap -= d
             positions.append(time_steps % bar_steps)
     K = options.variations
     total_steps = options.bars * bar_steps
