@@ -75,6 +75,15 @@ def jack_server_running() -> bool | None:
     return False
 
 
+def _quietly(port, method: str) -> None:
+    """Close or delete a port that may already be dead (unplugged device, stopped server)."""
+    if port is not None:
+        try:
+            getattr(port, method)()
+        except Exception:
+            pass
+
+
 @dataclass
 class PortChanges:
     """What appeared or disappeared since the last poll, and what was reconnected."""
@@ -132,11 +141,18 @@ class MidiHub:
             setattr(self, attr, lister)
         return lister
 
-    def _names(self, kind: str) -> list[str] | None:
-        """Port names, or None when they cannot be listed right now (which must not count as unplugged)."""
+    def _no_jack_server(self) -> bool:
+        """True when we use JACK and its server is not running (then there are no ports, and no error)."""
         if self.backend_name.endswith("UNIX_JACK") and jack_server_running() is False:
             self._drop_listers()  # a client of a server that has gone is dead; make a new one when it is back
-            return []
+            return True
+        return False
+
+    def _names(self, kind: str) -> list[str] | None:
+        """Port names, or None when they cannot be listed right now (which must not count as unplugged)."""
+        return [] if self._no_jack_server() else self._list(kind)
+
+    def _list(self, kind: str) -> list[str] | None:
         try:
             lister = self._lister(kind)
             if lister is not None:
@@ -211,20 +227,12 @@ class MidiHub:
 
     def close_input(self) -> None:
         port, self.input = self.input, None
-        if port is not None:
-            try:
-                port.close()
-            except Exception:
-                pass
+        _quietly(port, "close")
 
     def close_output(self) -> None:
         with self._out_lock:
             port, self.output = self.output, None
-        if port is not None:
-            try:
-                port.close()
-            except Exception:
-                pass
+        _quietly(port, "close")
 
     def close(self) -> None:
         self.all_notes_off()
@@ -234,13 +242,8 @@ class MidiHub:
 
     def _drop_listers(self) -> None:
         for attr in ("_lister_in", "_lister_out"):
-            lister = getattr(self, attr, None)
-            if lister is not None:
-                try:
-                    lister.delete()
-                except Exception:
-                    pass
-                setattr(self, attr, None)
+            _quietly(getattr(self, attr, None), "delete")
+            setattr(self, attr, None)
 
     # -- traffic -------------------------------------------------------------------------
     def _raw_callback(self, event, data=None) -> None:
@@ -294,7 +297,10 @@ class MidiHub:
     # -- hot plug ------------------------------------------------------------------------
     def poll(self) -> PortChanges:
         """Compare the port lists with the last poll; drop vanished ports, reopen wanted ones that came back."""
-        inputs, outputs = self._names("in"), self._names("out")
+        if self._no_jack_server():
+            inputs, outputs = [], []
+        else:
+            inputs, outputs = self._list("in"), self._list("out")  # the server check once, not per direction
         if inputs is None or outputs is None:
             return PortChanges()  # listing failed for a moment: change nothing
         ch = PortChanges(

@@ -53,7 +53,7 @@ class PhraseListener:
         rec = self.recorder
         if rec is None or now < self.phrase_end():
             return None
-        if rec._open and now < self.phrase_end() + 4 * self.beat_seconds:
+        if rec.holding and now < self.phrase_end() + 4 * self.beat_seconds:
             return None  # a note is held; a lost note-off (unplugged keyboard) ends the phrase 4 beats later
         self.recorder = None
         return rec.finish(now) or None

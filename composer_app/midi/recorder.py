@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 import mido
 
-from composer_app.core.timing import TICKS_PER_QUARTER
+from composer_app.core.timing import GRIDS, TICKS_PER_QUARTER
+
+# the grids offered for quantizing while recording (ticks, or None for off)
+INPUT_QUANTIZE = {"off": None, **{g: GRIDS[g] for g in ("1/8", "1/16", "1/8T", "1/16T")}}
 
 
 @dataclass
@@ -52,6 +55,11 @@ class Recorder:
         note = (onset, duration, key[1], velocity)
         self.notes.append(note)
         return note
+
+    @property
+    def holding(self) -> bool:
+        """Whether a note is still held (no note-off yet)."""
+        return bool(self._open)
 
     def sounding(self, t: float) -> list[tuple[int, int, int, int]]:
         """Notes still held, as if released at time t (for drawing them while they are played)."""

@@ -24,7 +24,7 @@ from composer_app.ui.actions import build_actions
 from composer_app.ui.commands import add_notes
 from composer_app.ui.continue_panel import ContinuePanel
 from composer_app.ui.piano_roll import PianoRollView
-from composer_app.ui.settings import app_settings, recent_files
+from composer_app.ui.settings import app_settings, flag, recent_files
 from composer_app.ui.window_files import FileActions
 from composer_app.ui.window_live import LiveActions
 from composer_app.ui.workers import ContinueWorker, ModelLoader
@@ -240,7 +240,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
 
     # -- model and generation ------------------------------------------------------------
     def load_model(self, path=None) -> None:
-        force_cpu = str(self.settings.value("force_cpu", "false")).lower() == "true"
+        force_cpu = flag(self.settings, "force_cpu", False)
         loader = ModelLoader(path, force_cpu)
         loader.signals.finished.connect(self.set_model)
         loader.signals.failed.connect(self.set_model_error)

@@ -8,14 +8,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
-from composer_app.core.timing import GRIDS
 from composer_app.midi.hub import MidiHub
-from composer_app.midi.recorder import Recorder
+from composer_app.midi.recorder import INPUT_QUANTIZE, Recorder
 from composer_app.ui.commands import NoteEdit
 from composer_app.ui.roll_state import RollState
 from composer_app.ui.sound_out import SoundOut
-
-INPUT_QUANTIZE = {"off": None, "1/8": GRIDS["1/8"], "1/16": GRIDS["1/16"], "1/8T": GRIDS["1/8T"], "1/16T": GRIDS["1/16T"]}
 
 
 class MidiAdapter(QObject):

@@ -29,6 +29,7 @@ class Player(QObject):
         self.sound = sound
         self.midi = midi  # a MidiAdapter: when its output is open, playback goes there
         self.midi_player: PlayerThread | None = None
+        self._generation = 0  # which play_melody a background render belongs to; stop() moves it on
         self.melody: Melody | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(30)
@@ -72,11 +73,11 @@ class Player(QObject):
 
     def _render_async(self, voices) -> None:
         """Synthesis takes ~1 ms per note: do it off the GUI thread, then hand the samples to the mixer."""
-        generation = self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
 
         def work() -> None:
             samples = render(voices)
-            if generation == self._generation and self.playing:
+            if generation == self._generation:
                 self.sound.play_samples(samples)
 
         threading.Thread(target=work, name="render", daemon=True).start()
@@ -99,7 +100,7 @@ class Player(QObject):
             self.sound.note(pitch)
 
     def stop(self) -> None:
-        self._generation = getattr(self, "_generation", 0) + 1
+        self._generation += 1
         if self.midi_player is not None:
             self.midi_player.stop()
         if self.timer.isActive():

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer_app.midi.recorder import INPUT_QUANTIZE
+from composer_app.ui.settings import flag, set_flag
+
 LANGUAGES = [("", "System"), ("en", "English"), ("es", "Español")]
 APIS = [("", "Automatic"), ("alsa", "ALSA"), ("jack", "JACK"), ("coremidi", "CoreMIDI"), ("winmm", "Windows MM")]
-
-
-def _truthy(value) -> bool:
-    return str(value).lower() == "true"
 
 
 class PreferencesDialog(QDialog):
@@ -38,7 +37,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", QLabel(self.tr("A new language takes effect when the app starts again.")))
         self.force_cpu = QCheckBox(self.tr("Always generate on the CPU"))
-        self.force_cpu.setChecked(_truthy(settings.value("force_cpu", "false")))
+        self.force_cpu.setChecked(flag(settings, "force_cpu", False))
         form.addRow(self.tr("Model"), self.force_cpu)
         outer.addWidget(general)
 
@@ -67,10 +66,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Input (keyboard)"), self.input)
         form.addRow(self.tr("Output (synth)"), self.output)
         self.thru = QCheckBox(self.tr("Play what comes in (MIDI thru)"))
-        self.thru.setChecked(_truthy(settings.value("midi/thru", "true")))
+        self.thru.setChecked(flag(settings, "midi/thru", True))
         form.addRow("", self.thru)
         self.quantize = QComboBox()
-        for q in ("off", "1/8", "1/16", "1/8T", "1/16T"):
+        for q in INPUT_QUANTIZE:
             self.quantize.addItem(self.tr("Off") if q == "off" else q, q)
         self._select(self.quantize, str(settings.value("midi/quantize", "off")))
         form.addRow(self.tr("Quantize while recording"), self.quantize)
@@ -80,9 +79,9 @@ class PreferencesDialog(QDialog):
         self._select(self.mode, str(settings.value("midi/mode", "overdub")))
         form.addRow(self.tr("Recording"), self.mode)
         self.count_in = QCheckBox(self.tr("One bar count-in"))
-        self.count_in.setChecked(_truthy(settings.value("midi/count_in", "true")))
+        self.count_in.setChecked(flag(settings, "midi/count_in", True))
         self.metronome = QCheckBox(self.tr("Metronome while recording"))
-        self.metronome.setChecked(_truthy(settings.value("midi/metronome", "true")))
+        self.metronome.setChecked(flag(settings, "midi/metronome", True))
         form.addRow("", self.count_in)
         form.addRow("", self.metronome)
         outer.addWidget(midi)
@@ -99,13 +98,13 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         s.setValue("language", self.language.currentData())
-        s.setValue("force_cpu", "true" if self.force_cpu.isChecked() else "false")
+        set_flag(s, "force_cpu", self.force_cpu.isChecked())
         s.setValue("midi/api", self.api.currentData())
         s.setValue("midi/input", self.input.currentData())
         s.setValue("midi/output", self.output.currentData())
-        s.setValue("midi/thru", "true" if self.thru.isChecked() else "false")
+        set_flag(s, "midi/thru", self.thru.isChecked())
         s.setValue("midi/quantize", self.quantize.currentData())
         s.setValue("midi/mode", self.mode.currentData())
-        s.setValue("midi/count_in", "true" if self.count_in.isChecked() else "false")
-        s.setValue("midi/metronome", "true" if self.metronome.isChecked() else "false")
+        set_flag(s, "midi/count_in", self.count_in.isChecked())
+        set_flag(s, "midi/metronome", self.metronome.isChecked())
         super().accept()

@@ -17,6 +17,15 @@ def app_settings() -> QSettings:
     return QSettings("composer-app", "composer-app")
 
 
+def flag(settings: QSettings, key: str, default: bool) -> bool:
+    """A yes/no setting (stored as "true"/"false"; some platforms hand back a bool)."""
+    return str(settings.value(key, "true" if default else "false")).lower() == "true"
+
+
+def set_flag(settings: QSettings, key: str, on: bool) -> None:
+    settings.setValue(key, "true" if on else "false")
+
+
 def recent_files(settings: QSettings) -> list[str]:
     value = settings.value("recent_files", [])
     if isinstance(value, str):

@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QTimer
 
 from composer_app.core.melody import Melody
+from composer_app.ui.settings import flag
 
 
 class LiveActions:
@@ -37,10 +38,10 @@ class LiveActions:
         s = self.settings
         self.midi.quantize = str(s.value("midi/quantize", "off"))
         self.midi.mode = str(s.value("midi/mode", "overdub"))
-        self.midi.count_in = str(s.value("midi/count_in", "true")) == "true"
-        self.midi.metronome = str(s.value("midi/metronome", "true")) == "true"
+        self.midi.count_in = flag(s, "midi/count_in", True)
+        self.midi.metronome = flag(s, "midi/metronome", True)
         self.midi.start(str(s.value("midi/api", "")) or None, str(s.value("midi/input", "")) or None,
-                        str(s.value("midi/output", "")) or None, str(s.value("midi/thru", "true")) == "true")
+                        str(s.value("midi/output", "")) or None, flag(s, "midi/thru", True))
 
     def toggle_record(self) -> None:
         if self.midi.recording:
