@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 def _find_chopin() -> Path:
     env = os.environ.get("COMPOSER_CHOPIN_DIR")
     candidates = [Path(env)] if env else []
-    candidates += [REPO.parent / "shared" / "data" / "seed-chopin", REPO / "tests" / "data" / "seed-chopin"]
+    candidates.append(REPO / "tests" / "data" / "seed-chopin")  # the seed project's files, shipped with the tests
     for c in candidates:
         if c.is_dir() and any(c.glob("*.mid")):
             return c
