@@ -147,3 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"composer-app: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
         return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

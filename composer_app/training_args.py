@@ -24,4 +24,13 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--embedding", type=int, help="token embedding size (default: 128, or 64 for small folders)")
     p.add_argument("--batch-size", type=int, help="melody windows per step (default: 64, or 16 for small folders)")
     p.add_argument("--threads", type=int, default=0)
+    p.add_argument("--from", dest="start_from", metavar="MODEL",
+                   help="fine-tune: start from 'bundled' or a trained model's .onnx instead of from scratch")
+    p.add_argument("--design", choices=["factorized", "joint"], default="factorized",
+                   help="output design: factorized (pitch, then length; the default) or joint (version 1)")
+    p.add_argument("--style-dim", type=int, default=8, help="style embedding size (0: no style input)")
+    p.add_argument("--lr", type=float, help="learning rate (default: 3e-3, or 1e-3 when fine-tuning)")
+    p.add_argument("--leave-out", nargs="+", default=[], metavar="COLLECTION",
+                   help="with --corpus bundled: leave these collections out (the cross-style protocol)")
+    p.add_argument("--stem", help="file name of the model without .onnx (default: model, or melody-lstm)")
     p.set_defaults(run=run)

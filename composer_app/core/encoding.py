@@ -8,7 +8,9 @@ A monophonic melody on a 16th-note grid becomes a sequence of tokens:
 - REST(d): silence of d sixteenths.
 
 Next to each token the model sees the position in the bar (in sixteenths) *after* that token, i.e.
-where the token it has to predict begins, and the bar length in sixteenths (the meter). Pitches outside
+where the token it has to predict begins, the bar length in sixteenths (the meter) and, from version 2,
+a style id (STYLES; 0 is "unknown"). Version 2 keeps version 1's tokens, so a version 1 model (no style
+input) still loads and runs. Pitches outside
 the range are moved by octaves into it. The round trip is exact for monophonic melodies on the grid
 whose first note is at the start (leading silence is not encoded).
 """
@@ -23,8 +25,16 @@ import numpy as np
 from composer_app.core.errors import EncodingError
 
 ENCODING_NAME = "note-duration"
-ENCODING_VERSION = 1
+ENCODING_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 TICKS_PER_QUARTER = 480
+# The model's style input: the id is the index. "unknown" is what Auto asks for (trained by dropping labels).
+STYLES = ("unknown", "dance", "song", "chorale", "renaissance")
+
+
+def style_id(name: str | None) -> int:
+    """The style input for a style name ("auto", None or an unknown name: 0)."""
+    return STYLES.index(name) if name in STYLES else 0
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class MelodyEncoding:
         return {
             "name": ENCODING_NAME, "version": ENCODING_VERSION, "low": self.low, "high": self.high,
             "max_duration": self.max_duration, "steps_per_quarter": self.steps_per_quarter,
-            "max_position": self.max_position, "vocab_size": self.vocab_size,
+            "max_position": self.max_position, "vocab_size": self.vocab_size, "styles": list(STYLES),
             "tokens": {"pad": 0, "start": 1, "rest": [self.rest_base, self.hold_base - 1],
                        "hold": [self.hold_base, self.note_base - 1],
                        "note": [self.note_base, self.vocab_size - 1], "note_index": "note_base + (pitch - low) * max_duration + (duration - 1)"},
@@ -77,9 +87,9 @@ class MelodyEncoding:
     @classmethod
     def from_card(cls, card: dict) -> "MelodyEncoding":
         """The encoding a model card describes; EncodingError if it is not one we know."""
-        if card.get("name") != ENCODING_NAME or card.get("version") != ENCODING_VERSION:
+        if card.get("name") != ENCODING_NAME or card.get("version") not in READABLE_VERSIONS:
             raise EncodingError(f"the model uses encoding {card.get('name')!r} version {card.get('version')!r}; "
-                                f"this app knows {ENCODING_NAME!r} version {ENCODING_VERSION}")
+                                f"this app knows {ENCODING_NAME!r} versions {', '.join(map(str, READABLE_VERSIONS))}")
         enc = cls(card["low"], card["high"], card["max_duration"], card["steps_per_quarter"], card["max_position"])
         if enc.vocab_size != card.get("vocab_size"):
             raise EncodingError("the model card's vocabulary size does not match its encoding")
@@ -109,6 +119,41 @@ class MelodyEncoding:
         p = np.full(self.vocab_size, -1, dtype=np.int64)
         p[self.note_base:] = np.repeat(np.arange(self.low, self.high + 1), self.max_duration)
         return p
+
+    def token_class(self) -> np.ndarray:
+        """The factorized model's class of each token: 0 PAD, 1 START, 2 REST, 3 HOLD, 4 + (pitch - low) a note."""
+        k = np.zeros(self.vocab_size, dtype=np.int64)
+        k[self.START] = 1
+        k[self.rest_base:self.hold_base] = 2
+        k[self.hold_base:self.note_base] = 3
+        k[self.note_base:] = 4 + np.repeat(np.arange(self.num_pitches), self.max_duration)
+        return k
+
+    @property
+    def num_classes(self) -> int:
+        return 4 + self.num_pitches
+
+    def is_note(self) -> np.ndarray:
+        return np.arange(self.vocab_size) >= self.note_base
+
+    def is_hold(self) -> np.ndarray:
+        v = np.arange(self.vocab_size)
+        return (v >= self.hold_base) & (v < self.note_base)
+
+    def is_rest(self) -> np.ndarray:
+        v = np.arange(self.vocab_size)
+        return (v >= self.rest_base) & (v < self.hold_base)
+
+    def transpose(self, tokens: np.ndarray, semitones: int) -> np.ndarray:
+        """Tokens with every note moved by `semitones` (the caller keeps them in range)."""
+        out = np.array(tokens, dtype=np.int64, copy=True)
+        out[out >= self.note_base] += semitones * self.max_duration
+        return out
+
+    def pitch_distribution(self, probs: np.ndarray) -> np.ndarray:
+        """Per-pitch probability (summed over lengths) from a distribution over the vocabulary [..., V]."""
+        notes = probs[..., self.note_base:]
+        return notes.reshape(*notes.shape[:-1], self.num_pitches, self.max_duration).sum(axis=-1)
 
     def pieces(self, steps: int) -> list[int]:
         """A length in grid steps cut into token-sized pieces (rests and held notes longer than one token)."""

@@ -57,26 +57,28 @@ def _log_softmax(x: np.ndarray) -> np.ndarray:
     return x - m - np.log(np.exp(x - m).sum(axis=-1, keepdims=True))
 
 
-def model_bits(model: LoadedModel, melodies: list[EvalMelody]) -> dict:
+def model_bits(model: LoadedModel, melodies: list[EvalMelody], style: int = 0) -> dict:
     """bits_per_note and pitch_bits_per_note of the model (first note of each melody given)."""
     enc = model.encoding
-    hold_lo, hold_hi = enc.hold_base, enc.note_base
+    is_hold = enc.is_hold()
+    token_pitch = enc.token_pitch()
     bits = pitch_bits = 0.0
     scored = 0
     for m in melodies:
         e = enc.encode_notes(m.notes, m.bar_ticks)
         t = e.tokens
         h, c = model.initial_state(1)
-        logits, _, _ = model.run(t[None, :-1], e.positions[None, :-1], e.meters[None, :-1], h, c)
+        logits, _, _ = model.run(t[None, :-1], e.positions[None, :-1], e.meters[None, :-1], h, c,
+                                 styles=np.full((1, len(t) - 1), style, dtype=np.int64))
         logp = _log_softmax(logits[0].astype(np.float64))
         token_lp = logp[np.arange(len(t) - 1), t[1:]]  # token_lp[i] = log P(t[i+1])
         start = int(e.note_tokens[0]) + 1
-        while start < len(t) and hold_lo <= t[start] < hold_hi:
+        while start < len(t) and is_hold[t[start]]:
             start += 1
         bits -= token_lp[start - 1:].sum() / LN2
         for idx in e.note_tokens[1:]:
-            probs = np.exp(logp[idx - 1, enc.note_base:]).reshape(enc.num_pitches, enc.max_duration).sum(axis=1)
-            pitch = (t[idx] - enc.note_base) // enc.max_duration
+            probs = enc.pitch_distribution(np.exp(logp[idx - 1]))
+            pitch = token_pitch[t[idx]] - enc.low
             pitch_bits -= math.log2(probs[pitch] / probs.sum())
         scored += len(e.note_tokens) - 1
     return {"bits_per_note": bits / max(scored, 1), "pitch_bits_per_note": pitch_bits / max(scored, 1),

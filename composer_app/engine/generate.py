@@ -9,12 +9,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from composer_app.core.encoding import MelodyEncoding, monophonic_grid_notes
+from composer_app.core.encoding import STYLES, MelodyEncoding, monophonic_grid_notes, style_id
 from composer_app.core.errors import ComposerError
 from composer_app.core.keys import Key, detect_key
 from composer_app.core.melody import Melody
 from composer_app.core.note import Note
 from composer_app.engine.model import LoadedModel
+from composer_app.engine.shaping import (
+    END_CHOICES,
+    Dynamics,
+    RhythmProfile,
+    ending_pitch_classes,
+    final_onset,
+)
 
 MAX_CONTEXT_BARS = 16
 
@@ -39,6 +46,9 @@ class ContinueOptions:
     start_tick: int | None = None  # default: where the seed ends
     region: tuple[int, int] | None = None  # continue from the notes in [start, end) only
     max_context_bars: int = MAX_CONTEXT_BARS
+    style: str = "auto"  # "auto" (the model's unknown style) or one of STYLES
+    end_on: str = "free"  # "free", "tonic" or "chord" (a tone of the tonic triad), on the last strong beat
+    follow_rhythm: bool = True  # keep near the seed's note lengths, none shorter than its shortest
 
     def validate(self) -> None:
         if not 1 <= self.bars <= 32:
@@ -53,6 +63,10 @@ class ContinueOptions:
             raise ComposerError(f"the pitch range {self.low}-{self.high} is empty")
         if not -1.0 <= self.density <= 1.0:
             raise ComposerError(f"density must be between -1 and 1, not {self.density}")
+        if self.style != "auto" and self.style not in STYLES:
+            raise ComposerError(f"style must be auto or one of {', '.join(STYLES)}, not {self.style}")
+        if self.end_on not in END_CHOICES:
+            raise ComposerError(f"end on must be one of {', '.join(END_CHOICES)}, not {self.end_on}")
 
 
 @dataclass
@@ -121,13 +135,12 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     K = options.variations
     total_steps = options.bars * bar_steps
     rng = np.random.default_rng(options.seed)
+    style = np.int64(style_id(options.style))
 
     # -- static masks and biases over the vocabulary --
     token_pitch = enc.token_pitch()
     token_dur = enc.token_duration()
-    is_note = token_pitch >= 0
-    is_hold = (np.arange(enc.vocab_size) >= enc.hold_base) & (np.arange(enc.vocab_size) < enc.note_base)
-    is_rest = (np.arange(enc.vocab_size) >= enc.rest_base) & (np.arange(enc.vocab_size) < enc.hold_base)
+    is_note, is_hold, is_rest = enc.is_note(), enc.is_hold(), enc.is_rest()
     allowed = np.ones(enc.vocab_size, dtype=bool)
     allowed[[enc.PAD, enc.START]] = False
     allowed &= ~is_note | ((token_pitch >= options.low) & (token_pitch <= options.high))
@@ -142,15 +155,32 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     if options.density:
         bias -= options.density * np.log2(np.maximum(token_dur, 1)).astype(np.float32) * 1.5
         bias[is_rest] -= options.density * 1.5
+    # the seed's note lengths: a soft pull towards them, and (softly) nothing shorter than its shortest
+    rhythm = RhythmProfile.of([d // step for _, d, _ in grid], enc.max_duration) if options.follow_rhythm else None
+    preferred = np.ones(enc.vocab_size, dtype=bool)
+    if rhythm is not None:
+        bias[is_note] += rhythm.bias[token_dur[is_note]]
+        preferred &= ~is_note | (token_dur >= rhythm.shortest)
     bias[~allowed] = -np.inf
     inv_temp = np.float32(1.0 / options.temperature)
+
+    # -- the last note: on the last strong beat, on the chosen degree, held to the end --
+    start_step = start_tick // step
+    final_at = final_onset(start_step, start_step + total_steps, bar_steps) - start_step
+    ending = ending_pitch_classes(options.end_on, key or _choose_key("auto", seed), grid[-1][2] if grid else None)
+    ending_tokens = None
+    if ending is not None:
+        ending_tokens = allowed & is_note & np.isin(token_pitch % 12, list(ending))
+        if not ending_tokens.any():
+            ending_tokens = allowed & is_note
+    length_of_note_token = np.where(is_note, token_dur, 0)
 
     # -- prime the seed in one call, then one call per generated token --
     t = np.asarray(tokens, dtype=np.int64)[None, :]
     p = np.asarray(positions, dtype=np.int64)[None, :]
     m = np.full_like(t, bar_steps)
     h, c = model.initial_state(1)
-    logits, h, c = model.run(t, p, m, h, c)
+    logits, h, c = model.run(t, p, m, h, c, styles=np.full_like(t, style))
     last = np.repeat(logits[:, -1, :], K, axis=0)
     h = np.repeat(h, K, axis=1)
     c = np.repeat(c, K, axis=1)
@@ -159,6 +189,10 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     out_tokens: list[np.ndarray] = []
     pos_now = np.full(K, positions[-1], dtype=np.int64)
     meters = np.full((K, 1), bar_steps, dtype=np.int64)
+    styles = np.full((K, 1), style, dtype=np.int64)
+    one_length = np.zeros(K, dtype=np.int64)  # the only note length a row has used so far (-1: several)
+    notes_made = np.zeros(K, dtype=np.int64)
+    last_bar_from = total_steps - bar_steps
     steps = 0
     while True:
         if is_cancelled():
@@ -166,13 +200,36 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         remaining = total_steps - elapsed
         done = remaining <= 0
         remaining[done] = enc.max_duration  # finished rows are sampled freely and ignored
+        room = remaining.copy()
+        if ending_tokens is not None:
+            before = elapsed < final_at
+            room[before] = final_at - elapsed[before]  # nothing may cross the last note's onset
         x = last * inv_temp + bias
-        x = np.where(token_dur[None, :] > remaining[:, None], -np.inf, x)
-        x[~prev_is_note, :] = np.where(is_hold, -np.inf, x[~prev_is_note, :])
+        fits = token_dur[None, :] <= room[:, None]
+        fits[~prev_is_note] &= ~is_hold
+        hard = fits & allowed[None, :]
+        if ending_tokens is not None:
+            at_end = elapsed == final_at
+            held = (elapsed > final_at) & ~done
+            hard[at_end] &= ending_tokens & (token_dur == np.minimum(room[at_end, None], enc.max_duration))
+            hard[held] &= is_hold & (token_dur == np.minimum(room[held, None], enc.max_duration))
+        soft = hard & preferred[None, :]
+        # eight bars of a single note length: in the last bar, ask for another one
+        monotone = (notes_made >= 4) & (one_length > 0) & (elapsed >= last_bar_from)
+        if monotone.any():
+            soft[monotone] &= length_of_note_token[None, :] != one_length[monotone, None]
+        mask = np.where(soft.any(axis=1, keepdims=True), soft, hard)
+        mask[~mask.any(axis=1)] = is_rest & (token_dur == 1)  # always possible
+        x = np.where(mask, x, -np.inf)
         chosen = _sample_top_p(x, options.top_p, rng)
         chosen[done] = enc.rest_token(1)
         out_tokens.append(np.where(done, -1, chosen))
-        elapsed += np.where(done, 0, token_dur[chosen])
+        new_note = is_note[chosen] & ~done
+        length = token_dur[chosen]
+        one_length = np.where(new_note & (one_length == 0), length,
+                              np.where(new_note & (one_length != length), -1, one_length))
+        notes_made += new_note
+        elapsed += np.where(done, 0, length)
         prev_is_note = is_note[chosen] | (is_hold[chosen] & prev_is_note)
         steps += 1
         if progress is not None:
@@ -180,17 +237,19 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         if (elapsed >= total_steps).all():
             break
         pos_now = (pos_now + token_dur[chosen]) % bar_steps
-        logits, h, c = model.run(chosen[:, None].astype(np.int64), pos_now[:, None], meters, h, c)
+        logits, h, c = model.run(chosen[:, None].astype(np.int64), pos_now[:, None], meters, h, c, styles=styles)
         last = logits[:, -1, :]
 
-    velocity = int(np.median([n.velocity for n in seed])) if seed else 80
+    ts = melody.time_signature
+    dynamics = Dynamics.of(seed, ts.bar_ticks, ts.beat_ticks)
     end_tick = start_tick + total_steps * step
     variations = []
     all_tokens = np.stack(out_tokens, axis=1)
     for k in range(K):
         row = [int(tok) for tok in all_tokens[k] if tok >= 0]
         notes = enc.decode(row, start_tick=start_tick)
-        var = Melody.from_notes([(tk, min(d, end_tick - tk), pi, velocity) for tk, d, pi in notes if tk < end_tick],
+        var = Melody.from_notes([(tk, min(d, end_tick - tk), pi, dynamics.velocity(tk, pi, ts.bar_ticks, ts.beat_ticks))
+                                 for tk, d, pi in notes if tk < end_tick],
                                 tempos=list(melody.tempos), time_signature=melody.time_signature,
                                 key_signature=melody.key_signature, name=f"Variation {k + 1}")
         variations.append(var)

@@ -21,6 +21,7 @@ MAX_MODEL_BYTES = 200 * 1024 * 1024
 
 EXPECTED_INPUTS = {"tokens": "tensor(int64)", "positions": "tensor(int64)", "meters": "tensor(int64)",
                    "h": "tensor(float)", "c": "tensor(float)"}
+OPTIONAL_INPUTS = {"styles": "tensor(int64)"}  # encoding version 2
 EXPECTED_OUTPUTS = ("logits", "h_out", "c_out")
 
 
@@ -75,6 +76,7 @@ class LoadedModel:
     session: object
     provider: str
     threads: int
+    has_styles: bool = False
 
     @property
     def name(self) -> str:
@@ -92,9 +94,18 @@ class LoadedModel:
         z = np.zeros((self.layers, batch, self.hidden), dtype=np.float32)
         return z, z.copy()
 
-    def run(self, tokens: np.ndarray, positions: np.ndarray, meters: np.ndarray, h: np.ndarray, c: np.ndarray):
-        """One call: logits [B, T, V] and the new state."""
-        return self.session.run(None, {"tokens": tokens, "positions": positions, "meters": meters, "h": h, "c": c})
+    @property
+    def styles(self) -> tuple[str, ...]:
+        """The style names the model was trained with ("unknown" first), or () for a model without styles."""
+        return tuple(self.card["encoding"].get("styles", ())) if self.has_styles else ()
+
+    def run(self, tokens: np.ndarray, positions: np.ndarray, meters: np.ndarray, h: np.ndarray, c: np.ndarray,
+            styles: np.ndarray | None = None):
+        """One call: logits (or log-probabilities) [B, T, V] and the new state; styles [B, T] if the model has them."""
+        feed = {"tokens": tokens, "positions": positions, "meters": meters, "h": h, "c": c}
+        if self.has_styles:
+            feed["styles"] = styles if styles is not None else np.zeros_like(tokens)
+        return self.session.run(None, feed)
 
 
 def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, threads: int = 0) -> LoadedModel:
@@ -145,9 +156,9 @@ def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, t
         session = ort.InferenceSession(data, sess_options=options, providers=providers)
     except Exception as e:  # onnxruntime raises its own exception types for bad graphs
         raise ModelLoadError(f"{label}: ONNX Runtime cannot load it as a model ({type(e).__name__})") from e
-    _check_signature(session, label, layers, hidden, encoding.vocab_size)
+    has_styles = _check_signature(session, label, layers, hidden, encoding.vocab_size)
     provider = session.get_providers()[0]  # a failed CUDA provider silently falls back to CPU
-    return LoadedModel(model_path, card, encoding, session, provider, options.intra_op_num_threads)
+    return LoadedModel(model_path, card, encoding, session, provider, options.intra_op_num_threads, has_styles)
 
 
 def _refuse_external_data(data: bytes, label: str) -> None:
@@ -162,12 +173,16 @@ def _refuse_external_data(data: bytes, label: str) -> None:
         raise ModelLoadError(f"{label}: it keeps weights in external data files, which this app refuses")
 
 
-def _check_signature(session, label: str, layers: int, hidden: int, vocab: int) -> None:
+def _check_signature(session, label: str, layers: int, hidden: int, vocab: int) -> bool:
+    """Raise ModelLoadError unless the session is a melody step model; True if it takes a style input."""
     inputs = {i.name: i for i in session.get_inputs()}
     outputs = [o.name for o in session.get_outputs()]
     for name, kind in EXPECTED_INPUTS.items():
         if name not in inputs or inputs[name].type != kind:
             raise ModelLoadError(f"{label}: the model's inputs are not the melody step model's (input {name!r})")
+    extra = set(inputs) - set(EXPECTED_INPUTS)
+    if any(name not in OPTIONAL_INPUTS or inputs[name].type != OPTIONAL_INPUTS[name] for name in extra):
+        raise ModelLoadError(f"{label}: the model asks for inputs this app does not know ({', '.join(sorted(extra))})")
     if tuple(outputs) != EXPECTED_OUTPUTS:
         raise ModelLoadError(f"{label}: the model's outputs are not the melody step model's")
     h_shape = inputs["h"].shape
@@ -176,3 +191,4 @@ def _check_signature(session, label: str, layers: int, hidden: int, vocab: int) 
     logits_shape = session.get_outputs()[0].shape
     if len(logits_shape) != 3 or (isinstance(logits_shape[2], int) and logits_shape[2] != vocab):
         raise ModelLoadError(f"{label}: its output size does not match the card's vocabulary of {vocab}")
+    return "styles" in inputs

@@ -39,7 +39,15 @@ def write_held_out(records, folder: Path) -> int:
 
 def run_train(args: argparse.Namespace) -> int:
     cfg = TrainConfig(max_epochs=args.epochs, max_minutes=args.max_minutes, device=args.device, seed=args.seed,
-                      layers=args.layers, max_steps=args.max_steps, batch_size=args.batch_size or 64, threads=args.threads)
+                      layers=args.layers, max_steps=args.max_steps, batch_size=args.batch_size or 64, threads=args.threads,
+                      output=args.design, style_dim=args.style_dim)
+    if args.start_from:
+        from composer_app.engine.model import bundled_model_path
+
+        source = bundled_model_path() if args.start_from == "bundled" else Path(args.start_from)
+        if not source.exists():
+            raise TrainingError(f"{source}: no such model to start from")
+        cfg.init_from = str(source)
     if args.corpus == "bundled":
         corpus_dir = args.corpus_dir
         jsonl = corpus_dir / "melodies.jsonl"
@@ -53,11 +61,22 @@ def run_train(args: argparse.Namespace) -> int:
         import json
 
         sources = json.loads((corpus_dir / "sources.json").read_text())
-        description = {"name": "composer-app folk and chorale melodies", "corpus": "music21 corpus",
-                       "collections": sources["licences"], "melodies": sources["counts"],
-                       "licence": "public domain (all four collections)"}
+        unknown = set(args.leave_out) - set(sources["licences"])
+        if unknown:
+            raise TrainingError(f"no collection named {', '.join(sorted(unknown))} in the corpus")
+        eval_only = set(sources.get("eval_only", {}))
+        records = [r for r in records if r.source not in eval_only and r.source not in args.leave_out]
+        kept = {k: v for k, v in sources["licences"].items() if k not in args.leave_out}
+        description = {"name": "composer-app folk, song, chorale and renaissance melodies", "corpus": "music21 corpus",
+                       "collections": kept, "melodies": {k: v for k, v in sources["counts"].items() if k in kept},
+                       "notes": {k: v for k, v in sources.get("notes", {}).items() if k in kept},
+                       "styles": {k: v for k, v in sources.get("styles", {}).items() if k in kept},
+                       "left_out": args.leave_out, "held_out_for_evaluation": sources.get("eval_only", {}),
+                       "licence": "public domain (every collection)",
+                       "build_command": "python -m composer_app.training.corpus --out data/corpus"}
         out = args.out or REPO / "models"
-        stem, work = "melody-lstm", REPO / "runs" / "bundled"
+        stem = args.stem or "melody-lstm"
+        work = args.out / "work" if args.out else REPO / "runs" / "bundled"
     else:
         if args.folder is None:
             raise TrainingError("give a folder of MIDI files, or --corpus bundled")
@@ -76,16 +95,19 @@ def run_train(args: argparse.Namespace) -> int:
         if args.out is None:
             raise TrainingError("say where the model goes with --out DIR")
         out = args.out
-        stem, work = "model", args.out
+        stem, work = args.stem or "model", args.out
     tokens = sum(len(r.notes) for r in records)
     small = tokens < 150_000  # a student's folder: a smaller, more regularized network generalizes better
+    fine_tune = bool(cfg.init_from)
     cfg.hidden = args.hidden or (128 if small else 256)
     cfg.embedding = args.embedding or (64 if small else 128)
     cfg.dropout = args.dropout if args.dropout is not None else (0.4 if small else 0.25)
+    cfg.lr = args.lr or (1e-3 if fine_tune else 3e-3)
     if small and args.batch_size is None:
         cfg.batch_size, cfg.patience = 16, 6  # more, smaller steps per epoch on little data
-    print(f"{len(records)} melodies, {tokens:,} notes: LSTM {cfg.layers}x{cfg.hidden}, embedding {cfg.embedding}, "
-          f"dropout {cfg.dropout}")
+    shape = "the network of " + Path(cfg.init_from).name if fine_tune else \
+        f"LSTM {cfg.layers}x{cfg.hidden}, embedding {cfg.embedding}, {cfg.output} output"
+    print(f"{len(records)} melodies, {tokens:,} notes: {shape}, dropout {cfg.dropout}, learning rate {cfg.lr:g}")
     out.mkdir(parents=True, exist_ok=True)
     held_dir = work / "test-melodies"
     held = write_held_out(records, held_dir)

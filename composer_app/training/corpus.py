@@ -1,8 +1,11 @@
 """Build the bundled model's training corpus from the music21 package's public-domain collections.
 
 One command, deterministic output: `python -m composer_app.training.corpus --out data/corpus`.
-Each melody becomes a JSON line {"id", "source", "title", "meter": [num, den], "notes": [[tick, dur, pitch]]}
+Each melody (a tune, or one voice of a chorale, mass movement or madrigal) becomes a JSON line
+{"id", "piece", "source", "style", "title", "meter": [num, den], "notes": [[tick, dur, pitch]]}
 with ticks at 480 per quarter, tick 0 on a bar line (pickups are padded), notes on a 16th grid.
+Voices of one piece share `piece`, so a split by piece never puts a chorale's alto in training and
+its soprano in the test set.
 """
 
 from __future__ import annotations
@@ -19,8 +22,16 @@ SOURCES = {
     "oneills1850": "O'Neill's Music of Ireland (1850), music21 corpus, public domain",
     "ryansMammoth": "Ryan's Mammoth Collection (1883), music21 corpus, public domain",
     "miscFolk": "Miscellaneous folk tunes (American Fife, Northumbrian Minstrelsy), music21 corpus, public domain",
-    "bach": "J. S. Bach chorales, soprano lines, music21 corpus, public domain",
+    "bach": "J. S. Bach chorales, all four voices, music21 corpus, public domain",
+    "palestrina": "G. P. da Palestrina, mass movements, every voice (Humdrum transcriptions), music21 corpus, public domain",
+    "monteverdi": "C. Monteverdi, madrigals books 3-5, every voice, music21 corpus, public domain",
 }
+# The style each collection teaches (the model's style input; 0 is "unknown").
+STYLE_OF_SOURCE = {"oneills1850": "dance", "ryansMammoth": "dance", "miscFolk": "song", "bach": "chorale",
+                   "palestrina": "renaissance", "monteverdi": "renaissance"}
+# Held out from every training set: lyrical airs, for the cross-style check.
+EVAL_ONLY = {"airdsAirs": "Aird's Airs (1782-1803), music21 corpus, public domain"}
+ONE_LINE_SOURCES = ("oneills1850", "ryansMammoth", "miscFolk", "airdsAirs")
 TICKS_PER_16TH = 120
 
 
@@ -67,7 +78,8 @@ def _melody_from_part(part, source: str, ident: str, title: str) -> dict | None:
         return None  # mostly off the grid: skip the tune rather than distort it
     if len(notes) < 8:
         return None
-    return {"id": ident, "source": source, "title": title, "meter": [ts.numerator, ts.denominator], "notes": notes}
+    return {"id": ident, "piece": ident.split(":")[0], "source": source, "style": STYLE_OF_SOURCE.get(source, ""),
+            "title": title, "meter": [ts.numerator, ts.denominator], "notes": notes}
 
 
 def _parse_file(job: tuple[str, str]) -> list[dict]:
@@ -83,18 +95,19 @@ def _parse_file(job: tuple[str, str]) -> list[dict]:
     scores = list(parsed.scores) if isinstance(parsed, stream.Opus) else [parsed]
     for i, score in enumerate(scores):
         title = (score.metadata.title if score.metadata else "") or ""
-        ident = f"{name}#{i}"
+        piece = f"{name}#{i}"
         parts = list(score.parts) if score.parts else [score]
-        if source == "bach":
-            soprano = next((p for p in parts if (p.partName or "").lower().startswith("soprano")), parts[0])
-            parts = [soprano]
-        melody = None
-        try:
-            melody = _melody_from_part(parts[0], source, ident, title)
-        except Exception as e:
-            print(f"skipped {ident}: {type(e).__name__}", file=sys.stderr)
-        if melody:
-            out.append(melody)
+        if source in ONE_LINE_SOURCES:
+            parts = parts[:1]
+        for v, part in enumerate(parts):
+            ident = piece if source in ONE_LINE_SOURCES else f"{piece}:{v}"
+            melody = None
+            try:
+                melody = _melody_from_part(part, source, ident, title)
+            except Exception as e:
+                print(f"skipped {ident}: {type(e).__name__}", file=sys.stderr)
+            if melody:
+                out.append(melody)
     return out
 
 
@@ -105,7 +118,8 @@ def corpus_jobs() -> list[tuple[str, str]]:
     for path in sorted(str(p) for p in corpus.getPaths()):
         rel = path.split("corpus/", 1)[1] if "corpus/" in path else path
         top = rel.split("/")[0]
-        if top in ("oneills1850", "ryansMammoth", "miscFolk"):
+        if top in ("oneills1850", "ryansMammoth", "miscFolk", "palestrina", *EVAL_ONLY) or (
+                top == "monteverdi" and rel.endswith(".mxl")):
             jobs.append((top, rel))
     jobs += [("bach", name) for name in sorted(corpus.chorales.Iterator(returnType="filename"))]
     return jobs
@@ -130,9 +144,12 @@ def build(out: Path, workers: int = 2) -> Path:
             f.write(json.dumps(m, separators=(",", ":")) + "\n")
     tmp.replace(target)
     counts: dict[str, int] = {}
+    notes: dict[str, int] = {}
     for m in melodies:
         counts[m["source"]] = counts.get(m["source"], 0) + 1
-    (out / "sources.json").write_text(json.dumps({"counts": counts, "licences": SOURCES}, indent=2))
+        notes[m["source"]] = notes.get(m["source"], 0) + len(m["notes"])
+    (out / "sources.json").write_text(json.dumps({"counts": counts, "notes": notes, "licences": SOURCES,
+                                                  "eval_only": EVAL_ONLY, "styles": STYLE_OF_SOURCE}, indent=2))
     print(f"{len(melodies)} melodies -> {target} ({counts})")
     return target
 

@@ -10,18 +10,24 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file
+from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file, style_id
 from composer_app.core.errors import ComposerError
 
 
 @dataclass
 class MelodyRecord:
-    """A melody for training: id, (tick, duration, pitch) notes on the grid, bar length in ticks."""
+    """A melody for training: id, (tick, duration, pitch) notes on the grid, bar length in ticks, style id."""
 
     id: str
     notes: list[tuple[int, int, int]]
     bar_ticks: int
     source: str = ""
+    style: int = 0
+    piece: str = ""  # voices of one piece share it (the split keeps them together)
+
+    @property
+    def split_key(self) -> str:
+        return self.piece or self.id
 
 
 def split_of(melody_id: str, valid: float = 0.05, test: float = 0.05) -> str:
@@ -36,7 +42,8 @@ def load_corpus_jsonl(path: Path) -> list[MelodyRecord]:
         for line in f:
             m = json.loads(line)
             num, den = m["meter"]
-            records.append(MelodyRecord(m["id"], [tuple(n) for n in m["notes"]], num * 1920 // den, m["source"]))
+            records.append(MelodyRecord(m["id"], [tuple(n) for n in m["notes"]], num * 1920 // den, m["source"],
+                                        style_id(m.get("style")), m.get("piece", m["id"])))
     return records
 
 
@@ -72,15 +79,16 @@ def transpositions(encoding: MelodyEncoding, enc: EncodedMelody) -> np.ndarray:
 
 
 def transpose_tokens(encoding: MelodyEncoding, tokens: np.ndarray, semitones: int) -> np.ndarray:
-    out = tokens.copy()
-    notes = out >= encoding.note_base
-    out[notes] += semitones * encoding.max_duration
-    return out
+    return encoding.transpose(tokens, semitones)
 
 
 def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size: int, max_len: int,
-            rng: np.random.Generator | None, augment: bool) -> Iterator[tuple[np.ndarray, ...]]:
-    """(tokens, positions, meters, targets) int64 arrays [B, T]; targets are -100 where padded.
+            rng: np.random.Generator | None, augment: bool, styles: list[int] | None = None,
+            style_dropout: float = 0.0) -> Iterator[tuple[np.ndarray, ...]]:
+    """(tokens, positions, meters, styles, targets) int64 arrays [B, T]; targets are -100 where padded.
+
+    styles[i] is melody i's style id (default 0, unknown); when training, each window's style is replaced
+    by 0 with probability style_dropout, so the model also learns to continue without a label.
 
     Long melodies are cut into windows of max_len+1 tokens (a random offset each epoch when training);
     windows are grouped by length so little is padded.
@@ -109,6 +117,7 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
         tok = np.zeros((len(group), length), np.int64)
         pos = np.zeros_like(tok)
         met = np.full_like(tok, 16)
+        sty = np.zeros_like(tok)
         tgt = np.full_like(tok, -100)
         for row, (i, s, e) in enumerate(group):
             enc = melodies[i]
@@ -120,7 +129,11 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
             pos[row, :k] = enc.positions[s:e - 1]
             met[row, :k] = enc.meters[s:e - 1]
             tgt[row, :k] = tokens[1:]
-        yield tok, pos, met, tgt
+            style = styles[i] if styles is not None else 0
+            if style and rng is not None and style_dropout and rng.random() < style_dropout:
+                style = 0
+            sty[row, :k] = style
+        yield tok, pos, met, sty, tgt
 
 
 def save_baseline_data(path: Path, records: list[MelodyRecord]) -> None:

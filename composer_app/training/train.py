@@ -19,7 +19,7 @@ from torch import nn
 from composer_app.core.encoding import EncodedMelody, MelodyEncoding
 from composer_app.core.errors import ComposerError
 from composer_app.training.data import MelodyRecord, batches, encode_records, save_baseline_data, split_of
-from composer_app.training.model import MelodyLSTM, export_onnx
+from composer_app.training.model import MelodyLSTM, export_onnx, input_names
 
 
 class TrainingError(ComposerError):
@@ -45,6 +45,10 @@ class TrainConfig:
     device: str = "auto"
     threads: int = 0
     augment: bool = True
+    output: str = "factorized"  # or "joint" (the version 1 design)
+    style_dim: int = 8  # 0: no style input
+    style_dropout: float = 0.2
+    init_from: str = ""  # a model's .onnx whose .weights.npz starts training (fine-tuning)
     extra: dict = field(default_factory=dict)
 
 
@@ -77,19 +81,19 @@ class Progress:
         print(file=sys.stderr, flush=True)
 
 
-def _loss_over(model, encoding, melodies, cfg, device) -> tuple[float, int]:
+def _tensors(arrays, device):
+    return [torch.from_numpy(a).to(device) for a in arrays]
+
+
+def _loss_over(model, encoding, melodies, styles, cfg, device) -> tuple[float, int]:
     """Mean cross-entropy (nats per token) and token count over melodies, no augmentation."""
     model.eval()
     total, count = 0.0, 0
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100, reduction="sum")
     with torch.no_grad():
-        for tok, pos, met, tgt in batches(encoding, melodies, cfg.batch_size, 100_000, None, False):
-            h, c = model.initial_state(tok.shape[0], device)
-            logits, _, _ = model(torch.from_numpy(tok).to(device), torch.from_numpy(pos).to(device),
-                                 torch.from_numpy(met).to(device), h, c)
-            t = torch.from_numpy(tgt).to(device)
-            total += loss_fn(logits.reshape(-1, logits.shape[-1]), t.reshape(-1)).item()
-            count += int((t != -100).sum())
+        for arrays in batches(encoding, melodies, cfg.batch_size, 100_000, None, False, styles):
+            loss, n = model.loss(*_tensors(arrays, device))
+            total += loss.item()
+            count += n
     return total / max(count, 1), count
 
 
@@ -98,12 +102,12 @@ def split_records(records: list[MelodyRecord]) -> dict[str, list[MelodyRecord]]:
     10% (and two melodies) each for validation and test, taken in hash order so the split is stable."""
     out: dict[str, list[MelodyRecord]] = {"train": [], "valid": [], "test": []}
     if len(records) < 400:
-        ranked = sorted(records, key=lambda r: hashlib.sha256(r.id.encode()).hexdigest())
+        ranked = sorted(records, key=lambda r: hashlib.sha256(r.split_key.encode()).hexdigest())
         k = max(2, round(0.1 * len(records))) if len(records) >= 8 else 1 if len(records) >= 3 else 0
         out["test"], out["valid"], out["train"] = ranked[:k], ranked[k:2 * k], ranked[2 * k:]
     else:
         for r in records:
-            out[split_of(r.id)].append(r)
+            out[split_of(r.split_key)].append(r)
     if not out["valid"] and len(out["train"]) > 1:  # tiny folders: keep validation possible
         out["valid"].append(out["train"].pop())
     if not out["train"]:
@@ -128,14 +132,21 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     device = pick_device(cfg.device)
     splits = split_records(records)
     enc = {k: encode_records(encoding, v) for k, v in splits.items()}
+    styles = {k: [r.style for r in v] for k, v in splits.items()}
     log(f"melodies: {len(splits['train'])} train, {len(splits['valid'])} validation, {len(splits['test'])} test; "
         f"{sum(len(e.tokens) for e in enc['train']):,} training tokens; device {device}")
 
-    model = MelodyLSTM(encoding.vocab_size, encoding.max_position, cfg.embedding, hidden=cfg.hidden,
-                       layers=cfg.layers, dropout=cfg.dropout).to(device)
+    started_from = None
+    if cfg.init_from:
+        model, started_from = load_for_fine_tuning(Path(cfg.init_from), encoding, cfg.dropout)
+        model = model.to(device)
+        log(f"starting from {started_from['name']} ({Path(cfg.init_from).name})")
+    else:
+        model = MelodyLSTM(encoding.vocab_size, encoding.max_position, cfg.embedding, hidden=cfg.hidden,
+                           layers=cfg.layers, dropout=cfg.dropout, output=cfg.output, style_dim=cfg.style_dim,
+                           encoding=encoding).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=0.5, patience=1)
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
 
     checkpoint = work_dir / "checkpoint.pt"
     best_path = work_dir / "best.pt"
@@ -159,14 +170,13 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     while state["epoch"] < cfg.max_epochs:
         epoch = state["epoch"] + 1
         model.train()
-        epoch_batches = list(batches(encoding, enc["train"], cfg.batch_size, cfg.max_len, rng, cfg.augment))
+        epoch_batches = list(batches(encoding, enc["train"], cfg.batch_size, cfg.max_len, rng, cfg.augment,
+                                     styles["train"], cfg.style_dropout))
         progress = Progress(len(epoch_batches), f"epoch {epoch}")
         running, seen, epoch_start = 0.0, 0, time.time()
-        for i, (tok, pos, met, tgt) in enumerate(epoch_batches, 1):
-            h, c = model.initial_state(tok.shape[0], device)
-            logits, _, _ = model(torch.from_numpy(tok).to(device), torch.from_numpy(pos).to(device),
-                                 torch.from_numpy(met).to(device), h, c)
-            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), torch.from_numpy(tgt).to(device).reshape(-1))
+        for i, arrays in enumerate(epoch_batches, 1):
+            total, count = model.loss(*_tensors(arrays, device))
+            loss = total / max(count, 1)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
@@ -178,7 +188,7 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
             if cfg.max_steps and state["steps"] >= cfg.max_steps:
                 break
         progress.close()
-        valid_loss, valid_tokens = _loss_over(model, encoding, enc["valid"], cfg, device)
+        valid_loss, valid_tokens = _loss_over(model, encoding, enc["valid"], styles["valid"], cfg, device)
         scheduler.step(valid_loss)
         state["epoch"] = epoch
         state["seconds"] = time.time() - started
@@ -210,19 +220,22 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     best = torch.load(best_path, map_location="cpu", weights_only=True)
     model = model.cpu()
     model.load_state_dict(best["model"])
-    test_loss, test_tokens = _loss_over(model, encoding, enc["test"], cfg, torch.device("cpu")) if enc["test"] else (None, 0)
+    test_loss, test_tokens = (_loss_over(model, encoding, enc["test"], styles["test"], cfg, torch.device("cpu"))
+                              if enc["test"] else (None, 0))
     onnx_path = out_dir / f"{stem}.onnx"
     tmp = out_dir / f".{stem}.onnx.tmp"
     export_onnx(model, tmp)
     os.replace(tmp, onnx_path)
     baseline_path = out_dir / f"{stem}.train.npz"
     save_baseline_data(baseline_path, splits["train"])
+    weights_path = out_dir / f"{stem}.weights.npz"
+    np.savez_compressed(weights_path, **model.weights())
     card = {
         "name": data_description.get("name", out_dir.name),
         "file": onnx_path.name,
         "sha256": sha256_of(onnx_path),
         "encoding": encoding.card(),
-        "architecture": {"type": "LSTM", **model.config, "inputs": ["tokens", "positions", "meters", "h", "c"],
+        "architecture": {"type": "LSTM", **model.config, "inputs": input_names(model),
                          "outputs": ["logits", "h_out", "c_out"], "opset": 17},
         "parameters": model.parameter_count(),
         "training": {
@@ -236,6 +249,9 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
             "torch": torch.__version__, "config": {k: v for k, v in cfg.__dict__.items() if k != "extra"},
             "baseline_data": baseline_path.name,
             "baseline_data_sha256": sha256_of(baseline_path),
+            "weights": weights_path.name,
+            "weights_sha256": sha256_of(weights_path),
+            "started_from": started_from,
         },
         "metrics": {"valid_nats_per_token": round(state["best_valid"], 4),
                     "test_nats_per_token": round(test_loss, 4) if test_loss is not None else None,
@@ -244,6 +260,31 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     (out_dir / f"{stem}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False))
     log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB) after {state['epoch']} epochs, {stop_reason}")
     return card
+
+
+def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: float) -> tuple[MelodyLSTM, dict]:
+    """The network of a trained model (its card and .weights.npz) to train on; TrainingError if unusable."""
+    card_path = onnx_path.with_suffix(".json")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        arch = dict(card["architecture"])
+        weights_path = onnx_path.parent / card["training"]["weights"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise TrainingError(f"{onnx_path.name}: its card does not say where its weights are, so it cannot be "
+                            "fine-tuned") from e
+    if not weights_path.exists() or sha256_of(weights_path) != card["training"].get("weights_sha256"):
+        raise TrainingError(f"{weights_path.name}: the weights are missing or do not match the model card")
+    if card.get("encoding", {}).get("vocab_size") != encoding.vocab_size:
+        raise TrainingError(f"{onnx_path.name}: its vocabulary differs from this encoding's")
+    shape = {k: arch[k] for k in ("vocab_size", "max_position", "embedding", "position_dim", "meter_dim", "hidden",
+                                  "layers", "output", "style_dim", "duration_hidden")}
+    model = MelodyLSTM(**shape, dropout=dropout, encoding=encoding)
+    try:
+        with np.load(weights_path, allow_pickle=False) as data:
+            model.load_weights({k: data[k] for k in data.files})
+    except (OSError, ValueError) as e:
+        raise TrainingError(f"{weights_path.name}: the weights cannot be read ({e})") from e
+    return model, {"name": card.get("name", onnx_path.stem), "file": onnx_path.name, "sha256": card.get("sha256")}
 
 
 def sha256_of(path: Path) -> str:

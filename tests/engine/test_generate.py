@@ -61,9 +61,9 @@ def test_cancellation_stops_within_one_step(model):
     calls = []
     original = model.run
 
-    def counting_run(*args):
+    def counting_run(*args, **kwargs):
         calls.append(1)
-        return original(*args)
+        return original(*args, **kwargs)
 
     model.run = counting_run
     try:
