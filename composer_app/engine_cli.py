@@ -22,6 +22,9 @@ def add_engine_parsers(sub) -> None:
     p.add_argument("--low", type=int, default=36)
     p.add_argument("--high", type=int, default=96)
     p.add_argument("--density", type=float, default=0.0, help="-1 sparser .. +1 busier")
+    p.add_argument("--style", default="auto", help="auto, dance, song, chorale or renaissance")
+    p.add_argument("--end-on", default="free", choices=["free", "tonic", "chord"],
+                   help="the last note: on the last strong beat, on the tonic or a tone of the tonic chord")
     p.add_argument("--track", type=int)
     p.add_argument("--model", type=Path)
     p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
@@ -61,7 +64,8 @@ def run_continue(args: argparse.Namespace) -> int:
     model = load_model(args.model, force_cpu=args.cpu)
     options = ContinueOptions(bars=args.bars, variations=args.variations, temperature=args.temperature,
                               top_p=args.top_p, seed=args.seed, key=None if args.key == "none" else args.key,
-                              low=args.low, high=args.high, density=args.density)
+                              low=args.low, high=args.high, density=args.density, style=args.style,
+                              end_on=args.end_on)
     result = continue_melody(model, melody, options)
     if args.output is not None:
         write_midi(melody, args.output, [(v.name, list(v)) for v in result.variations])

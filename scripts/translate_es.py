@@ -9,6 +9,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'The kind of music the model should continue in; Auto lets it judge from the seed': 'El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla',
+    'Dance tune': 'Danza',
+    'Song or air': 'Canción o aire',
+    'Chorale': 'Coral',
+    'Renaissance': 'Renacimiento',
+    'Style': 'Estilo',
+    'Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord': 'Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica',
+    'Free': 'Libre',
+    'Tonic': 'Tónica',
+    'Chord tone': 'Nota del acorde',
+    'End on': 'Terminar en',
     " Grid ": " Rejilla ",
     "%1 on %2": "%1 en %2",
     "&About composer-app": "&Acerca de composer-app",

@@ -135,6 +135,19 @@ class ContinuePanel(QDockWidget):
         self.density.setRange(-100, 100)
         self.density.setValue(0)
         form.addRow(self.tr("Note density"), self.density)
+        self.style = QComboBox()
+        self.style.setToolTip(self.tr("The kind of music the model should continue in; Auto lets it judge from the seed"))
+        for data, text in (("auto", self.tr("Auto")), ("dance", self.tr("Dance tune")),
+                           ("song", self.tr("Song or air")), ("chorale", self.tr("Chorale")),
+                           ("renaissance", self.tr("Renaissance"))):
+            self.style.addItem(text, data)
+        form.addRow(self.tr("Style"), self.style)
+        self.end_on = QComboBox()
+        self.end_on.setToolTip(self.tr("Where the continuation ends: its last note falls on the last strong beat, "
+                                       "on the tonic or on a note of the tonic chord"))
+        for data, text in (("free", self.tr("Free")), ("tonic", self.tr("Tonic")), ("chord", self.tr("Chord tone"))):
+            self.end_on.addItem(text, data)
+        form.addRow(self.tr("End on"), self.end_on)
         self.from_end = QRadioButton(self.tr("the end"))
         self.from_selection = QRadioButton(self.tr("the selection"))
         self.from_end.setChecked(True)
@@ -184,11 +197,20 @@ class ContinuePanel(QDockWidget):
                                temperature=self.creativity.value() / 100, top_p=self.top_p.value(),
                                key=None if self.key.currentData() == "none" else self.key.currentData(),
                                low=low, high=high, density=self.density.value() / 100,
+                               style=self.style.currentData(), end_on=self.end_on.currentData(),
                                region=selection if self.from_selection.isChecked() else None,
                                start_tick=selection[1] if (selection and self.from_selection.isChecked()) else None)
 
     def set_detected_key(self, key: Key | None) -> None:
         self.key.setItemText(0, self.tr("Auto (%1)").replace("%1", key.name) if key else self.tr("Auto"))
+
+    def set_styles(self, styles: tuple[str, ...]) -> None:
+        """Offer only the styles the model knows (none but Auto for a model without a style input)."""
+        for i in range(self.style.count()):
+            data = self.style.itemData(i)
+            self.style.model().item(i).setEnabled(data == "auto" or data in styles)
+        if self.style.currentData() != "auto" and self.style.currentData() not in styles:
+            self.style.setCurrentIndex(0)
 
     def set_model_status(self, text: str, available: bool) -> None:
         self.model_label.setText(text)

@@ -251,6 +251,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         provider = model.provider.replace("ExecutionProvider", "")
         self.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", model.name).replace("%2", provider))
         self.panel.set_model_status(self.tr("%1 on %2").replace("%1", model.name).replace("%2", provider), True)
+        self.panel.set_styles(model.styles)
 
     def set_model_error(self, message: str) -> None:
         self.model, self.model_error = None, message

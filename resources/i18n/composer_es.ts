@@ -227,8 +227,8 @@
     <name>ContinuePanel</name>
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="86" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="149" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="200" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="162" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="222" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -259,7 +259,8 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="118" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="140" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="205" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
@@ -284,52 +285,107 @@
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="138" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="139" />
+        <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
+        <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="140" />
+        <source>Dance tune</source>
+        <translation>Danza</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="141" />
+        <source>Song or air</source>
+        <translation>Canción o aire</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="141" />
+        <source>Chorale</source>
+        <translation>Coral</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="142" />
+        <source>Renaissance</source>
+        <translation>Renacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="144" />
+        <source>Style</source>
+        <translation>Estilo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="146" />
+        <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
+        <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="148" />
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="148" />
+        <source>Tonic</source>
+        <translation>Tónica</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="148" />
+        <source>Chord tone</source>
+        <translation>Nota del acorde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="150" />
+        <source>End on</source>
+        <translation>Terminar en</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="151" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="139" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="152" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="147" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="160" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="155" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="168" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="168" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="181" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="169" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="182" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="170" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="205" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="200" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="222" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="213" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="235" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -435,190 +491,164 @@
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="257" />
+        <location filename="../../composer_app/ui/main_window.py" line="258" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="258" />
+        <location filename="../../composer_app/ui/main_window.py" line="259" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="268" />
+        <location filename="../../composer_app/ui/main_window.py" line="269" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="269" />
+        <location filename="../../composer_app/ui/main_window.py" line="270" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="298" />
+        <location filename="../../composer_app/ui/main_window.py" line="299" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="307" />
+        <location filename="../../composer_app/ui/main_window.py" line="308" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="311" />
+        <location filename="../../composer_app/ui/main_window.py" line="312" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="338" />
+        <location filename="../../composer_app/ui/main_window.py" line="339" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="356" />
+        <location filename="../../composer_app/ui/main_window.py" line="357" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="357" />
+        <location filename="../../composer_app/ui/main_window.py" line="358" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="370" />
+        <location filename="../../composer_app/ui/main_window.py" line="371" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="371" />
+        <location filename="../../composer_app/ui/main_window.py" line="372" />
         <source>composer-app continues your melodies with a small LSTM.
 The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
         <translation>composer-app continúa tus melodías con una pequeña red LSTM.
 El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
     </message>
-<message>
-        <location filename="../../composer_app/ui/window_files.py" line="24" />
+    <message>
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="32" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="50" />
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="50" />
         <source>Save the changes to this melody first?</source>
         <translation>¿Guardar antes los cambios de esta melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="64" />
         <source>Open MIDI file</source>
         <translation>Abrir archivo MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="65" />
         <source>MIDI files (*.mid *.midi);;All files (*)</source>
         <translation>Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="85" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="91" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="102" />
         <source>Save melody</source>
         <translation>Guardar melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="103" />
-        <location filename="../../composer_app/ui/window_files.py" line="142" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="119" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="123" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="139" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="139" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="141" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="147" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="148" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="155" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="170" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
-<message>
-        <location filename="../../composer_app/ui/window_live.py" line="32" />
+    <message>
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_live.py" line="33" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_live.py" line="48" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_live.py" line="51" />
         <source>Choose a MIDI input in Preferences to record.</source>
         <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_live.py" line="66" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_live.py" line="70" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -626,53 +656,53 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
 <context>
     <name>MidiAdapter</name>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="63" />
-        <location filename="../../composer_app/ui/midi_adapter.py" line="80" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="60" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="77" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="84" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="81" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="82" />
         <source>in: %1 (gone)</source>
         <translation>entrada: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="87" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="84" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="88" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
         <source>out: %1 (gone)</source>
         <translation>salida: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="90" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="87" />
         <source>out: built-in piano</source>
         <translation>salida: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="95" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="100" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="97" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="106" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="103" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="198" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="195" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -746,117 +776,117 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="30" />
+        <location filename="../../composer_app/ui/preferences.py" line="29" />
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="32" />
+        <location filename="../../composer_app/ui/preferences.py" line="31" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="36" />
+        <location filename="../../composer_app/ui/preferences.py" line="35" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="38" />
+        <location filename="../../composer_app/ui/preferences.py" line="37" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="39" />
+        <location filename="../../composer_app/ui/preferences.py" line="38" />
         <source>A new language takes effect when the app starts again.</source>
         <translation>El nuevo idioma se aplica al volver a abrir la aplicación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="40" />
+        <location filename="../../composer_app/ui/preferences.py" line="39" />
         <source>Always generate on the CPU</source>
         <translation>Generar siempre en la CPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="42" />
+        <location filename="../../composer_app/ui/preferences.py" line="41" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="45" />
+        <location filename="../../composer_app/ui/preferences.py" line="44" />
         <source>MIDI</source>
         <translation>MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="49" />
+        <location filename="../../composer_app/ui/preferences.py" line="48" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="51" />
+        <location filename="../../composer_app/ui/preferences.py" line="50" />
         <source>MIDI system</source>
         <translation>Sistema MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="53" />
+        <location filename="../../composer_app/ui/preferences.py" line="52" />
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="55" />
+        <location filename="../../composer_app/ui/preferences.py" line="54" />
         <source>None (built-in piano)</source>
         <translation>Ninguna (piano integrado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="65" />
+        <location filename="../../composer_app/ui/preferences.py" line="64" />
         <source>%1 (not connected)</source>
         <translation>%1 (no conectado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="67" />
+        <location filename="../../composer_app/ui/preferences.py" line="66" />
         <source>Input (keyboard)</source>
         <translation>Entrada (teclado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="68" />
+        <location filename="../../composer_app/ui/preferences.py" line="67" />
         <source>Output (synth)</source>
         <translation>Salida (sintetizador)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="69" />
+        <location filename="../../composer_app/ui/preferences.py" line="68" />
         <source>Play what comes in (MIDI thru)</source>
         <translation>Tocar lo que entra (MIDI thru)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="74" />
+        <location filename="../../composer_app/ui/preferences.py" line="73" />
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="76" />
+        <location filename="../../composer_app/ui/preferences.py" line="75" />
         <source>Quantize while recording</source>
         <translation>Cuantizar al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="78" />
+        <location filename="../../composer_app/ui/preferences.py" line="77" />
         <source>Overdub (add to the notes)</source>
         <translation>Superponer (añadir a las notas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="79" />
+        <location filename="../../composer_app/ui/preferences.py" line="78" />
         <source>Replace (notes under the take go)</source>
         <translation>Reemplazar (se quitan las notas debajo de la toma)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="81" />
+        <location filename="../../composer_app/ui/preferences.py" line="80" />
         <source>Recording</source>
         <translation>Grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="82" />
+        <location filename="../../composer_app/ui/preferences.py" line="81" />
         <source>One bar count-in</source>
         <translation>Un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="84" />
+        <location filename="../../composer_app/ui/preferences.py" line="83" />
         <source>Metronome while recording</source>
         <translation>Metrónomo al grabar</translation>
     </message>

@@ -25,17 +25,19 @@ def records(chopin_files):
     return recs
 
 
-def test_loss_goes_down_in_a_few_steps(records):
+DESIGNS = {"joint": dict(output="joint", style_dim=0), "factorized": dict(output="factorized", style_dim=4)}
+
+
+@pytest.mark.parametrize("design", DESIGNS)
+def test_loss_goes_down_in_a_few_steps(records, design):
     torch.manual_seed(0)
-    model = MelodyLSTM(ENC.vocab_size, **TINY)
+    model = MelodyLSTM(ENC.vocab_size, **TINY, **DESIGNS[design])
     opt = torch.optim.Adam(model.parameters(), lr=1e-2)
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    tok, pos, met, tgt = next(batches(ENC, encode_records(ENC, records), 8, 64, None, False))
+    arrays = [torch.from_numpy(a) for a in next(batches(ENC, encode_records(ENC, records), 8, 64, None, False))]
     losses = []
     for _ in range(30):
-        h, c = model.initial_state(tok.shape[0])
-        logits, _, _ = model(torch.from_numpy(tok), torch.from_numpy(pos), torch.from_numpy(met), h, c)
-        loss = loss_fn(logits.reshape(-1, ENC.vocab_size), torch.from_numpy(tgt).reshape(-1))
+        total, count = model.loss(*arrays)
+        loss = total / count
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -43,21 +45,42 @@ def test_loss_goes_down_in_a_few_steps(records):
     assert losses[-1] < 0.7 * losses[0]
 
 
-def test_onnx_matches_pytorch(tmp_path):
+def test_factorized_loss_is_the_joint_distributions_negative_log_likelihood(records):
+    """Training's loss (class + length) equals what the exported joint log-probabilities give."""
+    torch.manual_seed(3)
+    model = MelodyLSTM(ENC.vocab_size, **TINY, output="factorized", style_dim=4).eval()
+    tok, pos, met, sty, tgt = (torch.from_numpy(a) for a in next(batches(ENC, encode_records(ENC, records), 4, 40,
+                                                                           None, False, [1, 2, 3, 4, 0, 1])))
+    with torch.no_grad():
+        total, count = model.loss(tok, pos, met, sty, tgt)
+        logp, _, _ = model(tok, pos, met, sty, *model.initial_state(tok.shape[0]))
+    assert torch.allclose(logp.exp().sum(-1), torch.ones(logp.shape[:2]), atol=0.05)
+    valid = tgt >= 0
+    nll = -logp.gather(-1, tgt.clamp(min=0).unsqueeze(-1)).squeeze(-1)[valid].sum()
+    assert count == int(valid.sum()) and abs(total.item() - nll.item()) < 1e-3 * count
+
+
+@pytest.mark.parametrize("design", DESIGNS)
+def test_onnx_matches_pytorch(tmp_path, design):
     torch.manual_seed(1)
-    model = MelodyLSTM(ENC.vocab_size, **TINY).eval()
+    model = MelodyLSTM(ENC.vocab_size, **TINY, **DESIGNS[design]).eval()
     export_onnx(model, tmp_path / "m.onnx")
     session = ort.InferenceSession(str(tmp_path / "m.onnx"), providers=["CPUExecutionProvider"])
+    assert ("styles" in [i.name for i in session.get_inputs()]) == model.has_styles
     rng = np.random.default_rng(2)
     for batch, time in ((1, 1), (3, 7), (5, 40)):
         tokens = rng.integers(0, ENC.vocab_size, (batch, time))
         positions = rng.integers(0, 64, (batch, time))
         meters = rng.integers(1, 65, (batch, time))
+        styles = rng.integers(0, 5, (batch, time))
         h = rng.standard_normal((2, batch, 32)).astype(np.float32)
         c = rng.standard_normal((2, batch, 32)).astype(np.float32)
-        ours = session.run(None, {"tokens": tokens, "positions": positions, "meters": meters, "h": h, "c": c})
+        feed = {"tokens": tokens, "positions": positions, "meters": meters, "h": h, "c": c}
+        if model.has_styles:
+            feed["styles"] = styles
+        ours = session.run(None, feed)
         with torch.no_grad():
-            ref = model(*(torch.from_numpy(a) for a in (tokens, positions, meters, h, c)))
+            ref = model(*(torch.from_numpy(a) for a in (tokens, positions, meters, styles, h, c)))
         for a, b in zip(ours, ref):
             np.testing.assert_allclose(a, b.numpy(), atol=1e-4, rtol=0)
 
@@ -118,3 +141,54 @@ def test_train_on_a_missing_folder_is_one_clear_line(tmp_path, capsys):
 
     assert main(["train", str(tmp_path / "nothing"), "--out", str(tmp_path / "o")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def _card_with(path, **changes):
+    card = json.loads(path.read_text())
+    for dotted, value in changes.items():
+        node = card
+        *parents, last = dotted.split(".")
+        for key in parents:
+            node = node[key]
+        node[last] = value
+    path.write_text(json.dumps(card))
+
+
+def test_a_version_1_model_still_loads_and_continues(records, tmp_path):
+    """A joint model without the style input, with a version 1 card, is what earlier releases shipped."""
+    cfg = TrainConfig(**TINY, output="joint", style_dim=0, batch_size=4, max_len=48, max_epochs=1, threads=1)
+    train(records, tmp_path, cfg, {"name": "v1"}, log=lambda *_: None)
+    _card_with(tmp_path / "model.json", **{"encoding.version": 1})
+    model = load_model(tmp_path / "model.onnx")
+    assert not model.has_styles and model.styles == ()
+    from composer_app.core.melody import Melody
+
+    r = continue_melody(model, Melody.from_notes([(0, 480, 60, 80), (480, 480, 62, 80)]),
+                        ContinueOptions(bars=2, variations=2, seed=3, style="dance", end_on="tonic"))
+    assert all(len(v) > 0 for v in r.variations)
+    _card_with(tmp_path / "model.json", **{"encoding.version": 3})
+    from composer_app.engine.model import ModelLoadError
+
+    with pytest.raises(ModelLoadError, match="version 3"):
+        load_model(tmp_path / "model.onnx")
+
+
+def test_fine_tuning_starts_from_the_given_models_weights(records, tmp_path):
+    base = tmp_path / "base"
+    cfg = TrainConfig(**TINY, batch_size=4, max_len=48, max_epochs=2, threads=1)
+    card = train(records[:4], base, cfg, {"name": "base"}, log=lambda *_: None)
+    assert (base / card["training"]["weights"]).exists()
+    tuned = tmp_path / "tuned"
+    cfg2 = TrainConfig(**TINY, batch_size=4, max_len=48, max_epochs=1, max_steps=1, lr=1e-9, threads=1,
+                       init_from=str(base / "model.onnx"))
+    card2 = train(records[:4], tuned, cfg2, {"name": "tuned"}, log=lambda *_: None)
+    assert card2["training"]["started_from"]["sha256"] == card["sha256"]
+    with np.load(base / "model.weights.npz") as a, np.load(tuned / "model.weights.npz") as b:
+        # one step at a vanishing learning rate: the weights are the base model's
+        assert set(a.files) == set(b.files)
+        assert max(float(np.abs(a[k] - b[k]).max()) for k in a.files) < 1e-4
+    (base / "model.weights.npz").write_bytes(b"not a zip")
+    from composer_app.training.train import TrainingError
+
+    with pytest.raises(TrainingError, match="do not match"):
+        train(records[:4], tmp_path / "t2", cfg2, {"name": "t2"}, log=lambda *_: None)
