@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import math
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,8 +15,9 @@ import mido
 from composer_app.core.errors import MidiExportError, MidiImportError
 from composer_app.core.extract import NoteTuple, max_polyphony, skyline
 from composer_app.core.gm import DRUM_CHANNEL, GM_PROGRAMS
-from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES
+from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, detect_key
 from composer_app.core.melody import MAX_TICK, Melody
+from composer_app.core.safe_save import save_bytes
 from composer_app.core.smf import MAX_FILE_BYTES, SmfError, read_smf
 from composer_app.core.timing import DEFAULT_TEMPO, TICKS_PER_QUARTER, TempoChange, TimeSignature, ticks_to_seconds
 
@@ -278,15 +278,17 @@ def melody_to_midifile(melody: Melody, variations: Sequence[tuple[str, Iterable]
     """A type 1 file: a conductor track, the melody, then one named track per extra (name, notes)."""
     mid = mido.MidiFile(type=1, ticks_per_beat=TICKS_PER_QUARTER)
     conductor = mido.MidiTrack()
+    ts = melody.time_signature
+    conductor.append(mido.MetaMessage("time_signature", numerator=ts.numerator, denominator=ts.denominator, time=0))
+    key = melody.key_signature
+    if key is None and len(melody) >= 3:  # a drawn or played melody: write the key it is in
+        estimate = detect_key(melody)
+        key = estimate.key.name if estimate is not None else None
+    conductor.extend(_key_meta(key))
     now = 0
     for change in melody.tempos:
         conductor.append(mido.MetaMessage("set_tempo", tempo=change.tempo, time=change.tick - now))
         now = change.tick
-        if now == 0:
-            ts = melody.time_signature
-            conductor.append(mido.MetaMessage("time_signature", numerator=ts.numerator,
-                                              denominator=ts.denominator, time=0))
-            conductor.extend(_key_meta(melody.key_signature))
     conductor.append(mido.MetaMessage("end_of_track", time=0))
     mid.tracks.append(conductor)
     mid.tracks.append(_note_track(melody, melody.name or "Melody"))
@@ -302,26 +304,10 @@ def melody_to_bytes(melody: Melody, variations: Sequence[tuple[str, Iterable]] =
 
 
 def write_midi(melody: Melody, path: str | os.PathLike, variations: Sequence[tuple[str, Iterable]] = ()) -> None:
-    """Write a melody as a type 1 MIDI file, atomically: the old file stays intact on failure."""
+    """Write a melody as a type 1 MIDI file safely (core.safe_save): the old file stays intact on failure."""
     write_bytes_atomically(Path(path), melody_to_bytes(melody, variations))
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as e:
-        raise MidiExportError(f"{path.name}: cannot write in {directory} ({e.strerror or e})") from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise MidiExportError(f"{path.name}: could not be saved ({e.strerror or e}); the old file is unchanged") from e
+    """Save bytes with a temporary file, fsync, rename and a .bak of the previous version; MidiExportError on failure."""
+    save_bytes(path, data, error=MidiExportError)
