@@ -14,10 +14,36 @@ from composer_app.core.errors import ComposerError
 Command = Callable[[argparse.Namespace], int]
 
 
+def _inspect_project(args: argparse.Namespace) -> int:
+    from composer_app.core.keys import detect_key
+    from composer_app.core.project import load_project
+
+    project = load_project(args.file)
+    m = project.melody
+    estimate = detect_key(m) if len(m) >= 3 else None
+    info = {"file": Path(args.file).name, "kind": "composer-app project", "notes": len(m),
+            "tempo_bpm": round(m.bpm, 2), "time_signature": str(m.time_signature), "key_signature": m.key_signature,
+            "detected_key": estimate.key.name if estimate else None,
+            "length_bars": round(m.end_tick / m.time_signature.bar_ticks, 2),
+            "pending_variations": len(project.pending), "accepted_variations": len(project.accepted),
+            "model": project.model}
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        print(f"{info['file']}: composer-app project, {info['notes']} notes, {info['length_bars']} bars, "
+              f"tempo {info['tempo_bpm']} bpm, time {info['time_signature']}, key {m.key_signature or '-'} "
+              f"(detected {info['detected_key'] or '-'}), {info['pending_variations']} pending and "
+              f"{info['accepted_variations']} accepted variations")
+    return 0
+
+
 def _inspect(args: argparse.Namespace) -> int:
     from composer_app.core.keys import detect_key
     from composer_app.core.midifile import pitch_name, read_midi
+    from composer_app.core.project import SUFFIX
 
+    if Path(args.file).suffix.lower() == SUFFIX:
+        return _inspect_project(args)
     song = read_midi(args.file)
     default = song.default_part
     chosen = song.part(args.track) if args.track else default
@@ -87,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a full traceback on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("inspect", help="show tracks, tempo, key and the melody line of a MIDI file")
+    p = sub.add_parser("inspect", help="show tracks, tempo, key and the melody line of a MIDI file (or a summary of a .composer project)")
     p.add_argument("file", type=Path)
     p.add_argument("--track", type=int, help="track number to take the melody from (see the list)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
