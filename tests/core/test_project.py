@@ -128,13 +128,13 @@ def test_fuzz_truncated_and_corrupted_files(cut, junk):
 @pytest.mark.parametrize("depth", [10, 1000, 100_000])
 def test_deep_nesting_is_refused(depth):
     nested = "[" * depth + "]" * depth
-    raw = ('{"format": "%s", "version": 1, "melody": {"notes": %s}}' % (FORMAT, nested)).encode()
+    raw = ('{"format": "' + FORMAT + '", "version": 1, "melody": {"notes": ' + nested + "}}").encode()
     with pytest.raises(ProjectError):
         project_from_bytes(raw)
 
 
 def test_huge_numbers_are_refused_quickly():
-    raw = ('{"format": "%s", "version": 1, "melody": {"notes": [[1, %s, 1, 60, 80]]}}' % (FORMAT, "9" * 5000)).encode()
+    raw = ('{"format": "' + FORMAT + '", "version": 1, "melody": {"notes": [[1, ' + "9" * 5000 + ", 1, 60, 80]]}}").encode()
     _expect_only_project_error(raw)
     with pytest.raises(ProjectError):
         project_from_bytes(raw)
