@@ -10,7 +10,8 @@ Format (version 1; see docs/project-file.md):
                     "start_tick": int, "end_tick": int},
      "accepted": [{"name": str, "note_ids": [int, ...]}, ...],
      "generation": {"bars": int, "variations": int, "temperature": float, ...},
-     "model": {"name": str, "sha256": str} | null}
+     "model": {"name": str, "sha256": str} | null,
+     "document": {"title": str, "path": str | null}}  (where it was saved or imported from; for recovery)
 
 Loading validates every field against caps (a file from anywhere never costs more than its size in time
 and memory) and raises ProjectError with one sentence; older versions are migrated through MIGRATIONS,
@@ -61,6 +62,7 @@ class Project:
     accepted: list[dict] = field(default_factory=list)
     generation: dict = field(default_factory=dict)
     model: dict | None = None
+    document: dict = field(default_factory=dict)  # {"title": str, "path": str | None}
 
     def to_json(self) -> dict:
         m = self.melody
@@ -73,6 +75,7 @@ class Project:
             "variations": {"pending": [[list(n) for n in v] for v in self.pending], "index": self.pending_index,
                            "start_tick": self.pending_range[0], "end_tick": self.pending_range[1]},
             "accepted": self.accepted, "generation": self.generation, "model": self.model,
+            "document": self.document,
         }
 
 
@@ -85,10 +88,10 @@ def _app_version() -> str:
         return "unknown"
 
 
-def save_project(project: Project, path: str | os.PathLike) -> None:
+def save_project(project: Project, path: str | os.PathLike, keep_backup: bool = True) -> None:
     """Write the project safely (temporary file, fsync, rename, .bak of the previous version)."""
     data = json.dumps(project.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    save_bytes(Path(path), data, error=ProjectError)
+    save_bytes(Path(path), data, keep_backup=keep_backup, error=ProjectError)
 
 
 def load_project(path: str | os.PathLike) -> Project:
@@ -251,4 +254,11 @@ def _from_json(doc, name: str) -> Project:
         if not isinstance(model, dict) or not all(isinstance(model.get(k, ""), str) for k in ("name", "sha256")):
             raise TypeError("model is not a name and a checksum")
         model = {"name": model.get("name", "")[:200], "sha256": model.get("sha256", "")[:64]}
-    return Project(melody, pending, index, (start, end), accepted, generation, model)
+    document = doc.get("document") or {}
+    if not isinstance(document, dict):
+        raise TypeError("document is not an object")
+    title, where = document.get("title", ""), document.get("path")
+    if not isinstance(title, str) or not (where is None or isinstance(where, str)):
+        raise TypeError("the document's title or path is not text")
+    document = {"title": title[:200], "path": where[:4096] if where else None}
+    return Project(melody, pending, index, (start, end), accepted, generation, model, document)
