@@ -9,6 +9,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Open': 'Abrir',
+    'Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)': 'Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)',
+    'melody': 'melodía',
+    'Save': 'Guardar',
+    'composer-app project (*.composer);;MIDI file, melody only (*.mid)': 'Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)',
+    '%1\nYour work is still open; try another folder or name.': '%1\nTu trabajo sigue abierto; prueba otra carpeta u otro nombre.',
+    'Autosave failed: %1': 'El guardado automático falló: %1',
+    'Something went wrong inside composer-app. Your work was autosaved; the details are in %1.': 'Algo falló dentro de composer-app. Tu trabajo se guardó automáticamente; los detalles están en %1.',
+    'Restore recovered work': 'Restaurar el trabajo recuperado',
     'The kind of music the model should continue in; Auto lets it judge from the seed': 'El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla',
     'Dance tune': 'Danza',
     'Song or air': 'Canción o aire',

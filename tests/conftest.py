@@ -34,8 +34,9 @@ def chopin_files(chopin_dir: Path) -> list[Path]:
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory, monkeypatch):
-    """Keep every test away from the user's configuration."""
+    """Keep every test away from the user's configuration and data (recovery files, crash log)."""
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.setenv("COMPOSER_APP_CONFIG_DIR", str(config))
+    monkeypatch.setenv("COMPOSER_APP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     yield config

@@ -251,7 +251,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         var = Melody.from_notes([(tk, min(d, end_tick - tk), pi, dynamics.velocity(tk, pi, ts.bar_ticks, ts.beat_ticks))
                                  for tk, d, pi in notes if tk < end_tick],
                                 tempos=list(melody.tempos), time_signature=melody.time_signature,
-                                key_signature=melody.key_signature, name=f"Variation {k + 1}")
+                                key_signature=melody.key_signature or (key.name if key else None),
+                                name=f"Variation {k + 1}")
         variations.append(var)
     return Continuation(variations, key, start_tick, end_tick, time.perf_counter() - started, steps,
                         model.provider, len(grid))

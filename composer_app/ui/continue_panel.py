@@ -201,6 +201,41 @@ class ContinuePanel(QDockWidget):
                                region=selection if self.from_selection.isChecked() else None,
                                start_tick=selection[1] if (selection and self.from_selection.isChecked()) else None)
 
+    def settings(self) -> dict:
+        """The generation settings as plain values (for the project file and the remembered settings)."""
+        low, high = sorted((self.low.value(), self.high.value()))
+        return {"bars": self.bars.value(), "variations": self.variations.value(),
+                "temperature": self.creativity.value() / 100, "top_p": round(self.top_p.value(), 3),
+                "key": self.key.currentData(), "low": low, "high": high, "density": self.density.value() / 100,
+                "style": self.style.currentData(), "end_on": self.end_on.currentData()}
+
+    def apply_settings(self, values: dict) -> None:
+        """Show remembered or loaded settings; values that do not fit a control are ignored."""
+        def number(name, kind):
+            try:
+                return kind(values[name])
+            except (KeyError, TypeError, ValueError):
+                return None
+
+        for name, box in (("bars", self.bars), ("variations", self.variations), ("low", self.low), ("high", self.high)):
+            v = number(name, int)
+            if v is not None and box.minimum() <= v <= box.maximum():
+                box.setValue(v)
+        t = number("temperature", float)
+        if t is not None and 0.1 <= t <= 2.0:
+            self.creativity.setValue(round(t * 100))
+        p = number("top_p", float)
+        if p is not None and self.top_p.minimum() <= p <= self.top_p.maximum():
+            self.top_p.setValue(p)
+        d = number("density", float)
+        if d is not None and -1.0 <= d <= 1.0:
+            self.density.setValue(round(d * 100))
+        for name, box in (("key", self.key), ("style", self.style), ("end_on", self.end_on)):
+            if name in values:
+                i = box.findData(values[name] if values[name] is not None else "none")
+                if i >= 0:
+                    box.setCurrentIndex(i)
+
     def set_detected_key(self, key: Key | None) -> None:
         self.key.setItemText(0, self.tr("Auto (%1)").replace("%1", key.name) if key else self.tr("Auto"))
 

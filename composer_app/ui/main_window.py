@@ -24,6 +24,8 @@ from composer_app.ui.actions import build_actions
 from composer_app.ui.commands import add_notes
 from composer_app.ui.continue_panel import ContinuePanel
 from composer_app.ui.piano_roll import PianoRollView
+from composer_app.ui.project_io import project_of
+from composer_app.ui.safekeeping import Safekeeping
 from composer_app.ui.settings import app_settings, flag, recent_files
 from composer_app.ui.window_files import FileActions
 from composer_app.ui.window_live import LiveActions
@@ -45,7 +47,9 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.last_options: ContinueOptions | None = None
         self.last_generation_ms: float | None = None
         self.pool = QThreadPool.globalInstance()
+        self.accepted: list[dict] = []  # variations accepted into the document (name, note ids), for the project
         self.undo = QUndoStack(self)
+        self.safekeeping = Safekeeping(self)
         self.roll = PianoRollView(self.melody, self.undo)
         self.setCentralWidget(self.roll)
         self.actions = build_actions(self)
@@ -206,6 +210,14 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.panel.variation_chosen.connect(self.choose_variation)
         self.roll.state.ghosts_changed.connect(self._update_variation_actions)
         self.melody.subscribe(self._on_melody_changed)
+        self.melody.subscribe(self.safekeeping.document_changed)
+
+    # -- the document's safety -----------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return not self.undo.isClean()
+
+    def current_project(self):
+        return project_of(self)
 
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -384,5 +396,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.midi.close()
         self.sound.close()
         self._save_settings()
+        self.safekeeping.work_is_safe()  # saved, or the student chose to discard
+        self.safekeeping.close()
         event.accept()
 

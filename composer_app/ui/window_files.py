@@ -11,7 +11,9 @@ from composer_app.core.errors import ComposerError
 from composer_app.core.keys import detect_key
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import read_midi, write_midi
+from composer_app.core.project import SUFFIX, load_project, save_project
 from composer_app.ui.midi_mime import midi_mime_data, midi_paths_in, set_clipboard
+from composer_app.ui.project_io import project_of, show_project
 from composer_app.ui.settings import add_recent_file
 from composer_app.ui.track_chooser import TrackChooser
 
@@ -33,8 +35,12 @@ class FileActions:
 
     def set_document(self, melody: Melody, path: Path | None, imported_from: Path | None = None) -> None:
         self.melody.unsubscribe(self._on_melody_changed)
+        self.melody.unsubscribe(self.safekeeping.document_changed)
+        self.safekeeping.new_document()
         self.discard_variations()
+        self.accepted = []
         self.melody = melody
+        melody.subscribe(self.safekeeping.document_changed)
         self.path, self.imported_from = path, imported_from
         self.undo.clear()
         self.roll.set_melody(melody)
@@ -61,17 +67,31 @@ class FileActions:
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open MIDI file"), self._last_folder(),
-                                              self.tr("MIDI files (*.mid *.midi);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open"), self._last_folder(),
+            self.tr("Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;"
+                    "MIDI files (*.mid *.midi);;All files (*)"))
         if path:
             self.open_file(path)
 
     def _last_folder(self) -> str:
         return str(self.settings.value("last_folder", str(Path.home())))
 
+    def _save_folder(self) -> Path:
+        """Where Save suggests: the last folder saved into, else Documents (never where a file was imported from)."""
+        from PySide6.QtCore import QStandardPaths
+
+        folder = self.settings.value("last_save_folder", "")
+        if folder and Path(str(folder)).is_dir():
+            return Path(str(folder))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
     def open_file(self, path: str | Path, part: int | None = None, ask: bool = True) -> bool:
         """Open a MIDI file (choosing a track when there are several); errors leave the current work as it is."""
         path = Path(path)
+        if path.suffix.lower() == SUFFIX:
+            return self.open_project(path)
         try:
             song = read_midi(path)
             all_notes = False
@@ -91,21 +111,39 @@ class FileActions:
         self.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
         return True
 
+    def open_project(self, path: Path) -> bool:
+        try:
+            project = load_project(path)
+        except ComposerError as e:
+            QMessageBox.warning(self, self.tr("Cannot open file"), str(e))
+            return False
+        show_project(self, project, path)
+        self.settings.setValue("last_folder", str(path.parent))
+        add_recent_file(self.settings, str(path))
+        self._fill_recent_menu()
+        self.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name)
+                                     .replace("%2", str(len(project.melody))), 5000)
+        return True
+
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
         return self._write(self.melody, self.path, mark_clean=True)
 
     def save_as(self) -> bool:
-        suggestion = self.path or (self.imported_from.with_name(self.imported_from.stem + "-melody.mid")
-                                   if self.imported_from else Path(self._last_folder()) / "melody.mid")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save melody"), str(suggestion),
-                                              self.tr("MIDI files (*.mid)"))
+        stem = (self.path or self.imported_from).stem if (self.path or self.imported_from) else self.tr("melody")
+        suggestion = self.path or self._save_folder() / f"{stem}{SUFFIX}"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save"), str(suggestion),
+            self.tr("composer-app project (*.composer);;MIDI file, melody only (*.mid)"))
         if not path:
             return False
-        path = Path(path) if path.lower().endswith((".mid", ".midi")) else Path(path + ".mid")
+        if not path.lower().endswith((".mid", ".midi", SUFFIX)):
+            path += ".mid" if "*.mid" in chosen else SUFFIX
+        path = Path(path)
         if self._write(self.melody, path, mark_clean=True):
             self.path = path
+            self.settings.setValue("last_save_folder", str(path.parent))
             add_recent_file(self.settings, str(path))
             self._fill_recent_menu()
             self._update_title()
@@ -113,13 +151,19 @@ class FileActions:
         return False
 
     def _write(self, melody: Melody, path: Path, mark_clean: bool = False, variations=()) -> bool:
+        """Save the document as a project (.composer) or any melody as MIDI; a failure keeps file and document."""
         try:
-            write_midi(melody, path, variations)
+            if mark_clean and path.suffix.lower() == SUFFIX:
+                save_project(project_of(self), path)
+            else:
+                write_midi(melody, path, variations)
         except ComposerError as e:
-            QMessageBox.warning(self, self.tr("Cannot save file"), str(e))
+            QMessageBox.warning(self, self.tr("Cannot save file"),
+                                self.tr("%1\nYour work is still open; try another folder or name.").replace("%1", str(e)))
             return False
         if mark_clean:
             self.undo.setClean()
+            self.safekeeping.work_is_safe()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
         return True
 
@@ -138,13 +182,13 @@ class FileActions:
         if melody is None or not len(melody):
             QMessageBox.information(self, self.tr("Nothing to export"), self.tr("There are no notes to export."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export MIDI"), str(Path(self._last_folder()) / f"{what}.mid"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export MIDI"), str(self._save_folder() / f"{what}.mid"),
                                               self.tr("MIDI files (*.mid)"))
         if path:
             self._write(melody, Path(path))
 
     def export_wav_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export WAV"), str(Path(self._last_folder()) / "melody.wav"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export WAV"), str(self._save_folder() / "melody.wav"),
                                               self.tr("WAV audio (*.wav)"))
         if path:
             try:

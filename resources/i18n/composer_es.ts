@@ -228,7 +228,7 @@
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="86" />
         <location filename="../../composer_app/ui/continue_panel.py" line="162" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="222" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="257" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -260,7 +260,7 @@
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="118" />
         <location filename="../../composer_app/ui/continue_panel.py" line="140" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="205" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="240" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
@@ -375,17 +375,17 @@
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="205" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="240" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="222" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="257" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="235" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="270" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -406,155 +406,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="78" />
+        <location filename="../../composer_app/ui/main_window.py" line="82" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="81" />
+        <location filename="../../composer_app/ui/main_window.py" line="85" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="91" />
+        <location filename="../../composer_app/ui/main_window.py" line="95" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="94" />
+        <location filename="../../composer_app/ui/main_window.py" line="98" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="96" />
+        <location filename="../../composer_app/ui/main_window.py" line="100" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="104" />
+        <location filename="../../composer_app/ui/main_window.py" line="108" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="108" />
+        <location filename="../../composer_app/ui/main_window.py" line="112" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="114" />
+        <location filename="../../composer_app/ui/main_window.py" line="118" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="117" />
+        <location filename="../../composer_app/ui/main_window.py" line="121" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="121" />
+        <location filename="../../composer_app/ui/main_window.py" line="125" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="126" />
+        <location filename="../../composer_app/ui/main_window.py" line="130" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="136" />
+        <location filename="../../composer_app/ui/main_window.py" line="140" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="141" />
+        <location filename="../../composer_app/ui/main_window.py" line="145" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="147" />
+        <location filename="../../composer_app/ui/main_window.py" line="151" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="148" />
+        <location filename="../../composer_app/ui/main_window.py" line="152" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="252" />
+        <location filename="../../composer_app/ui/main_window.py" line="264" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="253" />
+        <location filename="../../composer_app/ui/main_window.py" line="265" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="258" />
+        <location filename="../../composer_app/ui/main_window.py" line="270" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="259" />
+        <location filename="../../composer_app/ui/main_window.py" line="271" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="269" />
+        <location filename="../../composer_app/ui/main_window.py" line="281" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="270" />
+        <location filename="../../composer_app/ui/main_window.py" line="282" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="299" />
+        <location filename="../../composer_app/ui/main_window.py" line="311" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="308" />
+        <location filename="../../composer_app/ui/main_window.py" line="320" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="312" />
+        <location filename="../../composer_app/ui/main_window.py" line="324" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="339" />
+        <location filename="../../composer_app/ui/main_window.py" line="351" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="357" />
+        <location filename="../../composer_app/ui/main_window.py" line="369" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="358" />
+        <location filename="../../composer_app/ui/main_window.py" line="370" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="371" />
+        <location filename="../../composer_app/ui/main_window.py" line="383" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="372" />
+        <location filename="../../composer_app/ui/main_window.py" line="384" />
         <source>composer-app continues your melodies with a small LSTM.
 The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
         <translation>composer-app continúa tus melodías con una pequeña red LSTM.
 El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
     </message>
     <message>
+        <location filename="../../composer_app/ui/project_io.py" line="25" />
         <source>Untitled</source>
         <translation>Sin título</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/project_io.py" line="75" />
+        <source>Restore recovered work</source>
+        <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
         <source>Key: %1</source>
@@ -652,7 +658,39 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../composer_app/ui/window_files.py" line="71" />
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="72" />
+        <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
+        <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="134" />
+        <source>melody</source>
+        <translation>melodia</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="137" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="138" />
+        <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
+        <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/window_files.py" line="162" />
+        <source>%1
+Your work is still open; try another folder or name.</source>
+        <translation>%1
+Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
+    </message>
+    </context>
 <context>
     <name>MidiAdapter</name>
     <message>
@@ -892,6 +930,19 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
     </message>
 </context>
 <context>
+    <name>Safekeeping</name>
+    <message>
+        <location filename="../../composer_app/ui/safekeeping.py" line="66" />
+        <source>Autosave failed: %1</source>
+        <translation>El guardado automático falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/safekeeping.py" line="105" />
+        <source>Something went wrong inside composer-app. Your work was autosaved; the details are in %1.</source>
+        <translation>Algo falló dentro de composer-app. Tu trabajo se guardó automáticamente; los detalles están en %1.</translation>
+    </message>
+</context>
+<context>
     <name>SoundOut</name>
     <message>
         <location filename="../../composer_app/ui/sound_out.py" line="82" />
@@ -968,6 +1019,13 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
         <location filename="../../composer_app/ui/roll_parts.py" line="164" />
         <source>Set velocity</source>
         <translation>Cambiar intensidad</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
     </message>
 </context>
 </TS>
