@@ -51,8 +51,27 @@ def create_app(argv: list[str] | None = None):
 def run_app(argv: list[str] | None = None) -> int:
     """Create the QApplication, show the main window and run the event loop."""
     app = create_app(argv)
-    from composer_app.ui.main_window import MainWindow
+    from PySide6.QtCore import QTimer
 
-    window = MainWindow()
-    window.show()
+    from composer_app.ui.main_window import MainWindow
+    from composer_app.ui.recovery_dialog import offer_recovery
+    from composer_app.ui.safekeeping import install_crash_handler
+    from composer_app.ui.test_hooks import run_script
+
+    windows: list[MainWindow] = []
+
+    def make_window() -> MainWindow:
+        w = MainWindow()
+        windows.append(w)
+        w.show()
+        return w
+
+    window = make_window()
+    install_crash_handler(lambda: [w for w in windows if w.isVisible()])
+
+    def after_start() -> None:
+        offer_recovery(window, make_window)
+        run_script(window)
+
+    QTimer.singleShot(0, after_start)
     return app.exec()

@@ -1,0 +1,38 @@
+"""A scripted session for end-to-end tests of the real app in a subprocess (COMPOSER_TEST_SCRIPT=file.json).
+
+The script is plain data: {"edits": [[tick, duration, pitch, velocity], ...], "interval_ms": 50,
+"dump": "out.composer"}. Each edit is pushed as one undoable "Add note", as a click with the draw tool
+would; "dump" writes the document as a project and quits (after any recovery was restored).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from composer_app.core.project import save_project
+from composer_app.ui.commands import add_notes
+from composer_app.ui.project_io import project_of
+
+
+def run_script(window) -> None:
+    path = os.environ.get("COMPOSER_TEST_SCRIPT")
+    if not path:
+        return
+    script = json.loads(Path(path).read_text())
+    edits = [tuple(e) for e in script.get("edits", [])]
+    interval = int(script.get("interval_ms", 50))
+
+    def step() -> None:
+        if edits:
+            window.undo.push(add_notes(window.melody, [edits.pop(0)], "Add note"))
+            QTimer.singleShot(interval, step)
+        elif script.get("dump"):
+            save_project(project_of(window), script["dump"])
+            QApplication.instance().exit(0)  # leave the loop without closing (and asking to save)
+
+    QTimer.singleShot(interval, step)
