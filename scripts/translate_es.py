@@ -9,6 +9,18 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number': 'Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI',
+    ' Tempo ': ' Tempo ',
+    'Tempo of the piece, in quarter notes per minute': 'Tempo de la pieza, en negras por minuto',
+    ' Time ': ' Compás ',
+    'Time signature of the piece': 'Compás de la pieza',
+    'Tempo %1': 'Tempo %1',
+    'Time signature %1': 'Compás %1',
+    'Recover unsaved work': 'Recuperar trabajo sin guardar',
+    'composer-app closed without saving this work. Restore it?': 'composer-app se cerró sin guardar este trabajo. ¿Restaurarlo?',
+    'Restore': 'Restaurar',
+    'Discard': 'Descartar',
+    'Later': 'Más tarde',
     'Open': 'Abrir',
     'Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)': 'Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)',
     'melody': 'melodía',

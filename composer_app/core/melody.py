@@ -207,6 +207,17 @@ class Melody:
         self._changed()
         return added
 
+    def set_meter(self, tempos: Iterable[TempoChange] | None = None, time_signature: TimeSignature | None = None) -> None:
+        """Replace the tempo map and/or the time signature (the first tempo must be at tick 0); notify."""
+        if tempos is not None:
+            tempos = sorted(tempos, key=lambda t: t.tick)
+            if not tempos or tempos[0].tick != 0:
+                raise ValueError("the tempo map must start at tick 0")
+            self.tempos = tempos
+        if time_signature is not None:
+            self.time_signature = time_signature
+        self._changed()
+
     def remove(self, ids: Iterable[int]) -> list[Note]:
         """Remove notes by id; return what was removed (unknown ids are ignored)."""
         removed = [self._discard(i) for i in list(ids) if i in self._by_id]

@@ -132,6 +132,27 @@ def pitch_name(pitch: int) -> str:
     return f"{['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'][pitch % 12]}{pitch // 12 - 1}"
 
 
+def parse_pitch(text: str) -> int | None:
+    """A pitch from what a student types: "C4" (60), "c#3", "Bb5", "F♯2", or a MIDI number; None if not one."""
+    t = text.strip().replace("♯", "#").replace("♭", "b")
+    if t.lstrip("-").isdigit():
+        value = int(t)
+        return value if 0 <= value <= 127 else None
+    if len(t) < 2 or t[0].upper() not in "CDEFGAB":
+        return None
+    base = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}[t[0].upper()]
+    rest = t[1:]
+    while rest and rest[0] in "#b":
+        base += 1 if rest[0] == "#" else -1
+        rest = rest[1:]
+    try:
+        octave = int(rest)
+    except ValueError:
+        return None
+    value = (octave + 1) * 12 + base
+    return value if 0 <= value <= 127 else None
+
+
 def read_midi(source: str | os.PathLike | bytes, name: str | None = None) -> MidiSong:
     """Read a MIDI file (path or bytes); any problem raises MidiImportError naming the file."""
     label = name or (Path(source).name if not isinstance(source, bytes) else "the MIDI data")

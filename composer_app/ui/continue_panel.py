@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, Key
-from composer_app.core.midifile import pitch_name
+from composer_app.core.midifile import parse_pitch, pitch_name
 from composer_app.engine.generate import ContinueOptions
 from composer_app.ui.roll_state import VARIATION_COLOURS
 
@@ -55,6 +55,28 @@ class DragHandle(QLabel):
         drag = QDrag(self)
         drag.setMimeData(mime)
         drag.exec(Qt.DropAction.CopyAction)
+
+
+class PitchBox(QSpinBox):
+    """A spin box that shows and accepts note names (C4, F#3, Bb5) as well as MIDI numbers."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802
+        return pitch_name(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802
+        value = parse_pitch(text)
+        return value if value is not None else self.value()
+
+    def validate(self, text: str, pos: int):  # noqa: D102
+        from PySide6.QtGui import QValidator
+
+        t = text.strip()
+        value = parse_pitch(t)
+        if value is not None and self.minimum() <= value <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        if t == "" or (t[0].upper() in "CDEFGAB" and len(t) <= 4) or t.lstrip("-").isdigit():
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
 
 
 class VariationList(QListWidget):
@@ -120,12 +142,13 @@ class ContinuePanel(QDockWidget):
         for name in MAJOR_NAMES + MINOR_NAMES:
             self.key.addItem(name, name)
         form.addRow(self.tr("Key"), self.key)
-        self.low = QSpinBox()
-        self.high = QSpinBox()
+        self.low = PitchBox()
+        self.high = PitchBox()
         for box, value in ((self.low, 48), (self.high, 88)):
             box.setRange(36, 96)
             box.setValue(value)
-            box.textFromValue = pitch_name  # type: ignore[method-assign]
+            box.setToolTip(self.tr("Lowest and highest note the continuation may use: type a note such as C4 or "
+                                   "a MIDI number"))
         rng = QHBoxLayout()
         rng.addWidget(self.low)
         rng.addWidget(QLabel("–"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QThreadPool, QTimer
@@ -12,16 +13,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSpinBox,
     QToolBar,
     QUndoView,
 )
 
 from composer_app.core.melody import Melody
-from composer_app.core.timing import GRIDS
+from composer_app.core.timing import GRIDS, TempoChange, TimeSignature
 from composer_app.engine.generate import ContinueOptions
 from composer_app.engine.model import LoadedModel
 from composer_app.ui.actions import build_actions
-from composer_app.ui.commands import add_notes
+from composer_app.ui.commands import SetMeter, accept_command
 from composer_app.ui.continue_panel import ContinuePanel
 from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
@@ -30,6 +32,9 @@ from composer_app.ui.settings import app_settings, flag, recent_files
 from composer_app.ui.window_files import FileActions
 from composer_app.ui.window_live import LiveActions
 from composer_app.ui.workers import ContinueWorker, ModelLoader
+
+
+METERS = ((4, 4), (3, 4), (2, 4), (2, 2), (6, 8), (3, 8), (9, 8), (12, 8), (5, 4), (6, 4))
 
 
 class MainWindow(FileActions, LiveActions, QMainWindow):
@@ -47,7 +52,8 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.last_options: ContinueOptions | None = None
         self.last_generation_ms: float | None = None
         self.pool = QThreadPool.globalInstance()
-        self.accepted: list[dict] = []  # variations accepted into the document (name, note ids), for the project
+        self.accepted: list[dict] = []
+        self.ghost_range: tuple[int, int] | None = None  # the bars the shown variations fill  # variations accepted into the document (name, note ids), for the project
         self.undo = QUndoStack(self)
         self.safekeeping = Safekeeping(self)
         self.roll = PianoRollView(self.melody, self.undo)
@@ -144,6 +150,19 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.grid_box.setCurrentText("1/16")
         self.grid_box.setToolTip(self.tr("Snap grid (hold Alt while dragging to snap off)"))
         tb.addWidget(self.grid_box)
+        tb.addSeparator()
+        tb.addWidget(QLabel(self.tr(" Tempo ")))
+        self.tempo_box = QSpinBox()
+        self.tempo_box.setRange(20, 300)
+        self.tempo_box.setSuffix(" BPM")
+        self.tempo_box.setToolTip(self.tr("Tempo of the piece, in quarter notes per minute"))
+        tb.addWidget(self.tempo_box)
+        tb.addWidget(QLabel(self.tr(" Time ")))
+        self.meter_box = QComboBox()
+        for num, den in METERS:
+            self.meter_box.addItem(f"{num}/{den}", f"{num}/{den}")
+        self.meter_box.setToolTip(self.tr("Time signature of the piece"))
+        tb.addWidget(self.meter_box)
         self.addToolBar(tb)
 
     def _build_status_bar(self) -> None:
@@ -202,6 +221,8 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         a["discard_variations"].triggered.connect(self.discard_variations)
         a["about"].triggered.connect(self.show_about)
         self.grid_box.currentTextChanged.connect(self._set_grid)
+        self.tempo_box.valueChanged.connect(self._set_tempo)
+        self.meter_box.currentIndexChanged.connect(self._set_time_signature)
         self.panel.continue_requested.connect(self.start_continue)
         self.panel.again_requested.connect(self.again)
         self.panel.accept_requested.connect(self.accept_variation)
@@ -227,6 +248,12 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        try:
+            remembered = json.loads(str(self.settings.value("continue/settings", "{}")))
+        except ValueError:
+            remembered = {}
+        if isinstance(remembered, dict):
+            self.panel.apply_settings(remembered)
         grid = self.settings.value("grid", "1/16")
         if grid in GRIDS:
             self.grid_box.setCurrentText(str(grid))
@@ -236,6 +263,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("grid", self.roll.state.grid)
+        self.settings.setValue("continue/settings", json.dumps(self.panel.settings()))
         self.settings.sync()
 
     def _fill_recent_menu(self) -> None:
@@ -246,6 +274,33 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
             action.setToolTip(f)
             action.triggered.connect(lambda _=False, f=f: self.open_file(f))
         self.recent_menu.setEnabled(bool(files))
+
+    def _set_tempo(self, bpm: int) -> None:
+        if round(self.melody.bpm) == bpm:
+            return
+        tempos = [TempoChange(0, round(60_000_000 / bpm))] + [t for t in self.melody.tempos if t.tick > 0]
+        self.undo.push(SetMeter(self.melody, tempos=tempos, text=self.tr("Tempo %1").replace("%1", str(bpm))))
+
+    def _set_time_signature(self, index: int) -> None:
+        num, den = (int(x) for x in str(self.meter_box.itemData(index)).split("/"))
+        if (self.melody.time_signature.numerator, self.melody.time_signature.denominator) == (num, den):
+            return
+        self.undo.push(SetMeter(self.melody, time_signature=TimeSignature(num, den),
+                                text=self.tr("Time signature %1").replace("%1", f"{num}/{den}")))
+
+    def show_meter(self) -> None:
+        """Show the document's tempo and time signature in the toolbar (without making an undo step)."""
+        for box in (self.tempo_box, self.meter_box):
+            box.blockSignals(True)
+        self.tempo_box.setValue(round(self.melody.bpm))
+        ts = str(self.melody.time_signature)
+        i = self.meter_box.findData(ts)
+        if i < 0:
+            self.meter_box.addItem(ts, ts)
+            i = self.meter_box.count() - 1
+        self.meter_box.setCurrentIndex(i)
+        for box in (self.tempo_box, self.meter_box):
+            box.blockSignals(False)
 
     def _set_grid(self, grid: str) -> None:
         self.roll.state.set_grid(grid)
@@ -293,7 +348,10 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         return True
 
     def again(self) -> bool:
-        options = self.last_options or self.panel.options(self._selection_range())
+        """Generate anew with the panel's current settings, from where the last Continue started."""
+        options = self.panel.options(self._selection_range())
+        if self.last_options is not None:
+            options.region, options.start_tick = self.last_options.region, self.last_options.start_tick
         options.seed = None
         return self.start_continue(options)
 
@@ -309,8 +367,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self._finish_worker()
         self.last_generation_ms = result.seconds * 1000
         self.generation_label.setText(self.tr("Last generation: %1 ms").replace("%1", f"{self.last_generation_ms:.1f}"))
-        self.roll.state.set_ghosts(result.variations)
-        self.panel.set_variations(result.variations)
+        self.show_variations(result.variations, 0, (result.start_tick, result.end_tick))
         self.roll._update_scrollbars()
         self.roll.reveal(result.start_tick)
         self.audition_variation()
@@ -343,21 +400,37 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
             self.audition_variation()
 
     def accept_variation(self) -> bool:
+        """The shown variation replaces what the document has in its bars (one undo step; undo brings the
+        variations back)."""
         ghosts = self.roll.state.ghosts
         if not ghosts:
             return False
-        chosen = ghosts[self.roll.state.ghost_index]
-        command = add_notes(self.melody, [n.content() for n in chosen],
-                            self.tr("Accept variation %1").replace("%1", str(self.roll.state.ghost_index + 1)))
+        index = self.roll.state.ghost_index
+        chosen = ghosts[index]
+        start = self.ghost_range[0] if self.ghost_range else (chosen.notes[0].tick if len(chosen) else 0)
+        end = self.ghost_range[1] if self.ghost_range else chosen.end_tick
+        label = self.tr("Accept variation %1").replace("%1", str(index + 1))
+        command = accept_command(self.melody, [n.content() for n in chosen], start, end, label,
+                                 lambda: self.show_variations(ghosts, index, self.ghost_range), self.discard_variations)
         self.undo.push(command)
-        self.discard_variations()
+        self.accepted.append({"name": chosen.name or label, "note_ids": [n.id for n in command.after]})
         self.roll.state.set_selection({n.id for n in command.after})
         return True
+
+    def show_variations(self, variations, index: int = 0, span: tuple[int, int] | None = None) -> None:
+        self.ghost_range = span
+        self.roll.state.set_ghosts(variations)
+        self.roll.state.ghost_index = min(index, max(0, len(variations) - 1))
+        self.panel.set_variations(variations)
+        if variations:
+            self.panel.show_variation(self.roll.state.ghost_index)
+        self.roll.state.changed.emit()
 
     def discard_variations(self) -> None:
         if self.roll.state.ghosts:
             self.roll.state.set_ghosts([])
             self.panel.set_variations([])
+        self.ghost_range = None
 
     # -- dialogs -------------------------------------------------------------------------
     def show_history(self) -> None:

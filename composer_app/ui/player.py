@@ -31,6 +31,8 @@ class Player(QObject):
         self.midi_player: PlayerThread | None = None
         self._generation = 0  # which play_melody a background render belongs to; stop() moves it on
         self.melody: Melody | None = None
+        self.from_playhead = False
+        self.looping = False
         self.timer = QTimer(self)
         self.timer.setInterval(30)
         self.timer.timeout.connect(self._tick)
@@ -50,13 +52,21 @@ class Player(QObject):
         elif melody is not None or self.melody is not None:
             self.play_melody(melody or self.melody, from_playhead=True)
 
-    def play_melody(self, melody: Melody, from_playhead: bool = False) -> None:
-        """Play `melody` (from the playhead, or from its first note); the loop range limits it when set."""
-        self.stop()
+    def play_melody(self, melody: Melody, from_playhead: bool = False, start_at: int | None = None) -> None:
+        """Play `melody` (from the playhead, or from its first note); a loop range repeats until Stop."""
+        self._halt()
+        self.melody, self.from_playhead = melody, from_playhead
         start = self.state.playhead if from_playhead else (melody.notes[0].tick if len(melody) else 0)
         end = melody.end_tick
-        if from_playhead and self.state.loop:
-            start, end = self.state.loop
+        self.looping = bool(from_playhead and self.state.loop)
+        if self.looping:
+            loop_start, end = self.state.loop
+            start = start_at if start_at is not None and loop_start <= start_at < end else loop_start
+        elif start_at is not None:
+            start = start_at
+        if start >= end and not self.looping:
+            self.stopped.emit()
+            return
         if self.midi is not None and self.midi.output_ready:
             if self.midi_player is None:
                 self.midi_player = PlayerThread(PlaybackScheduler(self.midi.hub.send))
@@ -86,9 +96,22 @@ class Player(QObject):
         elapsed = time.perf_counter() - self.start_time
         tick = self.start_tick + int(elapsed * self.bpm / 60 * TICKS_PER_QUARTER)
         if tick >= self.end_tick:
+            if self.looping and self.state.loop and self.melody is not None:
+                self.play_melody(self.melody, from_playhead=True, start_at=self.state.loop[0])
+                return
             self.stop()
             return
         self.state.set_playhead(tick)
+
+    def document_changed(self, melody: Melody) -> None:
+        """The melody being played was edited: play on with the new notes from here, or stop past its end."""
+        if not self.playing or melody is not self.melody:
+            return
+        here = self.state.playhead
+        if not self.looping and here >= melody.end_tick:
+            self.stop()
+            return
+        self.play_melody(melody, self.from_playhead, start_at=here)
 
     def audition(self, pitch: int) -> None:
         """Sound one pitch briefly: on the MIDI output when there is one, else on the built-in piano."""
@@ -100,10 +123,16 @@ class Player(QObject):
             self.sound.note(pitch)
 
     def stop(self) -> None:
+        if self._halt():
+            self.stopped.emit()
+
+    def _halt(self) -> bool:
+        """Silence everything; True if something was playing."""
         self._generation += 1
         if self.midi_player is not None:
             self.midi_player.stop()
         if self.timer.isActive():
             self.timer.stop()
             self.sound.stop()
-            self.stopped.emit()
+            return True
+        return False

@@ -15,9 +15,7 @@ def project_of(window) -> Project:
     """A snapshot of what the window holds: melody, pending variations, settings, model, where it lives."""
     state = window.roll.state
     ghosts = [[n.content() for n in g] for g in state.ghosts]
-    ghost_range = (0, 0)
-    if state.ghosts and any(len(g) for g in state.ghosts):
-        ghost_range = (min(g.notes[0].tick for g in state.ghosts if len(g)), max(g.end_tick for g in state.ghosts))
+    ghost_range = window.ghost_range or (0, 0)
     model = None
     if window.model is not None:
         model = {"name": window.model.name, "sha256": str(window.model.card.get("sha256", ""))}
@@ -41,10 +39,7 @@ def show_project(window, project: Project, path: Path | None) -> None:
     window.panel.apply_settings(project.generation)
     ghosts = variations_of(project, project.melody)
     if ghosts:
-        window.roll.state.set_ghosts(ghosts)
-        window.roll.state.ghost_index = project.pending_index
-        window.panel.set_variations(ghosts)
-        window.panel.show_variation(project.pending_index)
+        window.show_variations(ghosts, project.pending_index, project.pending_range)
 
 
 class RestoreDocument(QUndoCommand):
@@ -81,7 +76,5 @@ def restore_project(window, project: Project) -> None:
     window.panel.apply_settings(project.generation)
     ghosts = variations_of(project, window.melody)
     if ghosts:
-        window.roll.state.set_ghosts(ghosts)
-        window.roll.state.ghost_index = project.pending_index
-        window.panel.set_variations(ghosts)
+        window.show_variations(ghosts, project.pending_index, project.pending_range)
     window._update_title()

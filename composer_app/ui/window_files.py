@@ -28,6 +28,10 @@ class FileActions:
         self.setWindowModified(not self.undo.isClean())
 
     def _on_melody_changed(self, *_args) -> None:
+        if hasattr(self, "player"):
+            self.player.document_changed(self.melody)
+        if hasattr(self, "tempo_box"):
+            self.show_meter()
         estimate = detect_key(self.melody) if len(self.melody) >= 3 else None
         self.roll.state.key = estimate.key if estimate else None
         self.panel.set_detected_key(estimate.key if estimate else None)

@@ -30,8 +30,10 @@ class LiveActions:
         self.midi.phrase_ended.connect(self._answer_phrase)
         self.player = Player(self.roll.state, self.sound, self, midi=self.midi)
         QTimer.singleShot(0, self.start_midi)
-        self.player.started.connect(lambda: self.actions["play"].setText(self.tr("&Stop")))
-        self.player.stopped.connect(lambda: self.actions["play"].setText(self.tr("&Play/Stop")))
+        play = self.actions["play"]
+        play.setCheckable(True)
+        self.player.started.connect(lambda: (play.setChecked(True), play.setText(self.tr("&Stop"))))
+        self.player.stopped.connect(lambda: (play.setChecked(False), play.setText(self.tr("&Play/Stop"))))
 
     def start_midi(self) -> None:
         """Open the MIDI system and the remembered devices (none on a fresh machine: the built-in piano)."""
@@ -81,8 +83,7 @@ class LiveActions:
             self.player.play_melody(answer)
             length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
             self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
-        self.roll.state.set_ghosts([answer])
-        self.panel.set_variations([answer])
+        self.show_variations([answer], 0, (result.start_tick, result.end_tick))
 
     def _on_recording_changed(self, recording: bool) -> None:
         self.actions["record"].setChecked(recording)

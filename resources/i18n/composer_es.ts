@@ -226,166 +226,171 @@
 <context>
     <name>ContinuePanel</name>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="86" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="162" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="257" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="108" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="185" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="280" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="90" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="112" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="97" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="119" />
         <source>Bars to add</source>
         <translation>Compases a añadir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="101" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="123" />
         <source>Variations</source>
         <translation>Variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="109" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="131" />
         <source>Creativity</source>
         <translation>Creatividad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="116" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="138" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="118" />
         <location filename="../../composer_app/ui/continue_panel.py" line="140" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="240" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="163" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="263" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="119" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="141" />
         <source>No key lock</source>
         <translation>Sin tonalidad fija</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="122" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="144" />
         <source>Key</source>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="133" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="150" />
+        <source>Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number</source>
+        <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="156" />
         <source>Pitch range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="137" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="160" />
         <source>Note density</source>
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="139" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="162" />
         <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
         <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="140" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="163" />
         <source>Dance tune</source>
         <translation>Danza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="141" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
         <source>Song or air</source>
         <translation>Canción o aire</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="141" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
         <source>Chorale</source>
         <translation>Coral</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="142" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="165" />
         <source>Renaissance</source>
         <translation>Renacimiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="144" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="167" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="146" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="169" />
         <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
         <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="148" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="148" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
         <source>Tonic</source>
         <translation>Tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="148" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
         <source>Chord tone</source>
         <translation>Nota del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="150" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="173" />
         <source>End on</source>
         <translation>Terminar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="151" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="174" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="152" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="175" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="160" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="168" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="191" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="181" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="204" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="182" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="205" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="206" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="240" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="263" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="257" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="280" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="270" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="293" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -406,159 +411,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="82" />
+        <location filename="../../composer_app/ui/main_window.py" line="88" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="85" />
+        <location filename="../../composer_app/ui/main_window.py" line="91" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="95" />
+        <location filename="../../composer_app/ui/main_window.py" line="101" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="98" />
+        <location filename="../../composer_app/ui/main_window.py" line="104" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="100" />
+        <location filename="../../composer_app/ui/main_window.py" line="106" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="108" />
+        <location filename="../../composer_app/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="112" />
+        <location filename="../../composer_app/ui/main_window.py" line="118" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="118" />
+        <location filename="../../composer_app/ui/main_window.py" line="124" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="121" />
+        <location filename="../../composer_app/ui/main_window.py" line="127" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="125" />
+        <location filename="../../composer_app/ui/main_window.py" line="131" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="130" />
+        <location filename="../../composer_app/ui/main_window.py" line="136" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="140" />
+        <location filename="../../composer_app/ui/main_window.py" line="146" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="145" />
+        <location filename="../../composer_app/ui/main_window.py" line="151" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="151" />
+        <location filename="../../composer_app/ui/main_window.py" line="154" />
+        <source> Tempo </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="158" />
+        <source>Tempo of the piece, in quarter notes per minute</source>
+        <translation>Tempo de la pieza, en negras por minuto</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="160" />
+        <source> Time </source>
+        <translation> Compás </translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="164" />
+        <source>Time signature of the piece</source>
+        <translation>Compás de la pieza</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="170" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="152" />
+        <location filename="../../composer_app/ui/main_window.py" line="171" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="264" />
+        <location filename="../../composer_app/ui/main_window.py" line="282" />
+        <source>Tempo %1</source>
+        <translation>Tempo %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="289" />
+        <source>Time signature %1</source>
+        <translation>Compás %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="319" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="265" />
+        <location filename="../../composer_app/ui/main_window.py" line="320" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="270" />
+        <location filename="../../composer_app/ui/main_window.py" line="325" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="271" />
+        <location filename="../../composer_app/ui/main_window.py" line="326" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="281" />
+        <location filename="../../composer_app/ui/main_window.py" line="336" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="282" />
+        <location filename="../../composer_app/ui/main_window.py" line="337" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="311" />
+        <location filename="../../composer_app/ui/main_window.py" line="369" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="320" />
+        <location filename="../../composer_app/ui/main_window.py" line="377" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="324" />
+        <location filename="../../composer_app/ui/main_window.py" line="381" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="351" />
+        <location filename="../../composer_app/ui/main_window.py" line="412" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="369" />
+        <location filename="../../composer_app/ui/main_window.py" line="442" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="370" />
+        <location filename="../../composer_app/ui/main_window.py" line="443" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="383" />
+        <location filename="../../composer_app/ui/main_window.py" line="456" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="384" />
+        <location filename="../../composer_app/ui/main_window.py" line="457" />
         <source>composer-app continues your melodies with a small LSTM.
 The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
         <translation>composer-app continúa tus melodías con una pequeña red LSTM.
 El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/project_io.py" line="25" />
+        <location filename="../../composer_app/ui/project_io.py" line="23" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/project_io.py" line="75" />
+        <location filename="../../composer_app/ui/project_io.py" line="70" />
         <source>Restore recovered work</source>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
@@ -658,39 +693,33 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
-<message>
-        <location filename="../../composer_app/ui/window_files.py" line="71" />
+    <message>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="72" />
         <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
         <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="134" />
         <source>melody</source>
-        <translation>melodia</translation>
+        <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="137" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="138" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/window_files.py" line="162" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>MidiAdapter</name>
     <message>
@@ -927,6 +956,34 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/preferences.py" line="83" />
         <source>Metronome while recording</source>
         <translation>Metrónomo al grabar</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/recovery_dialog.py" line="21" />
+        <source>Recover unsaved work</source>
+        <translation>Recuperar trabajo sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/recovery_dialog.py" line="23" />
+        <source>composer-app closed without saving this work. Restore it?</source>
+        <translation>composer-app se cerró sin guardar este trabajo. ¿Restaurarlo?</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/recovery_dialog.py" line="35" />
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/recovery_dialog.py" line="36" />
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/recovery_dialog.py" line="37" />
+        <source>Later</source>
+        <translation>Más tarde</translation>
     </message>
 </context>
 <context>
