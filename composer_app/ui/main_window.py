@@ -33,7 +33,6 @@ from composer_app.ui.window_files import FileActions
 from composer_app.ui.window_live import LiveActions
 from composer_app.ui.workers import ContinueWorker, ModelLoader
 
-
 METERS = ((4, 4), (3, 4), (2, 4), (2, 2), (6, 8), (3, 8), (9, 8), (12, 8), (5, 4), (6, 4))
 
 
