@@ -174,6 +174,11 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         if not ending_tokens.any():
             ending_tokens = allowed & is_note
     length_of_note_token = np.where(is_note, token_dur, 0)
+    # what may follow, by [previous token was a note (holds allowed), room left 0..max_duration]
+    fits_room = token_dur[None, :] <= np.arange(enc.max_duration + 1)[:, None]
+    hard_tab = np.stack([fits_room & allowed & ~is_hold, fits_room & allowed])
+    soft_tab = hard_tab & preferred
+    best_tab = np.where(soft_tab.any(axis=-1, keepdims=True), soft_tab, hard_tab)
 
     # -- prime the seed in one call, then one call per generated token --
     t = np.asarray(tokens, dtype=np.int64)[None, :]
@@ -204,23 +209,22 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         if ending_tokens is not None:
             before = elapsed < final_at
             room[before] = final_at - elapsed[before]  # nothing may cross the last note's onset
+        rows = np.minimum(room, enc.max_duration)
+        mask = best_tab[prev_is_note.view(np.int8), rows]  # [K, V]: what may come next in each row
+        special = np.flatnonzero(((notes_made >= 4) & (one_length > 0) & (elapsed >= last_bar_from))
+                                 | ((elapsed >= final_at) & ~done if ending_tokens is not None else False))
+        for k in special:  # the last note, the held ending, or a last bar that asks for another length
+            hard = hard_tab[int(prev_is_note[k]), rows[k]].copy()
+            if ending_tokens is not None and elapsed[k] == final_at:
+                hard &= ending_tokens & (token_dur == rows[k])
+            elif ending_tokens is not None and elapsed[k] > final_at:
+                hard &= is_hold & (token_dur == rows[k])
+            soft = hard & preferred
+            if one_length[k] > 0 and notes_made[k] >= 4 and elapsed[k] >= last_bar_from:
+                soft &= length_of_note_token != one_length[k]
+            mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
         x = last * inv_temp + bias
-        fits = token_dur[None, :] <= room[:, None]
-        fits[~prev_is_note] &= ~is_hold
-        hard = fits & allowed[None, :]
-        if ending_tokens is not None:
-            at_end = elapsed == final_at
-            held = (elapsed > final_at) & ~done
-            hard[at_end] &= ending_tokens & (token_dur == np.minimum(room[at_end, None], enc.max_duration))
-            hard[held] &= is_hold & (token_dur == np.minimum(room[held, None], enc.max_duration))
-        soft = hard & preferred[None, :]
-        # eight bars of a single note length: in the last bar, ask for another one
-        monotone = (notes_made >= 4) & (one_length > 0) & (elapsed >= last_bar_from)
-        if monotone.any():
-            soft[monotone] &= length_of_note_token[None, :] != one_length[monotone, None]
-        mask = np.where(soft.any(axis=1, keepdims=True), soft, hard)
-        mask[~mask.any(axis=1)] = is_rest & (token_dur == 1)  # always possible
-        x = np.where(mask, x, -np.inf)
+        x[~mask] = -np.inf
         chosen = _sample_top_p(x, options.top_p, rng)
         chosen[done] = enc.rest_token(1)
         out_tokens.append(np.where(done, -1, chosen))
@@ -278,9 +282,17 @@ def _sample_top_p(logits: np.ndarray, top_p: float, rng: np.random.Generator) ->
     probs = np.exp(x)
     probs /= probs.sum(axis=1, keepdims=True)
     if top_p < 1.0:
-        # the probability of the last token needed to reach top_p is the cut-off (ties at it are kept)
-        desc = -np.sort(-probs, axis=1)
-        cut = (np.cumsum(desc, axis=1) < top_p).sum(axis=1)
+        # the probability of the last token needed to reach top_p is the cut-off (ties at it are kept);
+        # the nucleus is almost always among the 64 likeliest tokens, so sort those first
+        width = min(64, probs.shape[1])
+        top = -np.sort(-np.partition(probs, probs.shape[1] - width, axis=1)[:, -width:], axis=1)
+        cum = np.cumsum(top, axis=1)
+        if (cum[:, -1] >= top_p).all():
+            desc = top
+        else:
+            desc = -np.sort(-probs, axis=1)
+            cum = np.cumsum(desc, axis=1)
+        cut = (cum < top_p).sum(axis=1)
         threshold = desc[np.arange(len(desc)), np.minimum(cut, desc.shape[1] - 1)]
         probs = np.where(probs >= threshold[:, None], probs, 0.0)
     cum = np.cumsum(probs, axis=1)

@@ -67,8 +67,8 @@ class Dynamics:
         return cls(median, float(coef[0]), centre, (float(coef[1]), float(coef[2]), float(coef[3])), low, high)
 
     def velocity(self, tick: int, pitch: int, bar_ticks: int, beat_ticks: int) -> int:
-        v = self.base + self.slope * (pitch - self.centre) + self.accent[metric_class(tick, bar_ticks, beat_ticks)]
-        return int(np.clip(round(v), max(1, self.low), min(127, self.high)))
+        v = round(self.base + self.slope * (pitch - self.centre) + self.accent[metric_class(tick, bar_ticks, beat_ticks)])
+        return min(max(v, self.low, 1), self.high, 127)
 
 
 def metric_class(tick: int, bar_ticks: int, beat_ticks: int) -> int:

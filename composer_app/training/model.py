@@ -51,9 +51,13 @@ class MelodyLSTM(nn.Module):
             token_length = torch.from_numpy(encoding.token_duration())
             self.register_buffer("token_class", token_class, persistent=False)
             self.register_buffer("token_length", token_length, persistent=False)
-            # where each token (after PAD and START) sits in the flattened [class, length] table
-            joint_index = token_class[2:] * encoding.max_duration + token_length[2:] - 1
+            # where each token sits in the flattened [class, length] table; PAD and START point anywhere and
+            # get a large negative bias (they are never predicted)
+            joint_index = (token_class * encoding.max_duration + token_length - 1).clamp(min=0)
             self.register_buffer("joint_index", joint_index, persistent=False)
+            never = torch.zeros(vocab_size)
+            never[:2] = -1e4
+            self.register_buffer("never", never, persistent=False)
             self.num_classes, self.max_length = encoding.num_classes, encoding.max_duration
             self.class_embedding = nn.Embedding(self.num_classes, embedding)
             self.length_embedding = nn.Embedding(self.max_length + 1, embedding)
@@ -98,9 +102,7 @@ class MelodyLSTM(nn.Module):
         g = torch.tanh(self.length_state(y).unsqueeze(2) + self.length_class.weight)  # [B, T, C, Hd]
         length_lp = F.log_softmax(self.length_head(g), dim=-1)  # [B, T, C, L]
         table = (class_lp.unsqueeze(-1) + length_lp).flatten(-2)  # [B, T, C * L]
-        joint = torch.index_select(table, -1, self.joint_index)
-        blocked = torch.full_like(joint[..., :2], -1e4)  # PAD and START are never predicted
-        return torch.cat([blocked, joint], dim=-1), h_out, c_out
+        return torch.index_select(table, -1, self.joint_index) + self.never, h_out, c_out
 
     def loss(self, tokens, positions, meters, styles, targets) -> tuple[torch.Tensor, int]:
         """Summed negative log-likelihood (nats) of the targets (-100 = ignore) and how many were scored."""
