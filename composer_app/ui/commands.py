@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
@@ -27,33 +26,18 @@ class NoteEdit(QUndoCommand):
         self.melody.apply([n.id for n in self.after], self.before)
 
 
-class AcceptVariation(NoteEdit):
-    """A NoteEdit that also hides the variations on redo and shows them again on undo."""
+class SessionEdit(QUndoCommand):
+    """One undo step for an edit the session computed (accept, a recorded take): it applies and reverts it."""
 
-    def __init__(self, melody, before, after, text, show_variations, hide_variations) -> None:
-        super().__init__(melody, before, after, text)
-        self.show_variations, self.hide_variations = show_variations, hide_variations
+    def __init__(self, session, change) -> None:
+        super().__init__(change.label)
+        self.session, self.change = session, change
 
     def redo(self) -> None:
-        super().redo()
-        self.hide_variations()
+        self.session.apply(self.change)
 
     def undo(self) -> None:
-        super().undo()
-        self.show_variations()
-
-
-def accept_command(melody: Melody, notes: Sequence[tuple[int, int, int, int]], start: int, end: int, text: str,
-                   show_variations, hide_variations) -> AcceptVariation:
-    """Accepting a variation over [start, end): notes starting there are replaced, a note sounding into it is
-    cut at `start`, and the variation's notes are added."""
-    scratch = melody.copy()
-    replaced = [n for n in melody.notes_in_range(start, end) if n.tick >= start]
-    cut = [n for n in melody.notes_in_range(start, start + 1) if n.tick < start < n.end]
-    scratch.remove([n.id for n in replaced])
-    shortened = [replace(n, duration=start - n.tick) for n in cut]
-    added = [scratch.add(*n) for n in notes]
-    return AcceptVariation(melody, replaced + cut, shortened + added, text, show_variations, hide_variations)
+        self.session.revert(self.change)
 
 
 def edit_notes(melody: Melody, ids: Iterable[int], change, text: str) -> NoteEdit | None:

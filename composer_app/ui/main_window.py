@@ -22,8 +22,9 @@ from composer_app.core.melody import Melody
 from composer_app.core.timing import GRIDS, TempoChange, TimeSignature
 from composer_app.engine.generate import ContinueOptions
 from composer_app.engine.model import LoadedModel
+from composer_app.session.session import Session
 from composer_app.ui.actions import build_actions
-from composer_app.ui.commands import SetMeter, accept_command
+from composer_app.ui.commands import SessionEdit, SetMeter
 from composer_app.ui.continue_panel import ContinuePanel
 from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
@@ -42,20 +43,16 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
     def __init__(self, melody: Melody | None = None, load_model_in_background: bool = True, model_path=None) -> None:
         super().__init__()
         self.settings = app_settings()
-        self.melody = melody if melody is not None else Melody()
-        self.path: Path | None = None
-        self.imported_from: Path | None = None
+        self.session = Session(melody if melody is not None else Melody())
         self.model: LoadedModel | None = None
         self.model_error: str | None = None
         self.worker: ContinueWorker | None = None
         self.last_options: ContinueOptions | None = None
         self.last_generation_ms: float | None = None
         self.pool = QThreadPool.globalInstance()
-        self.accepted: list[dict] = []
-        self.ghost_range: tuple[int, int] | None = None  # the bars the shown variations fill  # variations accepted into the document (name, note ids), for the project
         self.undo = QUndoStack(self)
         self.safekeeping = Safekeeping(self)
-        self.roll = PianoRollView(self.melody, self.undo)
+        self.roll = PianoRollView(self.melody, self.undo, session=self.session)
         self.setCentralWidget(self.roll)
         self.actions = build_actions(self)
         self.panel = ContinuePanel(self.variation_mime)
@@ -73,6 +70,31 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self._start_sound()
         if load_model_in_background:
             QTimer.singleShot(0, lambda: self.load_model(model_path))
+
+    # -- the session's document, as the rest of the window reads it ------------------------
+    @property
+    def melody(self) -> Melody:
+        return self.session.melody
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path
+
+    @path.setter
+    def path(self, path: Path | None) -> None:
+        self.session.path = path
+
+    @property
+    def imported_from(self) -> Path | None:
+        return self.session.imported_from
+
+    @property
+    def accepted(self) -> list[dict]:
+        return self.session.accepted
+
+    @property
+    def ghost_range(self) -> tuple[int, int] | None:
+        return self.session.variations.span
 
     @staticmethod
     def _dock_area():
@@ -229,8 +251,11 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.panel.cancel_requested.connect(self.cancel_continue)
         self.panel.variation_chosen.connect(self.choose_variation)
         self.roll.state.ghosts_changed.connect(self._update_variation_actions)
-        self.melody.subscribe(self._on_melody_changed)
-        self.melody.subscribe(self.safekeeping.document_changed)
+        self.session.variations.events.changed.connect(self._show_variation_list)
+        self.session.variations.events.index.connect(self.panel.show_variation)
+        self.session.events.edited.connect(self._on_melody_changed)
+        self.session.events.edited.connect(self.safekeeping.document_changed)
+        self.session.events.document.connect(self.safekeeping.document_changed)
 
     # -- the document's safety -----------------------------------------------------------
     def is_dirty(self) -> bool:
@@ -366,7 +391,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self._finish_worker()
         self.last_generation_ms = result.seconds * 1000
         self.generation_label.setText(self.tr("Last generation: %1 ms").replace("%1", f"{self.last_generation_ms:.1f}"))
-        self.show_variations(result.variations, 0, (result.start_tick, result.end_tick))
+        self.session.variations.show(result.variations, (result.start_tick, result.end_tick))
         self.roll._update_scrollbars()
         self.roll.reveal(result.start_tick)
         self.audition_variation()
@@ -387,49 +412,35 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.actions["again"].setEnabled(self.last_options is not None or has)
 
     def cycle_variation(self, step: int) -> None:
-        self.roll.state.cycle_ghost(step)
-        self.panel.show_variation(self.roll.state.ghost_index)
+        self.session.variations.cycle(step)
         self.audition_variation()
 
     def choose_variation(self, index: int) -> None:
-        if 0 <= index < len(self.roll.state.ghosts):
-            self.roll.state.ghost_index = index
-            self.roll.state.ghosts_changed.emit()
-            self.roll.state.changed.emit()
+        if 0 <= index < len(self.session.variations):
+            self.session.variations.choose(index)
             self.audition_variation()
+
+    def _show_variation_list(self) -> None:
+        v = self.session.variations
+        self.panel.set_variations(v.items)
+        if v:
+            self.panel.show_variation(v.index)
 
     def accept_variation(self) -> bool:
         """The shown variation replaces what the document has in its bars (one undo step; undo brings the
         variations back)."""
-        ghosts = self.roll.state.ghosts
-        if not ghosts:
+        label = self.tr("Accept variation %1").replace("%1", str(self.session.variations.index + 1))
+        change = self.session.accept(label)
+        if change is None:
             return False
-        index = self.roll.state.ghost_index
-        chosen = ghosts[index]
-        start = self.ghost_range[0] if self.ghost_range else (chosen.notes[0].tick if len(chosen) else 0)
-        end = self.ghost_range[1] if self.ghost_range else chosen.end_tick
-        label = self.tr("Accept variation %1").replace("%1", str(index + 1))
-        command = accept_command(self.melody, [n.content() for n in chosen], start, end, label,
-                                 lambda: self.show_variations(ghosts, index, self.ghost_range), self.discard_variations)
-        self.undo.push(command)
-        self.accepted.append({"name": chosen.name or label, "note_ids": [n.id for n in command.after]})
-        self.roll.state.set_selection({n.id for n in command.after})
+        self.undo.push(SessionEdit(self.session, change))
         return True
 
     def show_variations(self, variations, index: int = 0, span: tuple[int, int] | None = None) -> None:
-        self.ghost_range = span
-        self.roll.state.set_ghosts(variations)
-        self.roll.state.ghost_index = min(index, max(0, len(variations) - 1))
-        self.panel.set_variations(variations)
-        if variations:
-            self.panel.show_variation(self.roll.state.ghost_index)
-        self.roll.state.changed.emit()
+        self.session.variations.show(variations, span, index)
 
     def discard_variations(self) -> None:
-        if self.roll.state.ghosts:
-            self.roll.state.set_ghosts([])
-            self.panel.set_variations([])
-        self.ghost_range = None
+        self.session.variations.clear()
 
     # -- dialogs -------------------------------------------------------------------------
     def show_history(self) -> None:

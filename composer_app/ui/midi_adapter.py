@@ -10,7 +10,7 @@ from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.midi.hub import MidiHub
 from composer_app.midi.recorder import INPUT_QUANTIZE, Recorder
-from composer_app.ui.commands import NoteEdit
+from composer_app.ui.commands import SessionEdit
 from composer_app.ui.roll_state import RollState
 from composer_app.ui.sound_out import SoundOut
 
@@ -30,6 +30,7 @@ class MidiAdapter(QObject):
         self.hub: MidiHub | None = None
         self.recorder: Recorder | None = None
         self.melody: Melody | None = None
+        self.session = None
         self.undo = None
         self.quantize = "off"
         self.mode = "overdub"  # or "replace"
@@ -142,9 +143,10 @@ class MidiAdapter(QObject):
     def recording(self) -> bool:
         return self.recorder is not None
 
-    def start_recording(self, melody: Melody, undo, start_tick: int | None = None) -> None:
+    def start_recording(self, session, undo, start_tick: int | None = None) -> None:
         """Arm and record from the playhead; a one-bar count-in (with clicks) first when enabled."""
-        self.melody, self.undo = melody, undo
+        self.session, self.undo = session, undo
+        melody = self.melody = session.melody
         self.record_start_tick = self.state.playhead if start_tick is None else start_tick
         beat_s = 60.0 / melody.bpm * 4 / melody.time_signature.denominator
         lead = beat_s * melody.time_signature.numerator if self.count_in else 0.0
@@ -183,17 +185,12 @@ class MidiAdapter(QObject):
         self.live_notes = []
         self.live_notes_changed.emit()
         self.recording_changed.emit(False)
-        if not notes or self.melody is None:
+        change = self.session.merge_take(notes, self.mode, self.record_start_tick, self.tr("Record")) \
+            if self.session is not None else None
+        if change is None:
             return 0
-        removed = []
-        if self.mode == "replace":
-            end = max(t + d for t, d, _, _ in notes)
-            removed = [self.melody.get(i) for i in self.melody.select_range(self.record_start_tick, end)]
-        scratch = self.melody.copy()
-        scratch.remove([n.id for n in removed])
-        added = [scratch.add(*n) for n in notes]
-        self.undo.push(NoteEdit(self.melody, removed, added, self.tr("Record")))
-        return len(added)
+        self.undo.push(SessionEdit(self.session, change))
+        return len(change.after)
 
     def drain_recorded_events(self, rec: Recorder) -> None:
         if self.hub is not None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollBar, QWidget
 
 from composer_app.core.melody import Melody
+from composer_app.session.session import Session
 from composer_app.ui.commands import add_notes, edit_notes, remove_notes
 from composer_app.ui.note_canvas import NoteCanvas
 from composer_app.ui.roll_parts import BarRuler, KeyboardStrip, VelocityLane
@@ -20,11 +21,12 @@ NOTES_MIME = "application/x-composer-app-notes"
 class PianoRollView(QWidget):
     """The editor for one melody; all edits go through the undo stack."""
 
-    def __init__(self, melody: Melody, undo: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, melody: Melody, undo: QUndoStack | None = None, parent: QWidget | None = None,
+                 session: Session | None = None) -> None:
         super().__init__(parent)
         self.melody = melody
         self.undo = undo or QUndoStack(self)
-        self.state = RollState()
+        self.state = RollState(session if session is not None else Session(melody))
         self.canvas = NoteCanvas(melody, self.state, self.undo)
         self.keyboard = KeyboardStrip(self.state)
         self.ruler = BarRuler(melody, self.state)
@@ -51,20 +53,26 @@ class PianoRollView(QWidget):
         melody.subscribe(self._update_scrollbars)
         self.state.changed.connect(self._update_scrollbars)
         self.state.playhead_moved.connect(self._follow)
+        self.state.session.events.document.connect(self._show_document)
         self._update_scrollbars()
         self.setFocusProxy(self.canvas)
         self.canvas.installEventFilter(self)
 
     # -- document ------------------------------------------------------------------------
     def set_melody(self, melody: Melody) -> None:
+        """Edit another melody: the session's document is replaced and the view follows."""
+        if self.state.session.melody is not melody:
+            self.state.session.replace_document(melody)
+        else:
+            self._show_document(melody)
+
+    def _show_document(self, melody: Melody) -> None:
         self.melody.unsubscribe(self._update_scrollbars)
         self.melody = melody
         melody.subscribe(self._update_scrollbars)
         self.canvas.set_melody(melody)
         self.ruler.melody = melody
         self.velocity.set_melody(melody)
-        self.state.selection = set()
-        self.state.set_ghosts([])
         self.show_notes()
 
     def show_notes(self) -> None:
@@ -72,10 +80,8 @@ class PianoRollView(QWidget):
         t = self.state.transform
         pitches = [n.pitch for n in self.melody]
         centre = (min(pitches) + max(pitches)) / 2 if pitches else 66
-        t.top_pitch = min(127.0, centre + self.canvas.height() / t.row_height / 2)
-        t.scroll_tick = 0
+        self.state.set_view(0, min(127.0, centre + self.canvas.height() / t.row_height / 2))
         self._update_scrollbars()
-        self.state.changed.emit()
 
     # -- scrolling and zoom --------------------------------------------------------------
     def _update_scrollbars(self, *_args) -> None:
@@ -97,36 +103,27 @@ class PianoRollView(QWidget):
         self.vbar.blockSignals(False)
 
     def _on_hbar(self, value: int) -> None:
-        self.state.transform.scroll_tick = float(value)
-        self.state.changed.emit()
+        self.state.set_view(scroll_tick=value)
 
     def _on_vbar(self, value: int) -> None:
-        self.state.transform.top_pitch = float(127 - value)
-        self.state.changed.emit()
+        self.state.set_view(top_pitch=127 - value)
 
     def scroll_by(self, dticks: float, dpitches: float) -> None:
         t = self.state.transform
-        t.scroll_tick = max(0.0, t.scroll_tick + dticks)
         rows = self.canvas.height() / t.row_height
-        t.top_pitch = max(rows - 1, min(127.0, t.top_pitch + dpitches))
-        self.state.changed.emit()
+        self.state.set_view(t.scroll_tick + dticks, max(rows - 1, min(127.0, t.top_pitch + dpitches)))
 
     def zoom(self, factor: float, anchor: float | None = None, vertical: bool = False) -> None:
-        t = self.state.transform
-        if vertical:
-            t.zoom_y(factor, self.canvas.height() / 2 if anchor is None else anchor)
-        else:
-            t.zoom_x(factor, self.canvas.width() / 2 if anchor is None else anchor)
-        self.state.changed.emit()
+        size = self.canvas.height() if vertical else self.canvas.width()
+        self.state.zoom(factor, size / 2 if anchor is None else anchor, vertical)
 
     def reveal(self, tick: int) -> None:
         """Scroll so `tick` sits at 40% of the view when it is off screen."""
         t = self.state.transform
         x = t.x(tick)
         if x < 0 or x > self.canvas.width() * 0.6:
-            t.scroll_tick = max(0.0, tick - 0.4 * self.canvas.width() / t.pixels_per_tick)
+            self.state.set_view(scroll_tick=tick - 0.4 * self.canvas.width() / t.pixels_per_tick)
             self._update_scrollbars()
-            self.state.changed.emit()
 
     def _follow(self, tick: int) -> None:
         t = self.state.transform
@@ -134,8 +131,7 @@ class PianoRollView(QWidget):
             return
         x = t.x(tick)
         if x < 0 or x > self.canvas.width() * 0.9:
-            t.scroll_tick = max(0.0, tick - 0.1 * self.canvas.width() / t.pixels_per_tick)
-            self.state.changed.emit()
+            self.state.set_view(scroll_tick=tick - 0.1 * self.canvas.width() / t.pixels_per_tick)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

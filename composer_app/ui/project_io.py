@@ -13,17 +13,10 @@ from composer_app.core.project import Project
 
 def project_of(window) -> Project:
     """A snapshot of what the window holds: melody, pending variations, settings, model, where it lives."""
-    state = window.roll.state
-    ghosts = [[n.content() for n in g] for g in state.ghosts]
-    ghost_range = window.ghost_range or (0, 0)
-    model = None
-    if window.model is not None:
-        model = {"name": window.model.name, "sha256": str(window.model.card.get("sha256", ""))}
-    where = window.path or window.imported_from
-    title = where.name if where else QCoreApplication.translate("MainWindow", "Untitled")
-    return Project(window.melody, ghosts, state.ghost_index if ghosts else 0, ghost_range,
-                   list(getattr(window, "accepted", [])), window.panel.settings(), model,
-                   {"title": title, "path": str(where) if where else None})
+    session = window.session
+    session.settings = window.panel.settings()
+    session.model_card = window.model.card if window.model is not None else None
+    return session.project()
 
 
 def variations_of(project: Project, like: Melody) -> list[Melody]:
@@ -34,12 +27,12 @@ def variations_of(project: Project, like: Melody) -> list[Melody]:
 
 def show_project(window, project: Project, path: Path | None) -> None:
     """Make a loaded project the window's document (a fresh undo history)."""
-    window.set_document(project.melody, path)
-    window.accepted = list(project.accepted)
+    window.safekeeping.new_document()
+    window.undo.clear()
+    window.session.open_project(project, path)
     window.panel.apply_settings(project.generation)
-    ghosts = variations_of(project, project.melody)
-    if ghosts:
-        window.show_variations(ghosts, project.pending_index, project.pending_range)
+    window._on_melody_changed()
+    window._update_title()
 
 
 class RestoreDocument(QUndoCommand):
@@ -70,11 +63,11 @@ def restore_project(window, project: Project) -> None:
     window.undo.push(RestoreDocument(window.melody, project, QCoreApplication.translate("MainWindow", "Restore recovered work")))
     where = project.document.get("path")
     if where and Path(where).suffix.lower() == ".composer":
-        window.path = Path(where)
+        window.session.path = Path(where)
     elif where:
-        window.imported_from = Path(where)
+        window.session.imported_from = Path(where)
     window.panel.apply_settings(project.generation)
     ghosts = variations_of(project, window.melody)
     if ghosts:
-        window.show_variations(ghosts, project.pending_index, project.pending_range)
+        window.session.variations.show(ghosts, project.pending_range, project.pending_index)
     window._update_title()

@@ -76,7 +76,6 @@ class BarRuler(QWidget):
         tick = self._tick_at(event.position().x())
         if tick != self.press_tick:
             self.state.loop = (min(tick, self.press_tick), max(tick, self.press_tick))
-            self.state.changed.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.press_tick = None

@@ -33,22 +33,14 @@ class FileActions:
         if hasattr(self, "tempo_box"):
             self.show_meter()
         estimate = detect_key(self.melody) if len(self.melody) >= 3 else None
-        self.roll.state.key = estimate.key if estimate else None
+        self.roll.state.set_key(estimate.key if estimate else None)
         self.panel.set_detected_key(estimate.key if estimate else None)
         self.key_label.setText(self.tr("Key: %1").replace("%1", estimate.key.name) if estimate else "")
 
     def set_document(self, melody: Melody, path: Path | None, imported_from: Path | None = None) -> None:
-        self.melody.unsubscribe(self._on_melody_changed)
-        self.melody.unsubscribe(self.safekeeping.document_changed)
         self.safekeeping.new_document()
-        self.discard_variations()
-        self.accepted = []
-        self.melody = melody
-        melody.subscribe(self.safekeeping.document_changed)
-        self.path, self.imported_from = path, imported_from
         self.undo.clear()
-        self.roll.set_melody(melody)
-        melody.subscribe(self._on_melody_changed)
+        self.session.replace_document(melody, path, imported_from)  # the views follow its event
         self._on_melody_changed()
         self._update_title()
 

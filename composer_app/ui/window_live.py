@@ -55,7 +55,7 @@ class LiveActions:
                 self.actions["record"].setChecked(False)
                 return
             self.player.stop()
-            self.midi.start_recording(self.melody, self.undo)
+            self.midi.start_recording(self.session, self.undo)
 
     def toggle_jam(self, on: bool) -> None:
         """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
@@ -83,17 +83,15 @@ class LiveActions:
             self.player.play_melody(answer)
             length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
             self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
-        self.show_variations([answer], 0, (result.start_tick, result.end_tick))
+        self.session.variations.show([answer], (result.start_tick, result.end_tick))
 
     def _on_recording_changed(self, recording: bool) -> None:
         self.actions["record"].setChecked(recording)
         if not recording:
-            self.roll.state.live_notes = []
-            self.roll.state.changed.emit()
+            self.session.show_live([])
 
     def _show_live_notes(self) -> None:
-        self.roll.state.live_notes = list(self.midi.live_notes)
-        self.roll.state.changed.emit()
+        self.session.show_live(self.midi.live_notes)
 
     def toggle_play(self) -> None:
         """Space: stop, or play the selection if there is one, else the melody from the playhead (or loop)."""

@@ -1,0 +1,49 @@
+"""The generated variations shown as ghosts: which ones, which is current, which bars they fill."""
+
+from __future__ import annotations
+
+from composer_app.core.melody import Melody
+from composer_app.session.events import Events
+
+
+class Variations:
+    """Pending variations (not part of the document until accepted). Events: changed, index."""
+
+    def __init__(self) -> None:
+        self.events = Events("changed", "index")
+        self.items: list[Melody] = []
+        self.index = 0
+        self.span: tuple[int, int] | None = None  # [start, end) ticks the variations fill
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def current(self) -> Melody | None:
+        return self.items[self.index] if self.items else None
+
+    def show(self, items: list[Melody], span: tuple[int, int] | None = None, index: int = 0) -> None:
+        self.items = list(items)
+        self.index = min(max(0, index), max(0, len(self.items) - 1))
+        self.span = span if self.items else None
+        self.events.changed.emit()
+
+    def clear(self) -> None:
+        if self.items or self.span is not None:
+            self.items, self.index, self.span = [], 0, None
+            self.events.changed.emit()
+
+    def choose(self, index: int) -> None:
+        if 0 <= index < len(self.items) and index != self.index:
+            self.index = index
+            self.events.index.emit(index)
+
+    def cycle(self, step: int) -> None:
+        if self.items:
+            self.choose((self.index + step) % len(self.items))
+
+    def snapshot(self) -> tuple[list[Melody], int, tuple[int, int] | None]:
+        return list(self.items), self.index, self.span
