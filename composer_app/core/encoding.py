@@ -155,6 +155,21 @@ class MelodyEncoding:
         notes = probs[..., self.note_base:]
         return notes.reshape(*notes.shape[:-1], self.num_pitches, self.max_duration).sum(axis=-1)
 
+    def extend_with_rest(self, encoded: EncodedMelody, end_step: int, until_step: int) -> EncodedMelody:
+        """The encoding followed by silence from `end_step` (where it stops) to `until_step` (grid steps)."""
+        tokens, positions = list(encoded.tokens), list(encoded.positions)
+        bar = int(encoded.meters[0]) if len(encoded.meters) else 16
+        time = end_step
+        for d in self.pieces(until_step - end_step):
+            tokens.append(self.rest_token(d))
+            time += d
+            positions.append(time % bar)
+        return self._arrays(tokens, positions, bar, list(encoded.note_tokens))
+
+    def ends_sounding(self, token: int) -> bool:
+        """True when a HOLD may follow `token` (it is a note or a hold)."""
+        return int(token) >= self.hold_base
+
     def pieces(self, steps: int) -> list[int]:
         """A length in grid steps cut into token-sized pieces (rests and held notes longer than one token)."""
         full, rest = divmod(max(0, steps), self.max_duration)

@@ -121,17 +121,12 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     key = _choose_key(options.key, seed)
 
     encoded = enc.encode_notes(grid, bar_ticks)
+    if grid:  # silence between the seed's last note and where the continuation starts
+        encoded = enc.extend_with_rest(encoded, (grid[-1][0] + grid[-1][1]) // step, start_tick // step)
     tokens = list(encoded.tokens)
     positions = list(encoded.positions)
     if not grid:
         positions[0] = (start_tick // step) % bar_steps
-    else:
-        gap = (start_tick - (grid[-1][0] + grid[-1][1])) // step
-        time_steps = (grid[-1][0] + grid[-1][1]) // step
-        for d in enc.pieces(gap):
-            tokens.append(enc.rest_token(d))
-            time_steps += d
-            positions.append(time_steps % bar_steps)
     K = options.variations
     total_steps = options.bars * bar_steps
     rng = np.random.default_rng(options.seed)
@@ -174,6 +169,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         if not ending_tokens.any():
             ending_tokens = allowed & is_note
     length_of_note_token = np.where(is_note, token_dur, 0)
+    shortest_rest = int(np.flatnonzero(is_rest & (token_dur == 1))[0])
     # what may follow, by [previous token was a note (holds allowed), room left 0..max_duration]
     fits_room = token_dur[None, :] <= np.arange(enc.max_duration + 1)[:, None]
     hard_tab = np.stack([fits_room & allowed & ~is_hold, fits_room & allowed])
@@ -189,7 +185,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     last = np.repeat(logits[:, -1, :], K, axis=0)
     h = np.repeat(h, K, axis=1)
     c = np.repeat(c, K, axis=1)
-    prev_is_note = np.full(K, int(tokens[-1]) >= enc.hold_base)  # a HOLD may only follow a note
+    prev_is_note = np.full(K, enc.ends_sounding(tokens[-1]))  # a HOLD may only follow a note
     elapsed = np.zeros(K, dtype=np.int64)
     out_tokens: list[np.ndarray] = []
     pos_now = np.full(K, positions[-1], dtype=np.int64)
@@ -226,7 +222,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         x = last * inv_temp + bias
         x[~mask] = -np.inf
         chosen = _sample_top_p(x, options.top_p, rng)
-        chosen[done] = enc.rest_token(1)
+        chosen[done] = shortest_rest
         out_tokens.append(np.where(done, -1, chosen))
         new_note = is_note[chosen] & ~done
         length = token_dur[chosen]

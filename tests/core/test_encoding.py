@@ -80,3 +80,12 @@ def test_exact_round_trip_on_the_grid(notes, bar):
 def test_monophonic_grid_notes():
     out = monophonic_grid_notes([(5, 230, 60), (0, 480, 55), (250, 100, 62)])
     assert out == [(0, 240, 60), (240, 120, 62)]
+
+
+def test_extend_with_rest_and_ends_sounding():
+    enc = ENC.encode_notes([(0, 480, 60)], 1920)
+    longer = ENC.extend_with_rest(enc, 4, 4 + 16 + 3)
+    assert ENC.decode(longer.tokens) == [(0, 480, 60)]
+    assert list(longer.positions[-2:]) == [(4 + 16) % 16, (4 + 19) % 16]
+    assert ENC.ends_sounding(enc.tokens[-1]) and not ENC.ends_sounding(longer.tokens[-1])
+    assert ENC.ends_sounding(ENC.hold_token(2)) and not ENC.ends_sounding(ENC.START)
