@@ -73,10 +73,23 @@ class LiveActions:
         self.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
 
     def _answer_phrase(self, notes) -> None:
-        from composer_app.core.timing import ticks_to_seconds
+        """A phrase ended: generate the answer off the GUI thread, then play and show it."""
         from composer_app.midi.jam import answer_phrase
+        from composer_app.ui.workers import pool_executor
 
-        phrase, result = answer_phrase(self.model, notes, self.jam_settings)
+        if not hasattr(self, "_jam_tasks"):
+            self._jam_tasks: list = []
+        model, settings = self.model, self.jam_settings
+        pool_executor(self.pool, self._jam_tasks)(
+            lambda: answer_phrase(model, notes, settings), self._play_answer,
+            lambda e: self.statusBar().showMessage(str(e), 8000))
+
+    def _play_answer(self, answered) -> None:
+        from composer_app.core.timing import ticks_to_seconds
+
+        phrase, result = answered
+        if self.midi.jam_listener is None:
+            return  # jam was switched off while the answer was being made
         answer = result.variations[0]
         if len(answer):
             first = answer.notes[0].tick

@@ -68,3 +68,36 @@ class ContinueWorker(QRunnable):
             self.signals.failed.emit(f"generation failed ({type(e).__name__}: {e})")
         else:
             self.signals.finished.emit(result)
+
+
+class Task(QRunnable):
+    """Any work off the GUI thread; its result or error comes back as a signal (handled on the GUI thread)."""
+
+    def __init__(self, work) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as e:  # noqa: BLE001  (reported to the caller, never lost on a worker thread)
+            self.signals.failed.emit(str(e) if isinstance(e, ComposerError) else f"{type(e).__name__}: {e}")
+        else:
+            self.signals.finished.emit(result)
+
+
+def pool_executor(pool, keep: list):
+    """A session Executor running work on `pool`; `keep` holds running tasks so their signals outlive the call."""
+    def run(work, on_done, on_failed) -> None:
+        task = Task(work)
+        keep.append(task)
+
+        def finish(callback, value) -> None:
+            keep.remove(task)
+            callback(value)
+
+        task.signals.finished.connect(lambda result: finish(on_done, result))
+        task.signals.failed.connect(lambda message: finish(on_failed, ComposerError(message)))
+        pool.start(task)
+    return run
