@@ -19,7 +19,6 @@ ES = {
     'Recover unsaved work': 'Recuperar trabajo sin guardar',
     'composer-app closed without saving this work. Restore it?': 'composer-app se cerró sin guardar este trabajo. ¿Restaurarlo?',
     'Restore': 'Restaurar',
-    'Discard': 'Descartar',
     'Later': 'Más tarde',
     'Open': 'Abrir',
     'Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)': 'Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)',
@@ -227,26 +226,6 @@ ES = {
 }
 
 
-MIXINS = {"FileActions": "MainWindow", "LiveActions": "MainWindow"}
-
-
-def merge_mixin_contexts(root) -> None:
-    contexts = {c.findtext("name"): c for c in root.iter("context")}
-    for mixin, target in MIXINS.items():
-        source = contexts.get(mixin)
-        if source is None:
-            continue
-        dest = contexts.get(target)
-        if dest is None:
-            source.find("name").text = target
-            continue
-        known = {m.findtext("source") for m in dest.iter("message")}
-        for message in list(source.iter("message")):
-            if message.findtext("source") not in known:
-                dest.append(message)
-        root.remove(source)
-
-
 def main() -> int:
     path = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "composer_es.ts"
     tree = ET.parse(path)
@@ -254,7 +233,6 @@ def main() -> int:
     root.set("language", "es_ES")
     # PySide's self.tr() looks a string up under the class of the object at run time; lupdate files the
     # strings of MainWindow's mixins under the mixin's name, so they are moved to MainWindow.
-    merge_mixin_contexts(root)
     missing = []
     for message in root.iter("message"):
         source = message.findtext("source")

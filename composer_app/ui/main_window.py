@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QThreadPool, QTimer
-from PySide6.QtGui import QActionGroup, QCloseEvent, QUndoStack
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 
+from composer_app.core.keys import detect_key
 from composer_app.core.melody import Melody
 from composer_app.core.timing import GRIDS, TempoChange, TimeSignature
 from composer_app.engine.generate import ContinueOptions
@@ -26,18 +27,19 @@ from composer_app.session.session import Session
 from composer_app.ui.actions import build_actions
 from composer_app.ui.commands import SessionEdit, SetMeter
 from composer_app.ui.continue_panel import ContinuePanel
+from composer_app.ui.document_files import DocumentFiles
+from composer_app.ui.live_controls import LiveControls
+from composer_app.ui.midi_mime import midi_paths_in
 from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
 from composer_app.ui.safekeeping import Safekeeping
 from composer_app.ui.settings import app_settings, flag, recent_files
-from composer_app.ui.window_files import FileActions
-from composer_app.ui.window_live import LiveActions
 from composer_app.ui.workers import ContinueWorker, ModelLoader
 
 METERS = ((4, 4), (3, 4), (2, 4), (2, 2), (6, 8), (3, 8), (9, 8), (12, 8), (5, 4), (6, 4))
 
 
-class MainWindow(FileActions, LiveActions, QMainWindow):
+class MainWindow(QMainWindow):
     """One melody document with its undo stack, the piano roll and the Continue panel."""
 
     def __init__(self, melody: Melody | None = None, load_model_in_background: bool = True, model_path=None) -> None:
@@ -55,7 +57,9 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.roll = PianoRollView(self.melody, self.undo, session=self.session)
         self.setCentralWidget(self.roll)
         self.actions = build_actions(self)
-        self.panel = ContinuePanel(self.variation_mime)
+        self.files = DocumentFiles(self)
+        self.live = LiveControls(self)
+        self.panel = ContinuePanel(self.files.variation_mime)
         self.addDockWidget(self._dock_area(), self.panel)
         self._build_menus()
         self._build_toolbar()
@@ -67,11 +71,23 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self._update_title()
         self._update_variation_actions()
         self._on_melody_changed()
-        self._start_sound()
+        self.live.start_sound()
         if load_model_in_background:
             QTimer.singleShot(0, lambda: self.load_model(model_path))
 
     # -- the session's document, as the rest of the window reads it ------------------------
+    @property
+    def sound(self):
+        return self.live.sound
+
+    @property
+    def midi(self):
+        return self.live.midi
+
+    @property
+    def player(self):
+        return self.live.player
+
     @property
     def melody(self) -> Melody:
         return self.session.melody
@@ -197,15 +213,15 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
 
     def _connect(self) -> None:
         a, r = self.actions, self.roll
-        a["new"].triggered.connect(self.new_document)
-        a["open"].triggered.connect(self.open_dialog)
-        a["save"].triggered.connect(self.save)
-        a["save_as"].triggered.connect(self.save_as)
-        a["export_melody"].triggered.connect(lambda: self.export_dialog("melody"))
-        a["export_selection"].triggered.connect(lambda: self.export_dialog("selection"))
-        a["export_variation"].triggered.connect(lambda: self.export_dialog("variation"))
-        a["export_wav"].triggered.connect(self.export_wav_dialog)
-        a["copy_midi"].triggered.connect(self.copy_as_midi_file)
+        a["new"].triggered.connect(self.files.new_document)
+        a["open"].triggered.connect(self.files.open_dialog)
+        a["save"].triggered.connect(self.files.save)
+        a["save_as"].triggered.connect(self.files.save_as)
+        a["export_melody"].triggered.connect(lambda: self.files.export_dialog("melody"))
+        a["export_selection"].triggered.connect(lambda: self.files.export_dialog("selection"))
+        a["export_variation"].triggered.connect(lambda: self.files.export_dialog("variation"))
+        a["export_wav"].triggered.connect(self.files.export_wav_dialog)
+        a["copy_midi"].triggered.connect(self.files.copy_as_midi_file)
         a["preferences"].triggered.connect(self.show_preferences)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.undo.undo)
@@ -231,9 +247,9 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         a["tool_select"].triggered.connect(lambda: r.state.set_tool("select"))
         a["tool_draw"].triggered.connect(lambda: r.state.set_tool("draw"))
         a["tool_erase"].triggered.connect(lambda: r.state.set_tool("erase"))
-        a["play"].triggered.connect(self.toggle_play)
-        a["record"].triggered.connect(self.toggle_record)
-        a["jam"].toggled.connect(self.toggle_jam)
+        a["play"].triggered.connect(self.live.toggle_play)
+        a["record"].triggered.connect(self.live.toggle_record)
+        a["jam"].toggled.connect(self.live.toggle_jam)
         a["continue"].triggered.connect(self.start_continue)
         a["again"].triggered.connect(self.again)
         a["next_variation"].triggered.connect(lambda: self.cycle_variation(1))
@@ -263,6 +279,39 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
 
     def current_project(self):
         return project_of(self)
+
+    # -- the document ----------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = (self.path or self.imported_from).name if (self.path or self.imported_from) else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] - composer-app")
+        self.setWindowModified(not self.undo.isClean())
+
+    def _on_melody_changed(self, *_args) -> None:
+        if getattr(self.live, "player", None) is not None:
+            self.player.document_changed(self.melody)
+        if hasattr(self, "tempo_box"):
+            self.show_meter()
+        estimate = detect_key(self.melody) if len(self.melody) >= 3 else None
+        self.roll.state.set_key(estimate.key if estimate else None)
+        self.panel.set_detected_key(estimate.key if estimate else None)
+        self.key_label.setText(self.tr("Key: %1").replace("%1", estimate.key.name) if estimate else "")
+
+    def set_document(self, melody: Melody, path: Path | None, imported_from: Path | None = None) -> None:
+        self.safekeeping.new_document()
+        self.undo.clear()
+        self.session.replace_document(melody, path, imported_from)  # the views follow its event
+        self._on_melody_changed()
+        self._update_title()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if midi_paths_in(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = midi_paths_in(event.mimeData())
+        if paths and self.files.maybe_save():
+            event.acceptProposedAction()
+            self.files.open_file(paths[0])
 
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -296,7 +345,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         for f in files:
             action = self.recent_menu.addAction(Path(f).name)
             action.setToolTip(f)
-            action.triggered.connect(lambda _=False, f=f: self.open_file(f))
+            action.triggered.connect(lambda _=False, f=f: self.files.open_file(f))
         self.recent_menu.setEnabled(bool(files))
 
     def _set_tempo(self, bpm: int) -> None:
@@ -394,7 +443,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
         self.session.variations.show(result.variations, (result.start_tick, result.end_tick))
         self.roll._update_scrollbars()
         self.roll.reveal(result.start_tick)
-        self.audition_variation()
+        self.live.audition_variation()
 
     def _continue_failed(self, message: str) -> None:
         self._finish_worker()
@@ -413,12 +462,12 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
 
     def cycle_variation(self, step: int) -> None:
         self.session.variations.cycle(step)
-        self.audition_variation()
+        self.live.audition_variation()
 
     def choose_variation(self, index: int) -> None:
         if 0 <= index < len(self.session.variations):
             self.session.variations.choose(index)
-            self.audition_variation()
+            self.live.audition_variation()
 
     def _show_variation_list(self) -> None:
         v = self.session.variations
@@ -460,7 +509,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self, self.midi.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.start_midi()
+            self.live.start_midi()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About composer-app"),
@@ -469,7 +518,7 @@ class MainWindow(FileActions, LiveActions, QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.cancel_continue()

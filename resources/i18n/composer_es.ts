@@ -396,6 +396,113 @@
     </message>
 </context>
 <context>
+    <name>DocumentFiles</name>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="36" />
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="36" />
+        <source>Save the changes to this melody first?</source>
+        <translation>¿Guardar antes los cambios de esta melodía?</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="51" />
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="52" />
+        <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
+        <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="85" />
+        <location filename="../../composer_app/ui/document_files.py" line="98" />
+        <source>Cannot open file</source>
+        <translation>No se puede abrir el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="91" />
+        <location filename="../../composer_app/ui/document_files.py" line="104" />
+        <source>Opened %1: %2 notes</source>
+        <translation>Abierto %1: %2 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="114" />
+        <source>melody</source>
+        <translation>melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="117" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="118" />
+        <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
+        <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="141" />
+        <source>Cannot save file</source>
+        <translation>No se puede guardar el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="142" />
+        <source>%1
+Your work is still open; try another folder or name.</source>
+        <translation>%1
+Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="147" />
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="163" />
+        <source>Nothing to export</source>
+        <translation>Nada que exportar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="163" />
+        <source>There are no notes to export.</source>
+        <translation>No hay notas que exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="165" />
+        <source>Export MIDI</source>
+        <translation>Exportar MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="166" />
+        <source>MIDI files (*.mid)</source>
+        <translation>Archivos MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="171" />
+        <source>Export WAV</source>
+        <translation>Exportar WAV</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="172" />
+        <source>WAV audio (*.wav)</source>
+        <translation>Audio WAV (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="179" />
+        <source>Cannot export audio</source>
+        <translation>No se puede exportar el audio</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="194" />
+        <source>Copied as a MIDI file</source>
+        <translation>Copiado como archivo MIDI</translation>
+    </message>
+</context>
+<context>
     <name>DragHandle</name>
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="36" />
@@ -409,367 +516,283 @@
     </message>
 </context>
 <context>
+    <name>LiveControls</name>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="41" />
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="42" />
+        <source>&amp;Play/Stop</source>
+        <translation>&amp;Reproducir/Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="57" />
+        <source>Recorded %1 notes</source>
+        <translation>Grabadas %1 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="60" />
+        <source>Choose a MIDI input in Preferences to record.</source>
+        <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="75" />
+        <source>Jam needs a MIDI input (Preferences) and the model.</source>
+        <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="79" />
+        <source>Jam: play a phrase, then pause for two beats.</source>
+        <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="88" />
+        <location filename="../../composer_app/ui/main_window.py" line="125" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="91" />
+        <location filename="../../composer_app/ui/main_window.py" line="128" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="101" />
+        <location filename="../../composer_app/ui/main_window.py" line="138" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="104" />
+        <location filename="../../composer_app/ui/main_window.py" line="141" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="106" />
+        <location filename="../../composer_app/ui/main_window.py" line="143" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="114" />
+        <location filename="../../composer_app/ui/main_window.py" line="151" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="118" />
+        <location filename="../../composer_app/ui/main_window.py" line="155" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="124" />
+        <location filename="../../composer_app/ui/main_window.py" line="161" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="127" />
+        <location filename="../../composer_app/ui/main_window.py" line="164" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="131" />
+        <location filename="../../composer_app/ui/main_window.py" line="168" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="136" />
+        <location filename="../../composer_app/ui/main_window.py" line="173" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="146" />
+        <location filename="../../composer_app/ui/main_window.py" line="183" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="151" />
+        <location filename="../../composer_app/ui/main_window.py" line="188" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="154" />
+        <location filename="../../composer_app/ui/main_window.py" line="191" />
         <source> Tempo </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="158" />
+        <location filename="../../composer_app/ui/main_window.py" line="195" />
         <source>Tempo of the piece, in quarter notes per minute</source>
         <translation>Tempo de la pieza, en negras por minuto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="160" />
+        <location filename="../../composer_app/ui/main_window.py" line="197" />
         <source> Time </source>
         <translation> Compás </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="164" />
+        <location filename="../../composer_app/ui/main_window.py" line="201" />
         <source>Time signature of the piece</source>
         <translation>Compás de la pieza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="170" />
+        <location filename="../../composer_app/ui/main_window.py" line="207" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="171" />
+        <location filename="../../composer_app/ui/main_window.py" line="208" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="282" />
+        <location filename="../../composer_app/ui/main_window.py" line="355" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="289" />
+        <location filename="../../composer_app/ui/main_window.py" line="362" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="319" />
+        <location filename="../../composer_app/ui/main_window.py" line="392" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="320" />
+        <location filename="../../composer_app/ui/main_window.py" line="393" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="325" />
+        <location filename="../../composer_app/ui/main_window.py" line="398" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="326" />
+        <location filename="../../composer_app/ui/main_window.py" line="399" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="336" />
+        <location filename="../../composer_app/ui/main_window.py" line="409" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="337" />
+        <location filename="../../composer_app/ui/main_window.py" line="410" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="369" />
+        <location filename="../../composer_app/ui/main_window.py" line="442" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="377" />
+        <location filename="../../composer_app/ui/main_window.py" line="450" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="381" />
+        <location filename="../../composer_app/ui/main_window.py" line="454" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="412" />
+        <location filename="../../composer_app/ui/main_window.py" line="481" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="442" />
+        <location filename="../../composer_app/ui/main_window.py" line="501" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="443" />
+        <location filename="../../composer_app/ui/main_window.py" line="502" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="456" />
+        <location filename="../../composer_app/ui/main_window.py" line="515" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="457" />
+        <location filename="../../composer_app/ui/main_window.py" line="516" />
         <source>composer-app continues your melodies with a small LSTM.
 The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
         <translation>composer-app continúa tus melodías con una pequeña red LSTM.
 El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/project_io.py" line="23" />
+        <location filename="../../composer_app/ui/main_window.py" line="285" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/project_io.py" line="70" />
+        <location filename="../../composer_app/ui/project_io.py" line="63" />
         <source>Restore recovered work</source>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
+        <location filename="../../composer_app/ui/main_window.py" line="297" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <source>Save the changes to this melody first?</source>
-        <translation>¿Guardar antes los cambios de esta melodía?</translation>
-    </message>
-    <message>
-        <source>Open MIDI file</source>
-        <translation>Abrir archivo MIDI</translation>
-    </message>
-    <message>
-        <source>MIDI files (*.mid *.midi);;All files (*)</source>
-        <translation>Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Cannot open file</source>
-        <translation>No se puede abrir el archivo</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 notes</source>
-        <translation>Abierto %1: %2 notas</translation>
-    </message>
-    <message>
-        <source>Save melody</source>
-        <translation>Guardar melodía</translation>
-    </message>
-    <message>
-        <source>MIDI files (*.mid)</source>
-        <translation>Archivos MIDI (*.mid)</translation>
-    </message>
-    <message>
-        <source>Cannot save file</source>
-        <translation>No se puede guardar el archivo</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Guardado %1</translation>
-    </message>
-    <message>
-        <source>Nothing to export</source>
-        <translation>Nada que exportar</translation>
-    </message>
-    <message>
-        <source>There are no notes to export.</source>
-        <translation>No hay notas que exportar.</translation>
-    </message>
-    <message>
-        <source>Export MIDI</source>
-        <translation>Exportar MIDI</translation>
-    </message>
-    <message>
-        <source>Export WAV</source>
-        <translation>Exportar WAV</translation>
-    </message>
-    <message>
-        <source>WAV audio (*.wav)</source>
-        <translation>Audio WAV (*.wav)</translation>
-    </message>
-    <message>
-        <source>Cannot export audio</source>
-        <translation>No se puede exportar el audio</translation>
-    </message>
-    <message>
-        <source>Copied as a MIDI file</source>
-        <translation>Copiado como archivo MIDI</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Detener</translation>
-    </message>
-    <message>
-        <source>&amp;Play/Stop</source>
-        <translation>&amp;Reproducir/Detener</translation>
-    </message>
-    <message>
-        <source>Recorded %1 notes</source>
-        <translation>Grabadas %1 notas</translation>
-    </message>
-    <message>
-        <source>Choose a MIDI input in Preferences to record.</source>
-        <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
-    </message>
-    <message>
-        <source>Jam needs a MIDI input (Preferences) and the model.</source>
-        <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
-    </message>
-    <message>
-        <source>Jam: play a phrase, then pause for two beats.</source>
-        <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abrir</translation>
-    </message>
-    <message>
-        <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
-        <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>melody</source>
-        <translation>melodía</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
-        <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
-    </message>
-    <message>
-        <source>%1
-Your work is still open; try another folder or name.</source>
-        <translation>%1
-Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
 </context>
 <context>
     <name>MidiAdapter</name>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="60" />
-        <location filename="../../composer_app/ui/midi_adapter.py" line="77" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="61" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="78" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="81" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="82" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="82" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="83" />
         <source>in: %1 (gone)</source>
         <translation>entrada: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="84" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="86" />
         <source>out: %1 (gone)</source>
         <translation>salida: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="87" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="88" />
         <source>out: built-in piano</source>
         <translation>salida: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="95" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="96" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="97" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="103" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="104" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="195" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="188" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -800,42 +823,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PianoRollView</name>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="42" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="44" />
         <source>Velocity</source>
         <translation>Intensidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="158" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="154" />
         <source>Delete notes</source>
         <translation>Borrar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="165" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="161" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="168" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="164" />
         <source>Transpose</source>
         <translation>Transportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="172" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="168" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="177" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="173" />
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="214" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="210" />
         <source>Paste</source>
         <translation>Pegar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="228" />
+        <location filename="../../composer_app/ui/piano_roll.py" line="224" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
@@ -1073,16 +1096,9 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>VelocityLane</name>
     <message>
-        <location filename="../../composer_app/ui/roll_parts.py" line="164" />
+        <location filename="../../composer_app/ui/roll_parts.py" line="163" />
         <source>Set velocity</source>
         <translation>Cambiar intensidad</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Untitled</source>
-        <translation>Sin título</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ def use_midi(window, input_name="", output_name=""):
     s.setValue("midi/count_in", "false")
     s.setValue("midi/metronome", "false")
     s.setValue("midi/quantize", "1/16")
-    window.start_midi()
+    window.live.start_midi()
 
 
 def test_record_from_a_keyboard_shows_notes_live_and_is_one_undo(window, qtbot, keyboard):
@@ -45,9 +45,9 @@ def test_record_from_a_keyboard_shows_notes_live_and_is_one_undo(window, qtbot, 
 def test_play_goes_to_the_midi_output_and_stop_leaves_nothing_sounding(window, qtbot, synth):
     window.set_document(Melody.from_notes([(i * 240, 480, 60 + i, 90) for i in range(16)]), None)
     use_midi(window, output_name=synth.port_name)
-    window.toggle_play()
+    window.live.toggle_play()
     qtbot.waitUntil(lambda: len(synth.received) >= 5, timeout=3000)
-    window.toggle_play()
+    window.live.toggle_play()
     time.sleep(0.1)
     assert synth.sounding() == set()
     assert window.roll.state.playhead > 0
@@ -95,9 +95,9 @@ def test_space_plays_the_selection_when_there_is_one(window, qtbot, synth):
     window.set_document(Melody.from_notes([(i * 480, 240, 60 + i, 90) for i in range(8)]), None)
     use_midi(window, output_name=synth.port_name)
     window.roll.state.set_selection({n.id for n in window.melody.notes[5:7]})
-    window.toggle_play()
+    window.live.toggle_play()
     qtbot.waitUntil(lambda: sum(1 for _, m in synth.received if m[0] & 0xF0 == 0x90) >= 2, timeout=3000)
     qtbot.wait(700)
     played = [m[1] for _, m in synth.received if m[0] & 0xF0 == 0x90 and m[2] > 0]
     assert played == [65, 66]
-    window.toggle_play()
+    window.live.toggle_play()

@@ -120,10 +120,10 @@ def test_continue_settings_are_remembered_across_restarts(window, qtbot):
 
 
 def test_save_suggests_a_folder_of_the_students_not_the_imported_files(window, chopin_dir, monkeypatch, tmp_path):
-    assert window.open_file(chopin_dir / "chpn-p7_format0.mid", ask=False)
+    assert window.files.open_file(chopin_dir / "chpn-p7_format0.mid", ask=False)
     suggested = []
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
                         lambda parent, title, where, filters: (suggested.append(where), ("", ""))[1])
-    window.save_as()
+    window.files.save_as()
     assert suggested and Path(suggested[0]).parent != chopin_dir
     assert suggested[0].endswith(".composer")

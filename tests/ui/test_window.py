@@ -71,7 +71,7 @@ def test_open_a_chopin_file_through_the_track_chooser(window, chopin_dir):
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert seen == {"rows": 1, "notes": "164"}
     assert window.melody == read_midi(path).melody()
     assert "chpn-p7_format0.mid" in window.windowTitle()
@@ -80,7 +80,7 @@ def test_open_a_chopin_file_through_the_track_chooser(window, chopin_dir):
 def test_cancelled_chooser_keeps_the_current_work(window, chopin_dir):
     window.melody.add(0, 120, 60)
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
-    assert not window.open_file(chopin_dir / "chpn-p7_format0.mid")
+    assert not window.files.open_file(chopin_dir / "chpn-p7_format0.mid")
     assert window.melody.contents() == [(0, 120, 60, 80)]
 
 
@@ -88,7 +88,7 @@ def test_broken_file_is_one_sentence_and_nothing_lost(window, tmp_path, message_
     window.melody.add(0, 120, 60)
     bad = tmp_path / "broken.mid"
     bad.write_bytes(b"MThd\x00\x00\x00\x06\x00\x01\x00\x01\x01\xe0MTrk\x00\x00\x00\x09\x00\x90\x3c")
-    assert not window.open_file(bad)
+    assert not window.files.open_file(bad)
     assert message_boxes[-1][0] == "warning" and message_boxes[-1][2].startswith("broken.mid: ")
     assert window.melody.contents() == [(0, 120, 60, 80)]
 
@@ -98,7 +98,7 @@ def test_save_then_reopen_equals_the_document(window, tmp_path, monkeypatch):
     window.melody.add(8000, 240, 70, 100)
     target = tmp_path / "song.mid"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.save()
+    assert window.files.save()
     assert not window.isWindowModified() and window.path == target
     again = load_melody(target, all_notes=True)
     assert again.contents() == window.melody.contents() and again.key_signature == "C"
@@ -112,13 +112,13 @@ def test_save_as_project_keeps_variations_and_settings_and_reopens(window, qtbot
     window.melody.add(20000, 240, 70, 100)
     target = tmp_path / "piece"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.save()
+    assert window.files.save()
     saved = tmp_path / "piece.composer"
     assert window.path == saved and not window.isWindowModified()
     assert saved.stat().st_mode & 0o777 != 0o600
     notes, ghosts = window.melody.contents(), [g.contents() for g in window.roll.state.ghosts]
     window.set_document(bench_seed_phrase(), None)
-    assert window.open_file(saved)
+    assert window.files.open_file(saved)
     assert window.melody.contents() == notes and [g.contents() for g in window.roll.state.ghosts] == ghosts
     assert window.panel.style.currentData() == "song" and window.panel.end_on.currentData() == "tonic"
     assert window.panel.list.count() == 3
@@ -127,7 +127,7 @@ def test_save_as_project_keeps_variations_and_settings_and_reopens(window, qtbot
 def test_variation_mime_is_a_valid_smf_and_drop_opens_files(window, qtbot, tmp_path):
     window.set_document(bench_seed_phrase(), None)
     generate(window, qtbot, bars=2, variations=2)
-    mime = window.variation_mime()
+    mime = window.files.variation_mime()
     assert mime.hasUrls() and mime.hasFormat("audio/midi")
     path = Path(mime.urls()[0].toLocalFile())
     assert path.suffix == ".mid" and path.read_bytes() == bytes(mime.data("audio/midi"))
@@ -147,7 +147,7 @@ def test_variation_mime_is_a_valid_smf_and_drop_opens_files(window, qtbot, tmp_p
 
 def test_copy_as_midi_file_puts_an_smf_on_the_clipboard(window):
     window.set_document(bench_seed_phrase(), None)
-    assert window.copy_as_midi_file()
+    assert window.files.copy_as_midi_file()
     data = QApplication.clipboard().mimeData()
     assert bytes(data.data("audio/midi"))[:4] == b"MThd"
     again = read_midi(bytes(data.data("audio/midi"))).melody()

@@ -1,43 +1,49 @@
-"""The window's live side: playback, the MIDI devices, recording and jam."""
+"""The window's live side: playback, the MIDI devices, recording and jam (composed into MainWindow)."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from composer_app.core.melody import Melody
 from composer_app.ui.settings import flag
 
 
-class LiveActions:
-    """Mixed into MainWindow: sound, MIDI input and output, recording, call and response."""
+class LiveControls(QObject):
+    """The window's live side: sound, MIDI devices, playback, recording and jam; composed into MainWindow."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self._jam_tasks: list = []
+        self.jam_settings = None
 
     # -- playback ------------------------------------------------------------------------
-    def _start_sound(self) -> None:
+    def start_sound(self) -> None:
         from composer_app.ui.midi_adapter import MidiAdapter
         from composer_app.ui.player import Player
         from composer_app.ui.sound_out import SoundOut
 
         self.sound = SoundOut(self)
-        self.sound.unavailable.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.sound.unavailable.connect(lambda msg: self.window.statusBar().showMessage(msg, 8000))
         QTimer.singleShot(0, self.sound.start)
-        self.midi = MidiAdapter(self.roll.state, self.sound, self)
-        self.midi.status_changed.connect(self.midi_label.setText)
-        self.midi.message.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
+        self.midi = MidiAdapter(self.window.roll.state, self.sound, self)
+        self.midi.status_changed.connect(self.window.midi_label.setText)
+        self.midi.message.connect(lambda msg: self.window.statusBar().showMessage(msg, 10000))
         self.midi.recording_changed.connect(self._on_recording_changed)
         self.midi.live_notes_changed.connect(self._show_live_notes)
         self.midi.phrase_ended.connect(self._answer_phrase)
-        self.player = Player(self.roll.state, self.sound, self, midi=self.midi)
+        self.player = Player(self.window.roll.state, self.sound, self, midi=self.midi)
         QTimer.singleShot(0, self.start_midi)
-        play = self.actions["play"]
+        play = self.window.actions["play"]
         play.setCheckable(True)
         self.player.started.connect(lambda: (play.setChecked(True), play.setText(self.tr("&Stop"))))
         self.player.stopped.connect(lambda: (play.setChecked(False), play.setText(self.tr("&Play/Stop"))))
 
     def start_midi(self) -> None:
         """Open the MIDI system and the remembered devices (none on a fresh machine: the built-in piano)."""
-        s = self.settings
+        s = self.window.settings
         self.midi.quantize = str(s.value("midi/quantize", "off"))
         self.midi.mode = str(s.value("midi/mode", "overdub"))
         self.midi.count_in = flag(s, "midi/count_in", True)
@@ -48,14 +54,14 @@ class LiveActions:
     def toggle_record(self) -> None:
         if self.midi.recording:
             count = self.midi.stop_recording()
-            self.statusBar().showMessage(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
+            self.window.statusBar().showMessage(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
         else:
             if self.midi.hub is None or not self.midi.hub.input_connected:
-                self.statusBar().showMessage(self.tr("Choose a MIDI input in Preferences to record."), 8000)
-                self.actions["record"].setChecked(False)
+                self.window.statusBar().showMessage(self.tr("Choose a MIDI input in Preferences to record."), 8000)
+                self.window.actions["record"].setChecked(False)
                 return
             self.player.stop()
-            self.midi.start_recording(self.session, self.undo)
+            self.midi.start_recording(self.window.session, self.window.undo)
 
     def toggle_jam(self, on: bool) -> None:
         """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
@@ -64,25 +70,23 @@ class LiveActions:
         if not on:
             self.midi.jam_listener = None
             return
-        if self.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
-            self.actions["jam"].setChecked(False)
-            self.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
+        if self.window.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
+            self.window.actions["jam"].setChecked(False)
+            self.window.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
             return
-        self.jam_settings = JamSettings(bars=self.panel.bars.value(), wait_beats=2.0, tempo=self.melody.bpm)
+        self.jam_settings = JamSettings(bars=self.window.panel.bars.value(), wait_beats=2.0, tempo=self.window.melody.bpm)
         self.midi.jam_listener = PhraseListener(self.jam_settings)
-        self.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
+        self.window.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
 
     def _answer_phrase(self, notes) -> None:
         """A phrase ended: generate the answer off the GUI thread, then play and show it."""
         from composer_app.midi.jam import answer_phrase
         from composer_app.ui.workers import pool_executor
 
-        if not hasattr(self, "_jam_tasks"):
-            self._jam_tasks: list = []
-        model, settings = self.model, self.jam_settings
-        pool_executor(self.pool, self._jam_tasks)(
+        model, settings = self.window.model, self.jam_settings
+        pool_executor(self.window.pool, self._jam_tasks)(
             lambda: answer_phrase(model, notes, settings), self._play_answer,
-            lambda e: self.statusBar().showMessage(str(e), 8000))
+            lambda e: self.window.statusBar().showMessage(str(e), 8000))
 
     def _play_answer(self, answered) -> None:
         from composer_app.core.timing import ticks_to_seconds
@@ -96,30 +100,30 @@ class LiveActions:
             self.player.play_melody(answer)
             length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
             self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
-        self.session.variations.show([answer], (result.start_tick, result.end_tick))
+        self.window.session.variations.show([answer], (result.start_tick, result.end_tick))
 
     def _on_recording_changed(self, recording: bool) -> None:
-        self.actions["record"].setChecked(recording)
+        self.window.actions["record"].setChecked(recording)
         if not recording:
-            self.session.show_live([])
+            self.window.session.show_live([])
 
     def _show_live_notes(self) -> None:
-        self.session.show_live(self.midi.live_notes)
+        self.window.session.show_live(self.midi.live_notes)
 
     def toggle_play(self) -> None:
         """Space: stop, or play the selection if there is one, else the melody from the playhead (or loop)."""
         if self.player.playing:
             self.player.stop()
             return
-        selected = self.roll.selection_notes()
+        selected = self.window.roll.selection_notes()
         if len(selected) > 1:
-            self.player.play_melody(Melody.from_notes(selected, tempos=list(self.melody.tempos),
-                                                      time_signature=self.melody.time_signature))
+            self.player.play_melody(Melody.from_notes(selected, tempos=list(self.window.melody.tempos),
+                                                      time_signature=self.window.melody.time_signature))
         else:
-            self.player.play_melody(self.melody, from_playhead=True)
+            self.player.play_melody(self.window.melody, from_playhead=True)
 
     def audition_variation(self) -> None:
-        ghosts = self.roll.state.ghosts
+        ghosts = self.window.roll.state.ghosts
         if ghosts:
-            self.player.play_melody(ghosts[self.roll.state.ghost_index])
+            self.player.play_melody(ghosts[self.window.roll.state.ghost_index])
 

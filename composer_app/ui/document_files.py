@@ -1,0 +1,198 @@
+"""The window's file side: open (with the track chooser), save, export, clipboard (composed into MainWindow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from composer_app.core.errors import ComposerError
+from composer_app.core.melody import Melody
+from composer_app.core.midifile import read_midi, write_midi
+from composer_app.core.project import SUFFIX, load_project, save_project
+from composer_app.ui.midi_mime import midi_mime_data, set_clipboard
+from composer_app.ui.project_io import project_of, show_project
+from composer_app.ui.settings import add_recent_file
+from composer_app.ui.track_chooser import TrackChooser
+
+
+class DocumentFiles(QObject):
+    """The window's files: open (with the track chooser), save, export, clipboard; composed into MainWindow."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    # -- document ------------------------------------------------------------------------
+
+
+
+    def maybe_save(self) -> bool:
+        """Ask before losing unsaved changes; True when it is fine to go on."""
+        if self.window.undo.isClean():
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes"), self.tr("Save the changes to this melody first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_document(self) -> None:
+        if self.maybe_save():
+            self.window.set_document(Melody(), None)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open"), self._last_folder(),
+            self.tr("Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;"
+                    "MIDI files (*.mid *.midi);;All files (*)"))
+        if path:
+            self.open_file(path)
+
+    def _last_folder(self) -> str:
+        return str(self.window.settings.value("last_folder", str(Path.home())))
+
+    def _save_folder(self) -> Path:
+        """Where Save suggests: the last folder saved into, else Documents (never where a file was imported from)."""
+        from PySide6.QtCore import QStandardPaths
+
+        folder = self.window.settings.value("last_save_folder", "")
+        if folder and Path(str(folder)).is_dir():
+            return Path(str(folder))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def open_file(self, path: str | Path, part: int | None = None, ask: bool = True) -> bool:
+        """Open a MIDI file (choosing a track when there are several); errors leave the current work as it is."""
+        path = Path(path)
+        if path.suffix.lower() == SUFFIX:
+            return self.open_project(path)
+        try:
+            song = read_midi(path)
+            all_notes = False
+            if part is None and ask and TrackChooser.needs_choice(song):
+                chooser = TrackChooser(song, self.window)
+                if chooser.exec() != QDialog.DialogCode.Accepted:
+                    return False
+                part, all_notes = chooser.chosen_part(), chooser.all_notes.isChecked()
+            melody = song.melody(part, all_notes=all_notes)
+        except ComposerError as e:
+            QMessageBox.warning(self.window, self.tr("Cannot open file"), str(e))
+            return False
+        self.window.set_document(melody, None, imported_from=path)
+        self.window.settings.setValue("last_folder", str(path.parent))
+        add_recent_file(self.window.settings, str(path))
+        self.window._fill_recent_menu()
+        self.window.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
+        return True
+
+    def open_project(self, path: Path) -> bool:
+        try:
+            project = load_project(path)
+        except ComposerError as e:
+            QMessageBox.warning(self.window, self.tr("Cannot open file"), str(e))
+            return False
+        show_project(self.window, project, path)
+        self.window.settings.setValue("last_folder", str(path.parent))
+        add_recent_file(self.window.settings, str(path))
+        self.window._fill_recent_menu()
+        self.window.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name)
+                                     .replace("%2", str(len(project.melody))), 5000)
+        return True
+
+    def save(self) -> bool:
+        if self.window.path is None:
+            return self.save_as()
+        return self._write(self.window.melody, self.window.path, mark_clean=True)
+
+    def save_as(self) -> bool:
+        stem = (self.window.path or self.window.imported_from).stem if (self.window.path or self.window.imported_from) else self.tr("melody")
+        suggestion = self.window.path or self._save_folder() / f"{stem}{SUFFIX}"
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save"), str(suggestion),
+            self.tr("composer-app project (*.composer);;MIDI file, melody only (*.mid)"))
+        if not path:
+            return False
+        if not path.lower().endswith((".mid", ".midi", SUFFIX)):
+            path += ".mid" if "*.mid" in chosen else SUFFIX
+        path = Path(path)
+        if self._write(self.window.melody, path, mark_clean=True):
+            self.window.path = path
+            self.window.settings.setValue("last_save_folder", str(path.parent))
+            add_recent_file(self.window.settings, str(path))
+            self.window._fill_recent_menu()
+            self.window._update_title()
+            return True
+        return False
+
+    def _write(self, melody: Melody, path: Path, mark_clean: bool = False, variations=()) -> bool:
+        """Save the document as a project (.composer) or any melody as MIDI; a failure keeps file and document."""
+        try:
+            if mark_clean and path.suffix.lower() == SUFFIX:
+                save_project(project_of(self.window), path)
+            else:
+                write_midi(melody, path, variations)
+        except ComposerError as e:
+            QMessageBox.warning(self.window, self.tr("Cannot save file"),
+                                self.tr("%1\nYour work is still open; try another folder or name.").replace("%1", str(e)))
+            return False
+        if mark_clean:
+            self.window.undo.setClean()
+            self.window.safekeeping.work_is_safe()
+        self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
+        return True
+
+    def export_melody_of(self, what: str) -> Melody | None:
+        if what == "melody":
+            return self.window.melody
+        if what == "selection":
+            notes = self.window.roll.selection_notes()
+            return Melody.from_notes(notes, tempos=list(self.window.melody.tempos), time_signature=self.window.melody.time_signature,
+                                     key_signature=self.window.melody.key_signature, name="Selection") if notes else None
+        ghosts = self.window.roll.state.ghosts
+        return ghosts[self.window.roll.state.ghost_index] if ghosts else None
+
+    def export_dialog(self, what: str) -> None:
+        melody = self.export_melody_of(what)
+        if melody is None or not len(melody):
+            QMessageBox.information(self.window, self.tr("Nothing to export"), self.tr("There are no notes to export."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export MIDI"), str(self._save_folder() / f"{what}.mid"),
+                                              self.tr("MIDI files (*.mid)"))
+        if path:
+            self._write(melody, Path(path))
+
+    def export_wav_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export WAV"), str(self._save_folder() / "melody.wav"),
+                                              self.tr("WAV audio (*.wav)"))
+        if path:
+            try:
+                from composer_app.audio.render import write_wav
+
+                write_wav(self.window.melody, Path(path))
+            except (ComposerError, OSError) as e:
+                QMessageBox.warning(self.window, self.tr("Cannot export audio"), str(e))
+
+    # -- drag and drop, clipboard --------------------------------------------------------
+    def variation_mime(self):
+        ghosts = self.window.roll.state.ghosts
+        if not ghosts:
+            return None
+        k = self.window.roll.state.ghost_index
+        return midi_mime_data(ghosts[k], f"variation-{k + 1}")
+
+    def copy_as_midi_file(self) -> bool:
+        melody = self.export_melody_of("variation") if self.window.roll.state.ghosts else self.window.melody
+        if melody is None:
+            return False
+        set_clipboard(midi_mime_data(melody, "melody" if melody is self.window.melody else "variation"))
+        self.window.statusBar().showMessage(self.tr("Copied as a MIDI file"), 3000)
+        return True
+
+
+
