@@ -34,7 +34,7 @@ class LiveControls(QObject):
         self.midi.recording_changed.connect(self._on_recording_changed)
         self.midi.live_notes_changed.connect(self._show_live_notes)
         self.midi.phrase_ended.connect(self._answer_phrase)
-        self.player = Player(self.window.roll.state, self.sound, self, midi=self.midi)
+        self.player = Player(self.window.roll.state, self.midi.output, self)
         QTimer.singleShot(0, self.start_midi)
         play = self.window.actions["play"]
         play.setCheckable(True)

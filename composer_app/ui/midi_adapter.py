@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.midi.hub import MidiHub
+from composer_app.midi.output import MidiOutput, Output
 from composer_app.midi.recorder import INPUT_QUANTIZE, Recorder
 from composer_app.ui.commands import SessionEdit
 from composer_app.ui.roll_state import RollState
@@ -47,6 +48,7 @@ class MidiAdapter(QObject):
         self.click_timer = QTimer(self)
         self.click_timer.timeout.connect(self._click)
         self._beat = 0
+        self._midi_output: MidiOutput | None = None
         self.jam_listener = None  # a PhraseListener while jamming
         self.jam_busy_until = 0.0
 
@@ -109,6 +111,14 @@ class MidiAdapter(QObject):
     def output_ready(self) -> bool:
         return self.hub is not None and self.hub.output_connected
 
+    def output(self) -> Output:
+        """Where notes sound now: the MIDI output when one is connected, else the built-in piano."""
+        if self.output_ready:
+            if self._midi_output is None or self._midi_output.hub is not self.hub:
+                self._midi_output = MidiOutput(self.hub)
+            return self._midi_output
+        return self.sound
+
     # -- input ---------------------------------------------------------------------------
     def drain(self) -> None:
         if self.hub is None:
@@ -124,7 +134,7 @@ class MidiAdapter(QObject):
             return
         for t, msg in events:
             if not self.output_ready and msg.type == "note_on" and msg.velocity > 0:
-                self.sound.note(msg.note, msg.velocity)  # thru to the built-in piano
+                self.sound.note(msg.note, msg.velocity)  # thru to the built-in piano (the hub does MIDI thru)
             if self.recorder is not None:
                 self.recorder.feed(t, msg)
             if self.jam_listener is not None and t > self.jam_busy_until:
@@ -165,11 +175,8 @@ class MidiAdapter(QObject):
             self.click_timer.stop()
             return
         accent = self.melody is not None and self._beat % self.melody.time_signature.numerator == 0
-        if self.output_ready:
-            import mido
-
-            self.hub.send(mido.Message("note_on", channel=9, note=76 if accent else 77, velocity=100 if accent else 70))
-            self.hub.send(mido.Message("note_off", channel=9, note=76 if accent else 77, velocity=0))
+        if self.output_ready:  # a woodblock on the drum channel
+            self.output().note(76 if accent else 77, 100 if accent else 70, 0.03, channel=9)
         else:
             self.sound.note(96 if accent else 89, 100 if accent else 70, 0.04)
         self._beat += 1

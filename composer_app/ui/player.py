@@ -1,20 +1,16 @@
-"""Playback in the window: the built-in piano (or a MIDI output), with a moving playhead."""
+"""Playback in the window, with a moving playhead, on whichever Output is in use (MIDI or the built-in piano)."""
 
 from __future__ import annotations
 
-import threading
 import time
+from collections.abc import Callable
 
-import mido
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from composer_app.audio.render import melody_voices
-from composer_app.audio.synth import render
 from composer_app.core.melody import Melody
 from composer_app.core.timing import TICKS_PER_QUARTER
-from composer_app.midi.scheduler import PlaybackScheduler, PlayerThread, melody_events
+from composer_app.midi.output import Output
 from composer_app.ui.roll_state import RollState
-from composer_app.ui.sound_out import SoundOut
 
 
 class Player(QObject):
@@ -23,13 +19,11 @@ class Player(QObject):
     started = Signal()
     stopped = Signal()
 
-    def __init__(self, state: RollState, sound: SoundOut, parent: QObject | None = None, midi=None) -> None:
+    def __init__(self, state: RollState, output: Callable[[], Output], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.sound = sound
-        self.midi = midi  # a MidiAdapter: when its output is open, playback goes there
-        self.midi_player: PlayerThread | None = None
-        self._generation = 0  # which play_melody a background render belongs to; stop() moves it on
+        self.output = output  # the Output in use now (asked at every start: devices come and go)
+        self.playing_on: Output | None = None
         self.melody: Melody | None = None
         self.from_playhead = False
         self.looping = False
@@ -67,30 +61,13 @@ class Player(QObject):
         if start >= end and not self.looping:
             self.stopped.emit()
             return
-        if self.midi is not None and self.midi.output_ready:
-            if self.midi_player is None:
-                self.midi_player = PlayerThread(PlaybackScheduler(self.midi.hub.send))
-            self.midi_player.play(melody_events(melody, start_tick=start, end_tick=end))
-        else:
-            voices = melody_voices(melody, start, end)
-            if voices and self.sound.available:
-                self._render_async(voices)
+        self.playing_on = self.output()
+        self.playing_on.play(melody, start, end)
         self.bpm = melody.bpm
         self.start_tick, self.end_tick = start, max(end, start + 1)
         self.start_time = time.perf_counter()
         self.timer.start()
         self.started.emit()
-
-    def _render_async(self, voices) -> None:
-        """Synthesis takes ~1 ms per note: do it off the GUI thread, then hand the samples to the mixer."""
-        generation = self._generation
-
-        def work() -> None:
-            samples = render(voices)
-            if generation == self._generation:
-                self.sound.play_samples(samples)
-
-        threading.Thread(target=work, name="render", daemon=True).start()
 
     def _tick(self) -> None:
         elapsed = time.perf_counter() - self.start_time
@@ -114,13 +91,8 @@ class Player(QObject):
         self.play_melody(melody, self.from_playhead, start_at=here)
 
     def audition(self, pitch: int) -> None:
-        """Sound one pitch briefly: on the MIDI output when there is one, else on the built-in piano."""
-        if self.midi is not None and self.midi.output_ready:
-            hub = self.midi.hub
-            hub.send(mido.Message("note_on", note=pitch, velocity=90))
-            QTimer.singleShot(300, lambda: hub.send(mido.Message("note_off", note=pitch, velocity=0)))
-        else:
-            self.sound.note(pitch)
+        """Sound one pitch briefly on the Output in use."""
+        self.output().note(pitch, 90, 0.3)
 
     def stop(self) -> None:
         if self._halt():
@@ -128,11 +100,9 @@ class Player(QObject):
 
     def _halt(self) -> bool:
         """Silence everything; True if something was playing."""
-        self._generation += 1
-        if self.midi_player is not None:
-            self.midi_player.stop()
+        if self.playing_on is not None:
+            self.playing_on.stop()
         if self.timer.isActive():
             self.timer.stop()
-            self.sound.stop()
             return True
         return False

@@ -62,7 +62,7 @@ class MixerDevice(QIODevice):
 
 
 class SoundOut(QObject):
-    """Owns the audio sink; without an audio device it says so once and does nothing."""
+    """The built-in piano as an Output; owns the audio sink; without an audio device it says so once and is silent."""
 
     unavailable = Signal(str)
 
@@ -71,6 +71,7 @@ class SoundOut(QObject):
         self.mixer = MixerDevice(self)
         self.sink = None
         self.error: str | None = None
+        self._generation = 0  # which play() a background render belongs to; stop() moves it on
 
     def start(self) -> bool:
         try:
@@ -107,12 +108,32 @@ class SoundOut(QObject):
         if self.available:
             self.mixer.add(samples)
 
-    def note(self, pitch: int, velocity: int = 90, length: float = 0.4) -> None:
+    def note(self, pitch: int, velocity: int = 90, seconds: float = 0.4, channel: int = 0) -> None:
         if self.available:
-            self.mixer.add(render_voice(pitch, velocity, length))
+            self.mixer.add(render_voice(pitch, velocity, seconds))
 
     def stop(self) -> None:
         self.mixer.clear()
+        self._generation += 1
+
+    # -- the Output protocol (composer_app.midi.output) -----------------------------------
+    def play(self, melody, start_tick: int, end_tick: int) -> None:
+        """Render the notes off the GUI thread (about 1 ms a note), then hand the samples to the mixer."""
+        from composer_app.audio.render import melody_voices
+        from composer_app.audio.synth import render
+
+        voices = melody_voices(melody, start_tick, end_tick)
+        if not voices or not self.available:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def work() -> None:
+            samples = render(voices)
+            if generation == self._generation:  # not stopped or replaced meanwhile
+                self.play_samples(samples)
+
+        threading.Thread(target=work, name="render", daemon=True).start()
 
     def close(self) -> None:
         if self.sink is not None:
