@@ -124,6 +124,35 @@ class Session:
 
         run(lambda: continue_melody(model, melody, options), done, on_failed or (lambda e: None))
 
+    def jam_answer(self, model, notes, settings, run: Executor = run_inline, on_done=None, on_failed=None) -> None:
+        """Call and response: the continuation of a played phrase (through `run`), shown as the one variation."""
+        from composer_app.midi.jam import answer_phrase
+
+        def done(answered) -> None:
+            phrase, result = answered
+            self.variations.show(result.variations[:1], (result.start_tick, result.end_tick))
+            if on_done is not None:
+                on_done(phrase, result)
+
+        run(lambda: answer_phrase(model, notes, settings), done, on_failed or (lambda e: None))
+
+    def playback_range(self, melody: Melody | None = None, from_playhead: bool = True,
+                       start_at: int | None = None) -> tuple[int, int, bool] | None:
+        """What Play plays: (start, end, loops). From the playhead to the end, or the loop range over and over;
+        a melody that is not the document (a variation) plays from its first note. None: nothing to play."""
+        melody = melody if melody is not None else self.melody
+        start = self.playhead if from_playhead else (melody.notes[0].tick if len(melody) else 0)
+        end = melody.end_tick
+        loops = bool(from_playhead and self.loop)
+        if loops:
+            loop_start, end = self.loop
+            start = start_at if start_at is not None and loop_start <= start_at < end else loop_start
+        elif start_at is not None:
+            start = start_at
+        if start >= end:
+            return None
+        return start, end, loops
+
     def accept(self, label: str | None = None) -> NoteChange | None:
         """The current variation replaces what the document has in the bars it fills (None: nothing to accept)."""
         chosen = self.variations.current

@@ -79,19 +79,17 @@ class LiveControls(QObject):
         self.window.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
 
     def _answer_phrase(self, notes) -> None:
-        """A phrase ended: generate the answer off the GUI thread, then play and show it."""
-        from composer_app.midi.jam import answer_phrase
+        """A phrase ended: the session makes the answer off the GUI thread; then it plays and shows."""
         from composer_app.ui.workers import pool_executor
 
-        model, settings = self.window.model, self.jam_settings
-        pool_executor(self.window.pool, self._jam_tasks)(
-            lambda: answer_phrase(model, notes, settings), self._play_answer,
-            lambda e: self.window.statusBar().showMessage(str(e), 8000))
+        self.window.session.jam_answer(self.window.model, notes, self.jam_settings,
+                                       run=pool_executor(self.window.pool, self._jam_tasks),
+                                       on_done=self._play_answer,
+                                       on_failed=lambda e: self.window.statusBar().showMessage(str(e), 8000))
 
-    def _play_answer(self, answered) -> None:
+    def _play_answer(self, phrase, result) -> None:
         from composer_app.core.timing import ticks_to_seconds
 
-        phrase, result = answered
         if self.midi.jam_listener is None:
             return  # jam was switched off while the answer was being made
         answer = result.variations[0]
@@ -100,7 +98,6 @@ class LiveControls(QObject):
             self.player.play_melody(answer)
             length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
             self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
-        self.window.session.variations.show([answer], (result.start_tick, result.end_tick))
 
     def _on_recording_changed(self, recording: bool) -> None:
         self.window.actions["record"].setChecked(recording)

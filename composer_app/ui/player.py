@@ -50,17 +50,12 @@ class Player(QObject):
         """Play `melody` (from the playhead, or from its first note); a loop range repeats until Stop."""
         self._halt()
         self.melody, self.from_playhead = melody, from_playhead
-        start = self.state.playhead if from_playhead else (melody.notes[0].tick if len(melody) else 0)
-        end = melody.end_tick
-        self.looping = bool(from_playhead and self.state.loop)
-        if self.looping:
-            loop_start, end = self.state.loop
-            start = start_at if start_at is not None and loop_start <= start_at < end else loop_start
-        elif start_at is not None:
-            start = start_at
-        if start >= end and not self.looping:
+        plan = self.state.session.playback_range(melody, from_playhead, start_at)
+        if plan is None:
+            self.looping = False
             self.stopped.emit()
             return
+        start, end, self.looping = plan
         self.playing_on = self.output()
         self.playing_on.play(melody, start, end)
         self.bpm = melody.bpm

@@ -97,3 +97,26 @@ def test_project_snapshot_and_reopen_keep_everything(model):
     assert other.melody == s.melody and [v.contents() for v in other.variations.items] == \
         [v.contents() for v in s.variations.items]
     assert other.variations.span == s.variations.span and other.settings == s.settings and len(events) == 1
+
+
+def test_jam_answer_shows_one_variation_after_the_phrase(model):
+    from composer_app.midi.jam import JamSettings
+
+    s = Session()
+    heard = []
+    phrase = [(i * 240, 240, (60, 62, 64, 65, 67, 65, 64, 62)[i], 90) for i in range(8)]
+    s.jam_answer(model, phrase, JamSettings(bars=2, tempo=100), on_done=lambda p, r: heard.append(r))
+    assert len(s.variations) == 1 and heard and heard[0].start_tick == 1920
+    assert s.variations.span == (1920, 1920 + 2 * 1920) and len(s.variations.current) > 0
+
+
+def test_playback_range_from_playhead_loop_and_variation():
+    s = Session(Melody.from_notes([(0, 480, 60, 80), (1920, 480, 62, 80)]))
+    assert s.playback_range() == (0, 2400, False)
+    s.move_playhead(2400)
+    assert s.playback_range() is None  # past the end: nothing to play
+    s.set_loop((480, 960))
+    assert s.playback_range() == (480, 960, True)
+    assert s.playback_range(start_at=700) == (700, 960, True)
+    variation = Melody.from_notes([(3000, 240, 64, 80)])
+    assert s.playback_range(variation, from_playhead=False) == (3000, 3240, False)
