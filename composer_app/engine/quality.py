@@ -1,4 +1,4 @@
-"""Musical checks on continuations: in key, rhythmic variety, no one-bar loops."""
+"""Musical checks on continuations: in key, rhythmic variety, no one-bar loops, End on honoured."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class QualityReport:
     in_key_fraction: float
     varied_rhythm_fraction: float  # continuations with more than one distinct duration
     one_bar_loops: int
+    end_on_tonic_fraction: float | None = None  # with End on tonic: last note on the last bar line, on the tonic
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -32,9 +33,10 @@ def is_one_bar_loop(melody: Melody, start: int, bar: int, bars: int) -> bool:
 
 
 def check_continuations(model: LoadedModel, files: list[Path], seed_bars: int = 4, bars: int = 8,
-                        temperature: float = 1.0, seed: int = 0) -> QualityReport:
-    """Continue the first `seed_bars` bars of each file (no key lock) and measure the result."""
-    total = in_key = varied = loops = count = 0
+                        temperature: float = 1.0, seed: int = 0, variations: int = 1, end_on: str = "free",
+                        style: str = "auto") -> QualityReport:
+    """Continue the first `seed_bars` bars of each file (no key lock) and measure every variation."""
+    total = in_key = varied = loops = count = ended = 0
     for i, path in enumerate(files):
         melody = load_melody(path)
         bar = melody.time_signature.bar_ticks
@@ -43,12 +45,17 @@ def check_continuations(model: LoadedModel, files: list[Path], seed_bars: int = 
         estimate = detect_key(prefix)
         if len(prefix) < 4 or estimate is None:
             continue
-        r = continue_melody(model, prefix, ContinueOptions(bars=bars, variations=1, temperature=temperature, top_p=1.0,
-                                                           key=None, seed=seed + i, start_tick=seed_bars * bar))
-        v = r.variations[0]
-        count += 1
-        total += len(v)
-        in_key += sum(estimate.key.contains(n.pitch) for n in v)
-        varied += len({n.duration for n in v}) > 1
-        loops += is_one_bar_loop(v, r.start_tick, bar, bars)
-    return QualityReport(count, total, in_key / max(total, 1), varied / max(count, 1), loops)
+        r = continue_melody(model, prefix, ContinueOptions(bars=bars, variations=variations, temperature=temperature,
+                                                           top_p=1.0, key=None, seed=seed + i, start_tick=seed_bars * bar,
+                                                           end_on=end_on, style=style))
+        tonic = (r.key or estimate.key).tonic
+        for v in r.variations:
+            count += 1
+            total += len(v)
+            in_key += sum(estimate.key.contains(n.pitch) for n in v)
+            varied += len({n.duration for n in v}) > 1
+            loops += is_one_bar_loop(v, r.start_tick, bar, bars)
+            last = v.notes[-1] if len(v) else None
+            ended += last is not None and last.tick == r.end_tick - bar and last.pitch % 12 == tonic
+    return QualityReport(count, total, in_key / max(total, 1), varied / max(count, 1), loops,
+                         ended / max(count, 1) if end_on == "tonic" else None)
