@@ -5,14 +5,15 @@ import json
 import numpy as np
 import onnxruntime as ort
 import pytest
-import torch
 
-from composer_app.core.encoding import MelodyEncoding
-from composer_app.engine.generate import ContinueOptions, continue_melody
-from composer_app.engine.model import load_model
-from composer_app.training.data import batches, encode_records, melodies_from_midi, split_of, transpose_tokens
-from composer_app.training.model import MelodyLSTM, export_onnx
-from composer_app.training.train import TrainConfig, train
+torch = pytest.importorskip("torch", reason="the train extra is not installed (pip install -e '.[train]')")
+
+from composer_app.core.encoding import MelodyEncoding  # noqa: E402  (after the torch check)
+from composer_app.engine.generate import ContinueOptions, continue_melody  # noqa: E402  (after the torch check)
+from composer_app.engine.model import load_model  # noqa: E402  (after the torch check)
+from composer_app.training.data import batches, encode_records, melodies_from_midi, split_of, transpose_tokens  # noqa: E402  (after the torch check)
+from composer_app.training.model import MelodyLSTM, export_onnx  # noqa: E402  (after the torch check)
+from composer_app.training.train import TrainConfig, train  # noqa: E402  (after the torch check)
 
 ENC = MelodyEncoding()
 TINY = dict(embedding=16, hidden=32, layers=2, dropout=0.0)
