@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="composer-app", description="Continue melodies with a small LSTM.")
     parser.add_argument("--version", action="version", version=f"composer-app {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a full traceback on errors")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the model, generation, MIDI files, audio and MIDI ports; exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("inspect", help="show tracks, tempo, key and the melody line of a MIDI file (or a summary of a .composer project)")
@@ -151,6 +153,10 @@ def _add_later_commands(sub) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--self-test"]:
+        from composer_app.self_test import run_self_test
+
+        return run_self_test()
     if not argv or argv == ["--debug"]:
         from composer_app.ui.app import run_app
 
