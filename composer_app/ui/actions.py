@@ -64,6 +64,8 @@ def _specs() -> dict[str, Spec]:
         "previous_variation": Spec(QCoreApplication.translate("Actions", "P&revious Variation"), ("Shift+Tab", "Backtab")),
         "accept_variation": Spec(QCoreApplication.translate("Actions", "&Accept Variation"), ("Return", "Enter")),
         "discard_variations": Spec(QCoreApplication.translate("Actions", "&Discard Variations"), ("Escape",)),
+        "shortcuts": Spec(QCoreApplication.translate("Actions", "&Keyboard Shortcuts"), (S.HelpContents,),
+                          "help-keybord-shortcuts"),
         "about": Spec(QCoreApplication.translate("Actions", "&About composer-app")),
     }
 
@@ -89,9 +91,11 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
                 icon = style.standardIcon(spec.fallback)
             action.setIcon(icon)
         action.setCheckable(spec.checkable)
-        if spec.tip:
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+        shortcut = unique[0].toString(QKeySequence.SequenceFormat.NativeText) if unique else ""
+        plain = spec.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".")
+        tip = spec.tip or plain
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         actions[name] = action
     return actions

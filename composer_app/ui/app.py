@@ -56,6 +56,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from composer_app.ui.main_window import MainWindow
     from composer_app.ui.recovery_dialog import offer_recovery
     from composer_app.ui.safekeeping import install_crash_handler
+    from composer_app.ui.settings import app_settings
     from composer_app.ui.test_hooks import run_script
 
     windows: list[MainWindow] = []
@@ -70,7 +71,11 @@ def run_app(argv: list[str] | None = None) -> int:
     install_crash_handler(lambda: [w for w in windows if w.isVisible()])
 
     def after_start() -> None:
-        offer_recovery(window, make_window)
+        restored = offer_recovery(window, make_window)
+        settings = app_settings()
+        if not restored and settings.value("first_run_done", "false") != "true":
+            window.open_example()
+        settings.setValue("first_run_done", "true")
         run_script(window)
 
     QTimer.singleShot(0, after_start)

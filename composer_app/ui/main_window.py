@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QToolBar,
     QUndoView,
+    QVBoxLayout,
+    QWidget,
 )
 
+from composer_app.core.errors import ComposerError
 from composer_app.core.keys import detect_key
 from composer_app.core.melody import Melody
 from composer_app.core.timing import GRIDS, TempoChange, TimeSignature
@@ -55,7 +58,19 @@ class MainWindow(QMainWindow):
         self.undo = QUndoStack(self)
         self.safekeeping = Safekeeping(self)
         self.roll = PianoRollView(self.melody, self.undo, session=self.session)
-        self.setCentralWidget(self.roll)
+        self.hint = QLabel(self.tr("Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), "
+                                   "then press Continue (Ctrl+Enter)."))
+        self.hint.setObjectName("first_steps_hint")
+        self.hint.setStyleSheet("QLabel#first_steps_hint { padding: 6px 10px; background: palette(tool-tip-base); "
+                                "color: palette(tool-tip-text); }")
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.hint)
+        column.addWidget(self.roll, 1)
+        self.setCentralWidget(central)
+        self.showing_example = False
         self.actions = build_actions(self)
         self.files = DocumentFiles(self)
         self.live = LiveControls(self)
@@ -166,6 +181,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["record"])
         m.addAction(a["jam"])
         m = bar.addMenu(self.tr("&Help"))
+        m.addAction(a["shortcuts"])
         m.addAction(a["about"])
         self.addActions(list(a.values()))  # shortcuts work wherever the focus is in the window
 
@@ -231,6 +247,7 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
         self.undo.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo.cleanChanged.connect(self._update_hint)
         a["cut"].triggered.connect(r.cut_selection)
         a["copy"].triggered.connect(r.copy_selection)
         a["paste"].triggered.connect(lambda: r.paste())
@@ -257,6 +274,7 @@ class MainWindow(QMainWindow):
         a["accept_variation"].triggered.connect(self.accept_variation)
         a["discard_variations"].triggered.connect(self.discard_variations)
         a["about"].triggered.connect(self.show_about)
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
         self.grid_box.currentTextChanged.connect(self._set_grid)
         self.tempo_box.valueChanged.connect(self._set_tempo)
         self.meter_box.currentIndexChanged.connect(self._set_time_signature)
@@ -286,7 +304,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] - composer-app")
         self.setWindowModified(not self.undo.isClean())
 
+    def open_example(self) -> None:
+        """First run: an example seed to continue right away (a clean document, not saved anywhere)."""
+        from composer_app.core.midifile import load_melody
+        from composer_app.ui.app import resources_dir
+
+        try:
+            melody = load_melody(resources_dir() / "seeds" / "example-seed.mid")
+        except ComposerError:
+            return  # a missing example is no reason to bother the student
+        self.set_document(melody, None)
+        self.showing_example = True
+        self._on_melody_changed()
+
+    def _update_hint(self, *_args) -> None:
+        self.hint.setVisible(len(self.melody) == 0 or (self.showing_example and self.undo.isClean()))
+
     def _on_melody_changed(self, *_args) -> None:
+        self._update_hint()
         if getattr(self.live, "player", None) is not None:
             self.player.document_changed(self.melody)
         if hasattr(self, "tempo_box"):
@@ -297,6 +332,7 @@ class MainWindow(QMainWindow):
         self.key_label.setText(self.tr("Key: %1").replace("%1", estimate.key.name) if estimate else "")
 
     def set_document(self, melody: Melody, path: Path | None, imported_from: Path | None = None) -> None:
+        self.showing_example = False
         self.safekeeping.new_document()
         self.undo.clear()
         self.session.replace_document(melody, path, imported_from)  # the views follow its event
@@ -512,9 +548,15 @@ class MainWindow(QMainWindow):
             self.live.start_midi()
 
     def show_about(self) -> None:
+        from composer_app.ui.help import about_text
+
         QMessageBox.about(self, self.tr("About composer-app"),
-                          self.tr("composer-app continues your melodies with a small LSTM.\n"
-                                  "The bundled model was trained on public-domain folk tunes and Bach chorales."))
+                          about_text(self.model.name if self.model is not None else None))
+
+    def show_shortcuts(self) -> None:
+        from composer_app.ui.help import ShortcutsDialog
+
+        ShortcutsDialog(self.actions, self).exec()
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

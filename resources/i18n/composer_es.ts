@@ -219,6 +219,11 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="67" />
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="69" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -227,8 +232,8 @@
     <name>ContinuePanel</name>
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="108" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="185" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="280" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="196" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="295" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -239,158 +244,218 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/continue_panel.py" line="119" />
+        <source>How many bars each variation adds</source>
+        <translation>Cuántos compases añade cada variación</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="120" />
         <source>Bars to add</source>
         <translation>Compases a añadir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="123" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="124" />
+        <source>How many different continuations to offer at once</source>
+        <translation>Cuántas continuaciones distintas ofrecer a la vez</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="125" />
         <source>Variations</source>
         <translation>Variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="131" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="133" />
+        <source>Low: the model's safest choices; high: more surprising notes (the sampling temperature)</source>
+        <translation>Bajo: las opciones más seguras del modelo; alto: notas más sorprendentes (la temperatura de muestreo)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="135" />
         <source>Creativity</source>
         <translation>Creatividad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="138" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="142" />
+        <source>Leave out the least likely notes: only the likeliest ones that together make up this share of the probability are chosen from (1.00 keeps all)</source>
+        <translation>Deja fuera las notas menos probables: solo se elige entre las más probables que juntas suman esta parte de la probabilidad (1,00 las conserva todas)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="144" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="140" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="163" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="263" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="146" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="172" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="278" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="141" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="147" />
         <source>No key lock</source>
         <translation>Sin tonalidad fija</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="144" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="150" />
+        <source>Keep every note in a key: Auto uses the key the melody is in, or pick one; No key lock lets the model choose</source>
+        <translation>Mantiene todas las notas en una tonalidad: Auto usa la de la melodía, o elige una; Sin bloqueo de tonalidad deja elegir al modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="152" />
         <source>Key</source>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="150" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="158" />
         <source>Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number</source>
         <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="156" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
         <source>Pitch range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="160" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="168" />
+        <source>Left: fewer, longer notes and more rests; right: more, shorter notes</source>
+        <translation>Izquierda: menos notas, más largas y más silencios; derecha: más notas, más cortas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="169" />
         <source>Note density</source>
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="162" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
         <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
         <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="163" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="172" />
         <source>Dance tune</source>
         <translation>Danza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="173" />
         <source>Song or air</source>
         <translation>Canción o aire</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="173" />
         <source>Chorale</source>
         <translation>Coral</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="165" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="174" />
         <source>Renaissance</source>
         <translation>Renacimiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="167" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="176" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="169" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="178" />
         <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
         <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="180" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="180" />
         <source>Tonic</source>
         <translation>Tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="180" />
         <source>Chord tone</source>
         <translation>Nota del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="173" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="182" />
         <source>End on</source>
         <translation>Terminar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="174" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="175" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="184" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="186" />
+        <source>Continue after the last note of the melody</source>
+        <translation>Continuar tras la última nota de la melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="187" />
+        <source>Continue the selected notes, right after the selection</source>
+        <translation>Continuar las notas seleccionadas, justo después de la selección</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="202" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="204" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="215" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="205" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="216" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="206" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="217" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="263" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="218" />
+        <source>Put the shown variation into the melody (Enter)</source>
+        <translation>Poner la variación mostrada en la melodía (Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="219" />
+        <source>New variations with the current settings (Ctrl+Shift+Enter)</source>
+        <translation>Nuevas variaciones con los ajustes actuales (Ctrl+Mayús+Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="220" />
+        <source>Remove the variations (Esc)</source>
+        <translation>Quitar las variaciones (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="221" />
+        <source>Click a variation to hear it; Tab and Shift+Tab go through them</source>
+        <translation>Haz clic en una variación para oírla; Tab y Mayús+Tab las recorren</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="278" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="280" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="295" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="293" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="308" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -516,6 +581,94 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="15" />
+        <source>Move the selected notes</source>
+        <translation>Mover las notas seleccionadas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="15" />
+        <source>Arrow keys</source>
+        <translation>Flechas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="16" />
+        <source>Make the selected notes longer or shorter</source>
+        <translation>Alargar o acortar las notas seleccionadas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="16" />
+        <source>Shift+Left / Shift+Right</source>
+        <translation>Mayús+Izquierda / Mayús+Derecha</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="17" />
+        <source>Transpose by a semitone / an octave</source>
+        <translation>Transportar un semitono / una octava</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="17" />
+        <source>Ctrl+Up/Down, Ctrl+Shift+Up/Down</source>
+        <translation>Ctrl+Arriba/Abajo, Ctrl+Mayús+Arriba/Abajo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="18" />
+        <source>Zoom in and out</source>
+        <translation>Acercar y alejar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="18" />
+        <source>Ctrl+mouse wheel</source>
+        <translation>Ctrl+rueda del ratón</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="19" />
+        <source>Drag without snapping to the grid</source>
+        <translation>Arrastrar sin ajustar a la rejilla</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="19" />
+        <source>Alt while dragging</source>
+        <translation>Alt al arrastrar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="20" />
+        <source>Move the playhead / set a loop</source>
+        <translation>Mover el cabezal / fijar un bucle</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="20" />
+        <source>Click / drag on the bar ruler</source>
+        <translation>Clic / arrastrar en la regla de compases</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="53" />
+        <source>composer-app %1</source>
+        <translation>composer-app %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="54" />
+        <source>Play or draw a melody, then press Continue: a small LSTM writes several continuations to audition, accept, edit and export.</source>
+        <translation>Toca o dibuja una melodía y pulsa Continuar: una pequeña LSTM escribe varias continuaciones para escuchar, aceptar, editar y exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="56" />
+        <source>Model: %1</source>
+        <translation>Modelo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="56" />
+        <source>not loaded</source>
+        <translation>sin cargar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="57" />
+        <source>The bundled model was trained on public-domain collections: Irish and American dance tunes, folk songs, Bach chorales and Palestrina and Monteverdi voices (music21 corpus).</source>
+        <translation>El modelo incluido se entrenó con colecciones de dominio público: danzas irlandesas y americanas, canciones populares, corales de Bach y voces de Palestrina y Monteverdi (corpus de music21).</translation>
+    </message>
+</context>
+<context>
     <name>LiveControls</name>
     <message>
         <location filename="../../composer_app/ui/live_controls.py" line="41" />
@@ -551,184 +704,182 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="125" />
+        <location filename="../../composer_app/ui/main_window.py" line="61" />
+        <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
+        <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="128" />
+        <location filename="../../composer_app/ui/main_window.py" line="143" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="138" />
+        <location filename="../../composer_app/ui/main_window.py" line="153" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="141" />
+        <location filename="../../composer_app/ui/main_window.py" line="156" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="143" />
+        <location filename="../../composer_app/ui/main_window.py" line="158" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="151" />
+        <location filename="../../composer_app/ui/main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="155" />
+        <location filename="../../composer_app/ui/main_window.py" line="170" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="161" />
+        <location filename="../../composer_app/ui/main_window.py" line="176" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="164" />
+        <location filename="../../composer_app/ui/main_window.py" line="179" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="168" />
+        <location filename="../../composer_app/ui/main_window.py" line="183" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="173" />
+        <location filename="../../composer_app/ui/main_window.py" line="189" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="183" />
+        <location filename="../../composer_app/ui/main_window.py" line="199" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="188" />
+        <location filename="../../composer_app/ui/main_window.py" line="204" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="191" />
+        <location filename="../../composer_app/ui/main_window.py" line="207" />
         <source> Tempo </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="195" />
+        <location filename="../../composer_app/ui/main_window.py" line="211" />
         <source>Tempo of the piece, in quarter notes per minute</source>
         <translation>Tempo de la pieza, en negras por minuto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="197" />
+        <location filename="../../composer_app/ui/main_window.py" line="213" />
         <source> Time </source>
         <translation> Compás </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="201" />
+        <location filename="../../composer_app/ui/main_window.py" line="217" />
         <source>Time signature of the piece</source>
         <translation>Compás de la pieza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="207" />
+        <location filename="../../composer_app/ui/main_window.py" line="223" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="208" />
+        <location filename="../../composer_app/ui/main_window.py" line="224" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="355" />
+        <location filename="../../composer_app/ui/main_window.py" line="391" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="362" />
+        <location filename="../../composer_app/ui/main_window.py" line="398" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="392" />
+        <location filename="../../composer_app/ui/main_window.py" line="428" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="393" />
+        <location filename="../../composer_app/ui/main_window.py" line="429" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="398" />
+        <location filename="../../composer_app/ui/main_window.py" line="434" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="399" />
+        <location filename="../../composer_app/ui/main_window.py" line="435" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="409" />
+        <location filename="../../composer_app/ui/main_window.py" line="445" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="410" />
+        <location filename="../../composer_app/ui/main_window.py" line="446" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="442" />
+        <location filename="../../composer_app/ui/main_window.py" line="478" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="450" />
+        <location filename="../../composer_app/ui/main_window.py" line="486" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="454" />
+        <location filename="../../composer_app/ui/main_window.py" line="490" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="481" />
+        <location filename="../../composer_app/ui/main_window.py" line="517" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="501" />
+        <location filename="../../composer_app/ui/main_window.py" line="537" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="502" />
+        <location filename="../../composer_app/ui/main_window.py" line="538" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="515" />
+        <location filename="../../composer_app/ui/main_window.py" line="553" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="516" />
-        <source>composer-app continues your melodies with a small LSTM.
-The bundled model was trained on public-domain folk tunes and Bach chorales.</source>
-        <translation>composer-app continúa tus melodías con una pequeña red LSTM.
-El modelo incluido se entrenó con melodías populares y corales de Bach de dominio público.</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/main_window.py" line="285" />
+        <location filename="../../composer_app/ui/main_window.py" line="303" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -738,7 +889,7 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="297" />
+        <location filename="../../composer_app/ui/main_window.py" line="332" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -746,53 +897,53 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
 <context>
     <name>MidiAdapter</name>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="61" />
-        <location filename="../../composer_app/ui/midi_adapter.py" line="78" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="63" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="80" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="82" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="84" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="83" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
         <source>in: %1 (gone)</source>
         <translation>entrada: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="87" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="86" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="88" />
         <source>out: %1 (gone)</source>
         <translation>salida: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="88" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="90" />
         <source>out: built-in piano</source>
         <translation>salida: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="96" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="100" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="104" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="106" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="188" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="195" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -1023,19 +1174,37 @@ El modelo incluido se entrenó con melodías populares y corales de Bach de domi
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="29" />
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="37" />
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/help.py" line="37" />
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
     <name>SoundOut</name>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="82" />
+        <location filename="../../composer_app/ui/sound_out.py" line="83" />
         <source>There is no audio output device; sound is off (MIDI output still works).</source>
         <translation>No hay salida de audio; sin sonido (la salida MIDI sigue funcionando).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="88" />
+        <location filename="../../composer_app/ui/sound_out.py" line="89" />
         <source>The audio device does not take 44.1 kHz 16-bit sound; sound is off.</source>
         <translation>El dispositivo de audio no acepta sonido de 44,1 kHz y 16 bits; sin sonido.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="94" />
+        <location filename="../../composer_app/ui/sound_out.py" line="95" />
         <source>The audio device could not be opened; sound is off.</source>
         <translation>No se pudo abrir el dispositivo de audio; sin sonido.</translation>
     </message>

@@ -24,7 +24,10 @@ def start_app(tmp_path, script: dict, **env):
 
 def test_kill_9_then_restart_restores_the_autosaved_work_exactly(tmp_path):
     data = tmp_path / "data"
-    env = {"COMPOSER_APP_DATA_DIR": str(data), "COMPOSER_APP_CONFIG_DIR": str(tmp_path / "config")}
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "composer-app.ini").write_text("[General]\nfirst_run_done=true\n")  # no example seed to start with
+    env = {"COMPOSER_APP_DATA_DIR": str(data), "COMPOSER_APP_CONFIG_DIR": str(config)}
     edits = [[i * 240, 240, 60 + (i * 5) % 24, 70 + i % 40] for i in range(40)]
     app = start_app(tmp_path, {"edits": edits, "interval_ms": 40}, **env)
     try:

@@ -127,3 +127,40 @@ def test_save_suggests_a_folder_of_the_students_not_the_imported_files(window, c
     window.files.save_as()
     assert suggested and Path(suggested[0]).parent != chopin_dir
     assert suggested[0].endswith(".composer")
+
+
+def test_first_steps_hint_and_example_seed(window, qtbot):
+    from composer_app.ui.commands import add_notes
+
+    window.set_document(Melody(), None)
+    assert window.hint.isVisible()
+    window.open_example()
+    assert len(window.melody) > 8 and window.hint.isVisible() and not window.isWindowModified()
+    window.undo.push(add_notes(window.melody, [(20000, 240, 60, 80)], "Add note"))
+    assert not window.hint.isVisible()
+
+
+def test_every_control_has_a_tooltip_and_help_lists_the_shortcuts(window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox
+
+    from composer_app.ui.help import ShortcutsDialog
+
+    controls = [w for kind in (QAbstractSpinBox, QAbstractSlider, QComboBox, QAbstractButton)
+                for w in window.panel.findChildren(kind)
+                if w.isVisibleTo(window.panel) and not w.objectName().startswith("qt_")]  # Qt's own dock buttons
+    assert len(controls) > 12
+    assert [w.objectName() or type(w).__name__ for w in controls if not w.toolTip()] == []
+    assert all(a.toolTip() for a in window.actions.values())
+    dialog = ShortcutsDialog(window.actions, window)
+    qtbot.addWidget(dialog)
+    texts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    keys = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert "Continue" in texts and "Ctrl+Return" in keys[texts.index("Continue")]
+    assert "Keyboard Shortcuts" in texts and len(texts) > 30
+
+
+def test_about_names_the_version(window, message_boxes):
+    from composer_app import __version__
+
+    window.show_about()
+    assert message_boxes[-1][0] == "about" and __version__ in message_boxes[-1][2]
