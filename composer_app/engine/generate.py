@@ -192,8 +192,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     meters = np.full((K, 1), bar_steps, dtype=np.int64)
     styles = np.full((K, 1), style, dtype=np.int64)
     one_length = np.zeros(K, dtype=np.int64)  # the only note length a row has used so far (-1: several)
-    notes_made = np.zeros(K, dtype=np.int64)
-    last_bar_from = total_steps - bar_steps
+    # a variation that has used a single note length up to its last two bars is asked for another one there
+    vary_from = total_steps - min(2, options.bars) * bar_steps
     steps = 0
     while True:
         if is_cancelled():
@@ -207,17 +207,18 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
             room[before] = final_at - elapsed[before]  # nothing may cross the last note's onset
         rows = np.minimum(room, enc.max_duration)
         mask = best_tab[prev_is_note.view(np.int8), rows]  # [K, V]: what may come next in each row
-        special = np.flatnonzero(((notes_made >= 4) & (one_length > 0) & (elapsed >= last_bar_from))
-                                 | ((elapsed >= final_at) & ~done if ending_tokens is not None else False))
-        for k in special:  # the last note, the held ending, or a last bar that asks for another length
+        monotone = (one_length > 0) & (elapsed >= vary_from) & ~done
+        special = np.flatnonzero(monotone | ((elapsed >= final_at) & ~done if ending_tokens is not None else False))
+        for k in special:  # the last note, the held ending, or the last bars asking for another note length
             hard = hard_tab[int(prev_is_note[k]), rows[k]].copy()
             if ending_tokens is not None and elapsed[k] == final_at:
                 hard &= ending_tokens & (token_dur == rows[k])
             elif ending_tokens is not None and elapsed[k] > final_at:
                 hard &= is_hold & (token_dur == rows[k])
             soft = hard & preferred
-            if one_length[k] > 0 and notes_made[k] >= 4 and elapsed[k] >= last_bar_from:
-                soft &= length_of_note_token != one_length[k]
+            if monotone[k]:  # a note of another length now if one fits, else anything but that length
+                other = soft & (length_of_note_token != one_length[k])
+                soft = other & is_note if (other & is_note).any() else other
             mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
         x = last * inv_temp + bias
         x[~mask] = -np.inf
@@ -228,7 +229,6 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         length = token_dur[chosen]
         one_length = np.where(new_note & (one_length == 0), length,
                               np.where(new_note & (one_length != length), -1, one_length))
-        notes_made += new_note
         elapsed += np.where(done, 0, length)
         prev_is_note = is_note[chosen] | (is_hold[chosen] & prev_is_note)
         steps += 1
