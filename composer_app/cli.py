@@ -163,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = argv  # what a command that relaunches itself (train --nproc) runs again
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

@@ -33,4 +33,6 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--leave-out", nargs="+", default=[], metavar="COLLECTION",
                    help="with --corpus bundled: leave these collections out (the cross-style protocol)")
     p.add_argument("--stem", help="file name of the model without .onnx (default: model, or melody-lstm)")
+    p.add_argument("--nproc", type=int, default=1,
+                   help="train in N processes on this machine (PyTorch DDP: gloo on CPUs, NCCL on GPUs)")
     p.set_defaults(run=run)

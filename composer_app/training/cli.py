@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -38,6 +39,14 @@ def write_held_out(records, folder: Path) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
+    from composer_app.training.distributed import in_worker, launch
+
+    if not 1 <= args.nproc <= 256:
+        raise TrainingError("--nproc must be 1 to 256")
+    if args.nproc > 1 and not in_worker():
+        return launch(args.nproc, list(getattr(args, "argv", None) or sys.argv[1:]))
+    main_rank = int(os.environ.get("RANK", "0")) == 0
+    say = print if main_rank else (lambda *a, **k: None)
     cfg = TrainConfig(max_epochs=args.epochs, max_minutes=args.max_minutes, device=args.device, seed=args.seed,
                       layers=args.layers, max_steps=args.max_steps, batch_size=args.batch_size or 64, threads=args.threads,
                       output=args.design, style_dim=args.style_dim)
@@ -88,7 +97,7 @@ def run_train(args: argparse.Namespace) -> int:
             raise TrainingError(f"{folder}: no MIDI files (.mid, .midi) in it")
         records, skipped = melodies_from_midi(files)
         for line in skipped:
-            print(f"skipped {line}", file=sys.stderr)
+            say(f"skipped {line}", file=sys.stderr)
         description = {"name": f"trained on {folder.name}", "folder": folder.name, "files": len(files),
                        "melodies": len(records), "skipped": len(skipped),
                        "licence": "as the folder's files (not checked)"}
@@ -107,11 +116,13 @@ def run_train(args: argparse.Namespace) -> int:
         cfg.batch_size, cfg.patience = 16, 6  # more, smaller steps per epoch on little data
     shape = "the network of " + Path(cfg.init_from).name if fine_tune else \
         f"LSTM {cfg.layers}x{cfg.hidden}, embedding {cfg.embedding}, {cfg.output} output"
-    print(f"{len(records)} melodies, {tokens:,} notes: {shape}, dropout {cfg.dropout}, learning rate {cfg.lr:g}")
+    say(f"{len(records)} melodies, {tokens:,} notes: {shape}, dropout {cfg.dropout}, learning rate {cfg.lr:g}")
     out.mkdir(parents=True, exist_ok=True)
     held_dir = work / "test-melodies"
-    held = write_held_out(records, held_dir)
+    held = write_held_out(records, held_dir) if main_rank else 0
     card = train(records, out, cfg, description, stem=stem, work_dir=work)
+    if not main_rank:
+        return 0
     model_path = out / f"{stem}.onnx"
     print(f"model: {model_path}; {held} held-out melodies in {held_dir} "
           f"(evaluate with: composer-app evaluate {held_dir} --model {model_path})")

@@ -93,8 +93,11 @@ class MelodyLSTM(nn.Module):
         y, (h_out, c_out) = self.lstm(torch.cat(parts, dim=-1), (h, c))
         return self.dropout(y), h_out, c_out
 
-    def forward(self, tokens, positions, meters, styles, h, c):
-        """Log-probabilities (joint design: logits) over the vocabulary [B, T, V], and the new state."""
+    def forward(self, tokens, positions, meters, styles, h, c, targets=None):
+        """Log-probabilities (joint design: logits) over the vocabulary [B, T, V], and the new state; with
+        `targets`, the training loss instead (what DDP wraps: its gradient averaging hooks into forward)."""
+        if targets is not None:
+            return self.loss(tokens, positions, meters, styles, targets)
         y, h_out, c_out = self.states(tokens, positions, meters, styles, h, c)
         if self.output == "joint":
             return self.head(y), h_out, c_out

@@ -19,6 +19,7 @@ from torch import nn
 from composer_app.core.encoding import EncodedMelody, MelodyEncoding
 from composer_app.core.errors import ComposerError
 from composer_app.training.data import MelodyRecord, batches, encode_records, save_baseline_data, split_of
+from composer_app.training.distributed import Ranks, setup, teardown
 from composer_app.training.model import MelodyLSTM, export_onnx, input_names
 
 
@@ -85,16 +86,22 @@ def _tensors(arrays, device):
     return [torch.from_numpy(a).to(device) for a in arrays]
 
 
-def _loss_over(model, encoding, melodies, styles, cfg, device) -> tuple[float, int]:
-    """Mean cross-entropy (nats per token) and token count over melodies, no augmentation."""
+def _loss_over(model, encoding, melodies, styles, cfg, device, ranks: Ranks | None = None) -> tuple[float, int]:
+    """Mean cross-entropy (nats per token) and token count over melodies, no augmentation; with several
+    ranks each scores every N-th melody and the sums are shared."""
+    ranks = ranks or Ranks()
+    mine = list(range(ranks.rank, len(melodies), ranks.world))
     model.eval()
     total, count = 0.0, 0
     with torch.no_grad():
-        for arrays in batches(encoding, melodies, cfg.batch_size, 100_000, None, False, styles):
-            loss, n = model.loss(*_tensors(arrays, device))
-            total += loss.item()
-            count += n
-    return total / max(count, 1), count
+        if mine:
+            for arrays in batches(encoding, [melodies[i] for i in mine], cfg.batch_size, 100_000, None, False,
+                                  [styles[i] for i in mine]):
+                loss, n = model.loss(*_tensors(arrays, device))
+                total += loss.item()
+                count += n
+    total, count = ranks.sum(total, count)
+    return total / max(count, 1), int(count)
 
 
 def split_records(records: list[MelodyRecord]) -> dict[str, list[MelodyRecord]]:
@@ -121,6 +128,9 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
 
     Checkpoints and the per-epoch metrics log go to work_dir (default: out_dir).
     """
+    ranks = setup(cfg.device)
+    if not ranks.main:
+        log = lambda *_args: None  # noqa: E731  (rank 0 speaks for everyone)
     out_dir.mkdir(parents=True, exist_ok=True)
     work_dir = work_dir or out_dir
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -129,12 +139,13 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     np.random.seed(cfg.seed)
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    device = pick_device(cfg.device)
+    device = ranks.device if ranks.distributed else pick_device(cfg.device)
     splits = split_records(records)
     enc = {k: encode_records(encoding, v) for k, v in splits.items()}
     styles = {k: [r.style for r in v] for k, v in splits.items()}
     log(f"melodies: {len(splits['train'])} train, {len(splits['valid'])} validation, {len(splits['test'])} test; "
-        f"{sum(len(e.tokens) for e in enc['train']):,} training tokens; device {device}")
+        f"{sum(len(e.tokens) for e in enc['train']):,} training tokens; device {device}"
+        + (f"; {ranks.world} processes ({'nccl' if device.type == 'cuda' else 'gloo'})" if ranks.distributed else ""))
 
     started_from = None
     if cfg.init_from:
@@ -145,7 +156,10 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         model = MelodyLSTM(encoding.vocab_size, encoding.max_position, cfg.embedding, hidden=cfg.hidden,
                            layers=cfg.layers, dropout=cfg.dropout, output=cfg.output, style_dim=cfg.style_dim,
                            encoding=encoding).to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    net = model  # the network itself; `model` is what trains (DDP around it with several processes)
+    if ranks.distributed:
+        model = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == "cuda" else None)
+    optimizer = torch.optim.AdamW(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=0.5, patience=1)
 
     checkpoint = work_dir / "checkpoint.pt"
@@ -154,15 +168,16 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     metrics_path = work_dir / "metrics.jsonl"
     if checkpoint.exists():
         saved = torch.load(checkpoint, map_location=device, weights_only=True)
-        if saved.get("config") != model.config:
+        if saved.get("config") != net.config:
             raise TrainingError(f"{checkpoint} was made with another model shape; delete it or choose another --out")
-        model.load_state_dict(saved["model"])
+        net.load_state_dict(saved["model"])
         optimizer.load_state_dict(saved["optimizer"])
         scheduler.load_state_dict(saved["scheduler"])
         state.update(saved["state"])
         log(f"resuming after epoch {state['epoch']} (best validation loss {state['best_valid']:.4f})")
-    elif metrics_path.exists():
+    elif metrics_path.exists() and ranks.main:
         metrics_path.unlink()
+    ranks.barrier()
 
     started = time.time() - state["seconds"]
     rng = np.random.default_rng(cfg.seed + state["epoch"])
@@ -172,41 +187,52 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         model.train()
         epoch_batches = list(batches(encoding, enc["train"], cfg.batch_size, cfg.max_len, rng, cfg.augment,
                                      styles["train"], cfg.style_dropout))
-        progress = Progress(len(epoch_batches), f"epoch {epoch}")
+        if ranks.distributed:  # every rank shuffled alike: each takes every N-th batch, all take as many
+            share = max(1, len(epoch_batches) // ranks.world)
+            epoch_batches = (epoch_batches[ranks.rank::ranks.world] + epoch_batches)[:share]
+        progress = Progress(len(epoch_batches), f"epoch {epoch}") if ranks.main else None
         running, seen, epoch_start = 0.0, 0, time.time()
         for i, arrays in enumerate(epoch_batches, 1):
-            total, count = model.loss(*_tensors(arrays, device))
+            tok, pos, met, sty, tgt = _tensors(arrays, device)
+            total, count = model(tok, pos, met, sty, None, None, targets=tgt)
             loss = total / max(count, 1)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+            nn.utils.clip_grad_norm_(net.parameters(), cfg.clip)
             optimizer.step()
             running = loss.item() if seen == 0 else 0.98 * running + 0.02 * loss.item()
             seen += 1
             state["steps"] += 1
-            progress.update(i, running)
+            if progress is not None:
+                progress.update(i, running)
             if cfg.max_steps and state["steps"] >= cfg.max_steps:
                 break
-        progress.close()
-        valid_loss, valid_tokens = _loss_over(model, encoding, enc["valid"], styles["valid"], cfg, device)
+        if progress is not None:
+            progress.close()
+        valid_loss, valid_tokens = _loss_over(net, encoding, enc["valid"], styles["valid"], cfg, device, ranks)
         scheduler.step(valid_loss)
         state["epoch"] = epoch
-        state["seconds"] = time.time() - started
+        state["seconds"] = ranks.largest(time.time() - started)  # every rank decides on the same clock
         improved = valid_loss < state["best_valid"] - 1e-4
         if improved:
             state["best_valid"], state["bad_epochs"] = valid_loss, 0
-            torch.save({"config": model.config, "model": model.state_dict()}, best_path)
+            if ranks.main:
+                torch.save({"config": net.config, "model": net.state_dict()}, best_path)
         else:
             state["bad_epochs"] += 1
         row = {"epoch": epoch, "train_loss": round(running, 5), "valid_loss": round(valid_loss, 5),
                "valid_tokens": valid_tokens, "lr": optimizer.param_groups[0]["lr"],
                "epoch_seconds": round(time.time() - epoch_start, 1), "best": improved}
-        with open(metrics_path, "a") as f:
-            f.write(json.dumps(row) + "\n")
+        if ranks.distributed:
+            row["processes"] = ranks.world
+            row["train_loss_all_ranks"] = round(ranks.sum(running)[0] / ranks.world, 5)
+        if ranks.main:
+            with open(metrics_path, "a") as f:
+                f.write(json.dumps(row) + "\n")
+            torch.save({"config": net.config, "model": net.state_dict(), "optimizer": optimizer.state_dict(),
+                        "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
         log(f"epoch {epoch}: train {running:.4f}, validation {valid_loss:.4f} nats/token"
             f"{' (best)' if improved else ''}, {row['epoch_seconds']} s")
-        torch.save({"config": model.config, "model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                    "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
         if state["bad_epochs"] >= cfg.patience:
             stop_reason = f"early stopping (no improvement for {cfg.patience} epochs)"
             break
@@ -217,8 +243,18 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
             stop_reason = f"step budget of {cfg.max_steps}"
             break
 
+    checksum = float(sum(p.detach().double().sum().item() * (i + 1) for i, p in enumerate(net.parameters())))
+    if not ranks.same_everywhere(checksum):
+        raise TrainingError("the processes ended with different weights; the distributed run is not consistent")
+    if ranks.distributed:
+        log(f"weights identical on all {ranks.world} processes (checksum {checksum:.6f})")
+    ranks.barrier()
+    if not ranks.main:
+        teardown()
+        return {}
+    teardown()
     best = torch.load(best_path, map_location="cpu", weights_only=True)
-    model = model.cpu()
+    model = net.cpu()
     model.load_state_dict(best["model"])
     test_loss, test_tokens = (_loss_over(model, encoding, enc["test"], styles["test"], cfg, torch.device("cpu"))
                               if enc["test"] else (None, 0))
@@ -241,11 +277,12 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         "training": {
             "data": data_description,
             "split": {k: len(v) for k, v in splits.items()},
-            "split_rule": "sha256(melody id) -> 90% train / 5% validation / 5% test",
+            "split_rule": "sha256(piece id; voices of a piece stay together) -> 90% train / 5% validation / 5% test",
             "augmentation": "random transposition per melody and epoch into every key (-6..+5) that keeps all notes in range" if cfg.augment else "none",
             "epochs": state["epoch"], "steps": state["steps"], "stopped_by": stop_reason,
             "seconds": round(state["seconds"], 1),
-            "hardware": f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {device}",
+            "hardware": f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {device}"
+                        + (f", {ranks.world} processes" if ranks.distributed else ""),
             "torch": torch.__version__, "config": {k: v for k, v in cfg.__dict__.items() if k != "extra"},
             "baseline_data": baseline_path.name,
             "baseline_data_sha256": sha256_of(baseline_path),
