@@ -87,7 +87,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REPO / "data" / "corpus")
     parser.add_argument("--out", type=Path, default=REPO / "runs" / "cross-style")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--score", nargs="+", default=[], metavar="NAME=MODEL",
+                        help="also score these trained models on Aird's Airs (held out of every training set)")
     args = parser.parse_args(argv)
+    if args.score:
+        airs = held_out(args.corpus, "airdsAirs", args.max_melodies)
+        print("| model | Aird's Airs: bits/note | n-gram | ratio | pitch bits/note |")
+        print("| --- | --- | --- | --- | --- |")
+        results = {}
+        for item in args.score:
+            name, path = item.split("=", 1)
+            r = score(Path(path), {"airdsAirs": airs})["airdsAirs"]
+            results[name] = r
+            print(f"| {name} | {r['bits_per_note']:.3f} | {r['ngram_bits_per_note']:.3f} | {r['ratio']:.3f} | "
+                  f"{r['pitch_bits_per_note']:.3f} |", flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+        return 0
 
     runs = [(c, d) for c in args.leave_out for d in args.designs]
     with ThreadPoolExecutor(args.jobs) as pool:
