@@ -207,7 +207,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
             room[before] = final_at - elapsed[before]  # nothing may cross the last note's onset
         rows = np.minimum(room, enc.max_duration)
         mask = best_tab[prev_is_note.view(np.int8), rows]  # [K, V]: what may come next in each row
-        monotone = (one_length > 0) & (elapsed >= vary_from) & ~done
+        monotone = (one_length >= 0) & (elapsed >= vary_from) & ~done  # no note yet, or one length only
         special = np.flatnonzero(monotone | ((elapsed >= final_at) & ~done if ending_tokens is not None else False))
         for k in special:  # the last note, the held ending, or the last bars asking for another note length
             hard = hard_tab[int(prev_is_note[k]), rows[k]].copy()
@@ -216,9 +216,12 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
             elif ending_tokens is not None and elapsed[k] > final_at:
                 hard &= is_hold & (token_dur == rows[k])
             soft = hard & preferred
-            if monotone[k]:  # a note of another length now if one fits, else anything but that length
-                other = soft & (length_of_note_token != one_length[k])
-                soft = other & is_note if (other & is_note).any() else other
+            if monotone[k]:  # a note of another length now if one fits (even a shorter one), else no such note
+                other_notes = hard & is_note & (length_of_note_token != one_length[k])
+                if other_notes.any():
+                    soft = other_notes & preferred if (other_notes & preferred).any() else other_notes
+                else:
+                    soft &= length_of_note_token != one_length[k]
             mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
         x = last * inv_temp + bias
         x[~mask] = -np.inf
