@@ -185,38 +185,42 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     last = np.repeat(logits[:, -1, :], K, axis=0)
     h = np.repeat(h, K, axis=1)
     c = np.repeat(c, K, axis=1)
-    prev_is_note = np.full(K, enc.ends_sounding(tokens[-1]))  # a HOLD may only follow a note
-    elapsed = np.zeros(K, dtype=np.int64)
-    out_tokens: list[np.ndarray] = []
-    pos_now = np.full(K, positions[-1], dtype=np.int64)
+    # per-row bookkeeping in plain Python (K <= 8): numpy's per-call cost would dominate at this size
+    prev_is_note = [bool(enc.ends_sounding(tokens[-1]))] * K  # a HOLD may only follow a note
+    elapsed = [0] * K
+    pos_now = [int(positions[-1])] * K
+    one_length = [0] * K  # the only note length a row has used so far (0: none yet, -1: several)
+    out_tokens: list[list[int]] = []
     meters = np.full((K, 1), bar_steps, dtype=np.int64)
     styles = np.full((K, 1), style, dtype=np.int64)
-    one_length = np.zeros(K, dtype=np.int64)  # the only note length a row has used so far (-1: several)
-    # a variation that has used a single note length up to its last two bars is asked for another one there
+    # a variation with no note or a single note length up to its last two bars is asked for another one there
     vary_from = total_steps - min(2, options.bars) * bar_steps
+    ends = ending_tokens is not None
+    note_of, dur_of, hold_of = is_note.tolist(), token_dur.tolist(), is_hold.tolist()
+    D = enc.max_duration
     steps = 0
     while True:
         if is_cancelled():
             raise GenerationCancelled("generation was cancelled")
-        remaining = total_steps - elapsed
-        done = remaining <= 0
-        remaining[done] = enc.max_duration  # finished rows are sampled freely and ignored
-        room = remaining.copy()
-        if ending_tokens is not None:
-            before = elapsed < final_at
-            room[before] = final_at - elapsed[before]  # nothing may cross the last note's onset
-        rows = np.minimum(room, enc.max_duration)
-        mask = best_tab[prev_is_note.view(np.int8), rows]  # [K, V]: what may come next in each row
-        monotone = (one_length >= 0) & (elapsed >= vary_from) & ~done  # no note yet, or one length only
-        special = np.flatnonzero(monotone | ((elapsed >= final_at) & ~done if ending_tokens is not None else False))
-        for k in special:  # the last note, the held ending, or the last bars asking for another note length
+        done = [e >= total_steps for e in elapsed]
+        rows = []
+        for k in range(K):  # room for the next token: to the end, or to the last note's onset
+            room = D if done[k] else total_steps - elapsed[k]
+            if ends and elapsed[k] < final_at:
+                room = final_at - elapsed[k]
+            rows.append(min(room, D))
+        mask = best_tab[[int(b) for b in prev_is_note], rows]  # [K, V]: what may come next in each row
+        for k in range(K):  # the last note, the held ending, or the last bars asking for another note length
+            monotone = one_length[k] >= 0 and elapsed[k] >= vary_from and not done[k]
+            if not (monotone or (ends and elapsed[k] >= final_at and not done[k])):
+                continue
             hard = hard_tab[int(prev_is_note[k]), rows[k]].copy()
-            if ending_tokens is not None and elapsed[k] == final_at:
+            if ends and elapsed[k] == final_at:
                 hard &= ending_tokens & (token_dur == rows[k])
-            elif ending_tokens is not None and elapsed[k] > final_at:
+            elif ends and elapsed[k] > final_at:
                 hard &= is_hold & (token_dur == rows[k])
             soft = hard & preferred
-            if monotone[k]:  # a note of another length now if one fits (even a shorter one), else no such note
+            if monotone:  # a note of another length now if one fits (even a shorter one), else no such note
                 other_notes = hard & is_note & (length_of_note_token != one_length[k])
                 if other_notes.any():
                     soft = other_notes & preferred if (other_notes & preferred).any() else other_notes
@@ -225,31 +229,37 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
             mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
         x = last * inv_temp + bias
         x[~mask] = -np.inf
-        chosen = _sample_top_p(x, options.top_p, rng)
-        chosen[done] = shortest_rest
-        out_tokens.append(np.where(done, -1, chosen))
-        new_note = is_note[chosen] & ~done
-        length = token_dur[chosen]
-        one_length = np.where(new_note & (one_length == 0), length,
-                              np.where(new_note & (one_length != length), -1, one_length))
-        elapsed += np.where(done, 0, length)
-        prev_is_note = is_note[chosen] | (is_hold[chosen] & prev_is_note)
+        chosen = _sample_top_p(x, options.top_p, rng).tolist()
+        row_tokens = []
+        for k in range(K):
+            if done[k]:
+                chosen[k] = shortest_rest
+                row_tokens.append(-1)
+                continue
+            token = chosen[k]
+            row_tokens.append(token)
+            length = dur_of[token]
+            if note_of[token]:
+                one_length[k] = length if one_length[k] == 0 else (-1 if one_length[k] != length else length)
+            elapsed[k] += length
+            prev_is_note[k] = note_of[token] or (hold_of[token] and prev_is_note[k])
+            pos_now[k] = (pos_now[k] + length) % bar_steps
+        out_tokens.append(row_tokens)
         steps += 1
         if progress is not None:
-            progress(float(min(elapsed.min(), total_steps)) / total_steps)
-        if (elapsed >= total_steps).all():
+            progress(min(min(elapsed), total_steps) / total_steps)
+        if min(elapsed) >= total_steps:
             break
-        pos_now = (pos_now + token_dur[chosen]) % bar_steps
-        logits, h, c = model.run(chosen[:, None].astype(np.int64), pos_now[:, None], meters, h, c, styles=styles)
+        logits, h, c = model.run(np.array(chosen, dtype=np.int64)[:, None], np.array(pos_now, dtype=np.int64)[:, None],
+                                 meters, h, c, styles=styles)
         last = logits[:, -1, :]
 
     ts = melody.time_signature
     dynamics = Dynamics.of(seed, ts.bar_ticks, ts.beat_ticks)
     end_tick = start_tick + total_steps * step
     variations = []
-    all_tokens = np.stack(out_tokens, axis=1)
     for k in range(K):
-        row = [int(tok) for tok in all_tokens[k] if tok >= 0]
+        row = [steps_tokens[k] for steps_tokens in out_tokens if steps_tokens[k] >= 0]
         notes = enc.decode(row, start_tick=start_tick)
         var = Melody.from_notes([(tk, min(d, end_tick - tk), pi, dynamics.velocity(tk, pi, ts.bar_ticks, ts.beat_ticks))
                                  for tk, d, pi in notes if tk < end_tick],
