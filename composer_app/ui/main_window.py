@@ -521,9 +521,6 @@ class MainWindow(QMainWindow):
         self.undo.push(SessionEdit(self.session, change))
         return True
 
-    def show_variations(self, variations, index: int = 0, span: tuple[int, int] | None = None) -> None:
-        self.session.variations.show(variations, span, index)
-
     def discard_variations(self) -> None:
         self.session.variations.clear()
 
