@@ -112,17 +112,22 @@ class Session:
         self.events.live.emit(self.live_notes)
 
     # -- generation ----------------------------------------------------------------------
-    def continue_melody(self, model, options, run: Executor = run_inline, on_failed=None) -> None:
-        """Generate variations with `model` (through `run`, e.g. a worker thread); they replace the shown ones."""
+    def continue_melody(self, model, options, run: Executor = run_inline, on_failed=None, on_done=None,
+                        progress=None, cancel=None) -> None:
+        """Generate variations with `model` (through `run`, e.g. a worker thread) from a snapshot of the
+        document; they replace the shown ones. `progress(fraction)` and `cancel` go to the engine."""
         from composer_app.engine.generate import continue_melody
 
-        melody = self.melody
+        melody = self.melody.copy()  # edits made while it runs do not race the generation
 
         def done(result) -> None:
             self.variations.show(result.variations, (result.start_tick, result.end_tick))
             self.events.status.emit(result)
+            if on_done is not None:
+                on_done(result)
 
-        run(lambda: continue_melody(model, melody, options), done, on_failed or (lambda e: None))
+        run(lambda: continue_melody(model, melody, options, progress=progress, cancel=cancel), done,
+            on_failed or (lambda e: None))
 
     def jam_answer(self, model, notes, settings, run: Executor = run_inline, on_done=None, on_failed=None) -> None:
         """Call and response: the continuation of a played phrase (through `run`), shown as the one variation."""

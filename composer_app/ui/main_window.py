@@ -24,7 +24,7 @@ from composer_app.core.errors import ComposerError
 from composer_app.core.keys import detect_key
 from composer_app.core.melody import Melody
 from composer_app.core.timing import GRIDS, TempoChange, TimeSignature
-from composer_app.engine.generate import ContinueOptions
+from composer_app.engine.generate import ContinueOptions, GenerationCancelled
 from composer_app.engine.model import LoadedModel
 from composer_app.session.session import Session
 from composer_app.ui.actions import build_actions
@@ -37,7 +37,7 @@ from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
 from composer_app.ui.safekeeping import Safekeeping
 from composer_app.ui.settings import app_settings, flag, recent_files
-from composer_app.ui.workers import ContinueWorker, ModelLoader
+from composer_app.ui.workers import Generation, ModelLoader, pool_executor
 
 METERS = ((4, 4), (3, 4), (2, 4), (2, 2), (6, 8), (3, 8), (9, 8), (12, 8), (5, 4), (6, 4))
 
@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
         self.session = Session(melody if melody is not None else Melody())
         self.model: LoadedModel | None = None
         self.model_error: str | None = None
-        self.worker: ContinueWorker | None = None
+        self.worker: Generation | None = None
+        self._tasks: list = []  # running pool tasks (their signals must outlive the call that started them)
         self.last_options: ContinueOptions | None = None
         self.last_generation_ms: float | None = None
         self.pool = QThreadPool.globalInstance()
@@ -447,13 +448,12 @@ class MainWindow(QMainWindow):
             return False
         options = options or self.panel.options(self._selection_range())
         self.last_options = options
-        self.worker = ContinueWorker(self.model, self.melody, options)
-        self.worker.signals.finished.connect(self._continue_done)
-        self.worker.signals.failed.connect(self._continue_failed)
-        self.worker.signals.cancelled.connect(self._continue_cancelled)
+        self.worker = Generation()
         self.worker.signals.progress.connect(lambda f: self.panel.progress.setValue(int(f * 100)))
         self.panel.set_busy(True)
-        self.pool.start(self.worker)
+        self.session.continue_melody(self.model, options, run=pool_executor(self.pool, self._tasks),
+                                     on_done=self._continue_done, on_failed=self._continue_error,
+                                     progress=self.worker.signals.progress.emit, cancel=self.worker.cancel_event)
         return True
 
     def again(self) -> bool:
@@ -476,10 +476,15 @@ class MainWindow(QMainWindow):
         self._finish_worker()
         self.last_generation_ms = result.seconds * 1000
         self.generation_label.setText(self.tr("Last generation: %1 ms").replace("%1", f"{self.last_generation_ms:.1f}"))
-        self.session.variations.show(result.variations, (result.start_tick, result.end_tick))
         self.roll._update_scrollbars()
         self.roll.reveal(result.start_tick)
         self.live.audition_variation()
+
+    def _continue_error(self, error: Exception) -> None:
+        if isinstance(error, GenerationCancelled):
+            self._continue_cancelled()
+        else:
+            self._continue_failed(str(error))
 
     def _continue_failed(self, message: str) -> None:
         self._finish_worker()

@@ -8,13 +8,14 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
-from composer_app.engine.generate import ContinueOptions, GenerationCancelled, continue_melody
+from composer_app.engine.generate import ContinueOptions, continue_melody
 from composer_app.engine.model import LoadedModel, load_model
 
 
 class WorkerSignals(QObject):
     finished = Signal(object)
     failed = Signal(str)
+    error = Signal(object)  # the exception itself (Task)
     progress = Signal(float)
     cancelled = Signal()
 
@@ -44,32 +45,6 @@ class ModelLoader(QRunnable):
             self.signals.failed.emit(f"the model could not be loaded ({type(e).__name__}: {e})")
 
 
-class ContinueWorker(QRunnable):
-    """Runs continue_melody on a copy of the melody; cancellable between steps."""
-
-    def __init__(self, model: LoadedModel, melody: Melody, options: ContinueOptions) -> None:
-        super().__init__()
-        self.model, self.melody, self.options = model, melody.copy(), options
-        self.cancel_event = threading.Event()
-        self.signals = WorkerSignals()
-
-    def cancel(self) -> None:
-        self.cancel_event.set()
-
-    def run(self) -> None:
-        try:
-            result = continue_melody(self.model, self.melody, self.options, progress=self.signals.progress.emit,
-                                     cancel=self.cancel_event)
-        except GenerationCancelled:
-            self.signals.cancelled.emit()
-        except ComposerError as e:
-            self.signals.failed.emit(str(e))
-        except Exception as e:
-            self.signals.failed.emit(f"generation failed ({type(e).__name__}: {e})")
-        else:
-            self.signals.finished.emit(result)
-
-
 class Task(QRunnable):
     """Any work off the GUI thread; its result or error comes back as a signal (handled on the GUI thread)."""
 
@@ -82,7 +57,7 @@ class Task(QRunnable):
         try:
             result = self.work()
         except Exception as e:  # noqa: BLE001  (reported to the caller, never lost on a worker thread)
-            self.signals.failed.emit(str(e) if isinstance(e, ComposerError) else f"{type(e).__name__}: {e}")
+            self.signals.error.emit(e if isinstance(e, ComposerError) else ComposerError(f"{type(e).__name__}: {e}"))
         else:
             self.signals.finished.emit(result)
 
@@ -95,9 +70,24 @@ def pool_executor(pool, keep: list):
 
         def finish(callback, value) -> None:
             keep.remove(task)
+            # the connections hold these lambdas, which hold the task: cut the cycle Python cannot see
+            task.signals.finished.disconnect()
+            task.signals.error.disconnect()
+            task.work = None
             callback(value)
 
         task.signals.finished.connect(lambda result: finish(on_done, result))
-        task.signals.failed.connect(lambda message: finish(on_failed, ComposerError(message)))
+        task.signals.error.connect(lambda error: finish(on_failed, error))
         pool.start(task)
     return run
+
+
+class Generation:
+    """A running Continue: the window asks it to cancel; the engine checks the event between steps."""
+
+    def __init__(self) -> None:
+        self.cancel_event = threading.Event()
+        self.signals = WorkerSignals()  # progress, emitted on the worker thread, delivered on the GUI thread
+
+    def cancel(self) -> None:
+        self.cancel_event.set()

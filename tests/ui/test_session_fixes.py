@@ -164,3 +164,16 @@ def test_about_names_the_version(window, message_boxes):
 
     window.show_about()
     assert message_boxes[-1][0] == "about" and __version__ in message_boxes[-1][2]
+
+
+def test_cancel_stops_a_running_continue_and_keeps_the_document(window, qtbot):
+    window.set_document(bench_seed_phrase(), None)
+    before = window.melody.contents()
+    window.panel.bars.setValue(32)
+    window.panel.variations.setValue(8)
+    assert window.start_continue()
+    window.cancel_continue()
+    qtbot.waitUntil(lambda: window.worker is None, timeout=10_000)
+    assert window.roll.state.ghosts == [] and window.melody.contents() == before
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.panel.continue_button.text() == "Continue"
