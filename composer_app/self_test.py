@@ -10,20 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def _model() -> str:
+def _model(ctx: dict) -> str:
     from composer_app.engine.model import load_model
 
-    model = load_model()
-    _model.loaded = model  # type: ignore[attr-defined]
+    model = ctx["model"] = load_model()
     return f"{model.name} ({model.path.name}, {model.card.get('parameters', 0):,} parameters)"
 
 
-def _provider() -> str:
+def _provider(ctx: dict) -> str:
     import onnxruntime as ort
 
     from composer_app.engine.model import cuda_usable
 
-    model = _model.loaded  # type: ignore[attr-defined]
+    model = ctx["model"]
     offered = ort.get_available_providers()
     used = model.provider.replace("ExecutionProvider", "")
     if "CUDAExecutionProvider" in offered and not cuda_usable():
@@ -32,18 +31,18 @@ def _provider() -> str:
     return f"{used} (offered: {', '.join(p.replace('ExecutionProvider', '') for p in offered)})"
 
 
-def _continue() -> str:
+def _continue(ctx: dict) -> str:
     from composer_app.engine.bench import bench_seed_phrase
     from composer_app.engine.generate import ContinueOptions, continue_melody
 
-    r = continue_melody(_model.loaded, bench_seed_phrase(), ContinueOptions(bars=4, variations=4, seed=1))  # type: ignore[attr-defined]
+    r = continue_melody(ctx["model"], bench_seed_phrase(), ContinueOptions(bars=4, variations=4, seed=1))
     notes = [len(v) for v in r.variations]
     if min(notes) == 0:
         raise RuntimeError("a variation came out empty")
     return f"4 variations of 4 bars ({sum(notes)} notes) in {r.seconds * 1000:.1f} ms"
 
 
-def _midi_file() -> str:
+def _midi_file(_ctx: dict) -> str:
     from composer_app.core.melody import Melody
     from composer_app.core.midifile import load_melody, write_midi
 
@@ -57,7 +56,7 @@ def _midi_file() -> str:
     return "12 notes written and read back unchanged"
 
 
-def _audio() -> str:
+def _audio(_ctx: dict) -> str:
     import numpy as np
 
     from composer_app.audio.render import render_melody
@@ -71,7 +70,7 @@ def _audio() -> str:
     return f"{len(samples) / SAMPLE_RATE:.2f} s rendered, rms {rms:.3f}"
 
 
-def _ports() -> str:
+def _ports(_ctx: dict) -> str:
     from composer_app.midi.hub import MidiHub
 
     hub = MidiHub(None)
@@ -82,7 +81,7 @@ def _ports() -> str:
     return f"{hub.backend_name}: {len(ins)} inputs, {len(outs)} outputs"
 
 
-CHECKS: list[tuple[str, Callable[[], str]]] = [
+CHECKS: list[tuple[str, Callable[[dict], str]]] = [
     ("model loads", _model), ("execution provider", _provider), ("a seed continues", _continue),
     ("MIDI file round trip", _midi_file), ("audio renders", _audio), ("MIDI ports list", _ports),
 ]
@@ -91,18 +90,17 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
 def run_self_test(out=print) -> int:
     """Run every check (a failed model load skips the checks that need it); 0 only when all pass."""
     failed = 0
-    loaded = True
+    ctx: dict = {}  # what one check leaves for the next (the loaded model)
     for name, check in CHECKS:
-        if not loaded and check in (_provider, _continue):
+        if "model" not in ctx and check in (_provider, _continue):
             out(f"SKIP {name}: needs the model")
             failed += 1
             continue
         started = time.perf_counter()
         try:
-            detail = check()
+            detail = check(ctx)
         except Exception as e:  # noqa: BLE001  (each failure is one line, the rest still run)
             failed += 1
-            loaded = loaded and check is not _model
             out(f"FAIL {name}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
             continue
         out(f"ok   {name}: {detail} [{(time.perf_counter() - started) * 1000:.0f} ms]")

@@ -57,8 +57,7 @@ class Session:
         self.playhead = 0
         self.loop: tuple[int, int] | None = None
         self.live_notes: list[tuple[int, int, int, int]] = []
-        self.settings: dict = {}
-        self.model_card: dict | None = None
+        self.settings: dict = {}  # the generation settings a loaded project carried
         self.melody.subscribe(self._edited)
 
     # -- the document --------------------------------------------------------------------
@@ -208,22 +207,27 @@ class Session:
                 self.accepted.pop()
 
     # -- the project file ----------------------------------------------------------------
-    def project(self) -> Project:
+    def project(self, settings: dict | None = None, model_card: dict | None = None) -> Project:
+        """A snapshot as a project; `settings` (default: the loaded ones) and the card of the model in use."""
         v = self.variations
         where = self.path or self.imported_from
-        model = ({"name": self.model_card.get("name", ""), "sha256": str(self.model_card.get("sha256", ""))}
-                 if self.model_card else None)
+        model = ({"name": model_card.get("name", ""), "sha256": str(model_card.get("sha256", ""))}
+                 if model_card else None)
         return Project(self.melody, [[n.content() for n in g] for g in v.items], v.index, v.span or (0, 0),
-                       list(self.accepted), dict(self.settings), model,
+                       list(self.accepted), dict(self.settings if settings is None else settings), model,
                        {"title": self.title or "Untitled", "path": str(where) if where else None})
+
+    def show_pending(self, project: Project) -> None:
+        """Show a project's pending variations (in the current document's tempo, meter and key)."""
+        like = self.melody
+        items = [Melody.from_notes(v, tempos=list(like.tempos), time_signature=like.time_signature,
+                                   key_signature=like.key_signature, name=f"Variation {k + 1}")
+                 for k, v in enumerate(project.pending)]
+        if items:
+            self.variations.show(items, project.pending_range, project.pending_index)
 
     def open_project(self, project: Project, path: Path | None) -> None:
         self.replace_document(project.melody, path)
         self.accepted = list(project.accepted)
         self.settings = dict(project.generation)
-        if project.pending:
-            like = project.melody
-            items = [Melody.from_notes(v, tempos=list(like.tempos), time_signature=like.time_signature,
-                                       key_signature=like.key_signature, name=f"Variation {k + 1}")
-                     for k, v in enumerate(project.pending)]
-            self.variations.show(items, project.pending_range, project.pending_index)
+        self.show_pending(project)

@@ -78,10 +78,6 @@ def transpositions(encoding: MelodyEncoding, enc: EncodedMelody) -> np.ndarray:
     return shifts if len(shifts) else np.array([0])
 
 
-def transpose_tokens(encoding: MelodyEncoding, tokens: np.ndarray, semitones: int) -> np.ndarray:
-    return encoding.transpose(tokens, semitones)
-
-
 def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size: int, max_len: int,
             rng: np.random.Generator | None, augment: bool, styles: list[int] | None = None,
             style_dropout: float = 0.0) -> Iterator[tuple[np.ndarray, ...]]:
@@ -123,7 +119,7 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
             enc = melodies[i]
             tokens = enc.tokens[s:e]
             if augment and rng is not None:
-                tokens = transpose_tokens(encoding, tokens, int(rng.choice(transpositions(encoding, enc))))
+                tokens = encoding.transpose(tokens, int(rng.choice(transpositions(encoding, enc))))
             k = e - s - 1
             tok[row, :k] = tokens[:-1]
             pos[row, :k] = enc.positions[s:e - 1]

@@ -13,16 +13,7 @@ from composer_app.core.project import Project
 
 def project_of(window) -> Project:
     """A snapshot of what the window holds: melody, pending variations, settings, model, where it lives."""
-    session = window.session
-    session.settings = window.panel.settings()
-    session.model_card = window.model.card if window.model is not None else None
-    return session.project()
-
-
-def variations_of(project: Project, like: Melody) -> list[Melody]:
-    return [Melody.from_notes(v, tempos=list(like.tempos), time_signature=like.time_signature,
-                              key_signature=like.key_signature, name=f"Variation {k + 1}")
-            for k, v in enumerate(project.pending)]
+    return window.session.project(window.panel.settings(), window.model.card if window.model is not None else None)
 
 
 def show_project(window, project: Project, path: Path | None) -> None:
@@ -67,7 +58,5 @@ def restore_project(window, project: Project) -> None:
     elif where:
         window.session.imported_from = Path(where)
     window.panel.apply_settings(project.generation)
-    ghosts = variations_of(project, window.melody)
-    if ghosts:
-        window.session.variations.show(ghosts, project.pending_range, project.pending_index)
+    window.session.show_pending(project)
     window._update_title()

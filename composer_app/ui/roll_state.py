@@ -83,9 +83,6 @@ class RollState(QObject):
     def set_selection(self, ids) -> None:
         self.session.select(ids)
 
-    def set_ghosts(self, ghosts: list[Melody]) -> None:
-        self.session.variations.show(ghosts)
-
     def cycle_ghost(self, step: int) -> None:
         self.session.variations.cycle(step)
 

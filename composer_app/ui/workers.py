@@ -17,7 +17,6 @@ class WorkerSignals(QObject):
     failed = Signal(str)
     error = Signal(object)  # the exception itself (Task)
     progress = Signal(float)
-    cancelled = Signal()
 
 
 def warm_up(model: LoadedModel) -> None:

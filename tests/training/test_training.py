@@ -11,7 +11,7 @@ torch = pytest.importorskip("torch", reason="the train extra is not installed (p
 from composer_app.core.encoding import MelodyEncoding  # noqa: E402  (after the torch check)
 from composer_app.engine.generate import ContinueOptions, continue_melody  # noqa: E402  (after the torch check)
 from composer_app.engine.model import load_model  # noqa: E402  (after the torch check)
-from composer_app.training.data import batches, encode_records, melodies_from_midi, split_of, transpose_tokens  # noqa: E402  (after the torch check)
+from composer_app.training.data import batches, encode_records, melodies_from_midi, split_of  # noqa: E402  (after the torch check)
 from composer_app.training.model import MelodyLSTM, export_onnx  # noqa: E402  (after the torch check)
 from composer_app.training.train import TrainConfig, train  # noqa: E402  (after the torch check)
 
@@ -88,7 +88,7 @@ def test_onnx_matches_pytorch(tmp_path, design):
 
 def test_transposition_moves_only_notes():
     enc = ENC.encode_notes([(0, 240, 60), (480, 240, 64)], 1920)
-    up = transpose_tokens(ENC, enc.tokens, 3)
+    up = ENC.transpose(enc.tokens, 3)
     assert [n[2] for n in ENC.decode(up)] == [63, 67]
     assert up[0] == ENC.START and up[2] == enc.tokens[2]
 
