@@ -133,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _train(args: argparse.Namespace) -> int:
+    if args.prepare_only:
+        from composer_app.training.folder import run_prepare_only
+
+        return run_prepare_only(args)
     try:
         from composer_app.training.cli import run_train
     except ImportError as e:

@@ -35,4 +35,11 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--stem", help="file name of the model without .onnx (default: model, or melody-lstm)")
     p.add_argument("--nproc", type=int, default=1,
                    help="train in N processes on this machine (PyTorch DDP: gloo on CPUs, NCCL on GPUs)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="processes preparing the folder into the training cache (default: one per core, up to 8)")
+    p.add_argument("--prepare-only", action="store_true",
+                   help="only prepare the folder (counts, skipped files, the cache under --out); needs no torch")
+    p.add_argument("--progress", choices=["text", "json"], default="text",
+                   help="json: one JSON object per line on stdout (events: prepare, data, log, step, epoch, done)")
+    p.add_argument("--fresh", action="store_true", help="start over instead of resuming from a checkpoint in --out")
     p.set_defaults(run=run)

@@ -108,8 +108,20 @@ class LoadedModel:
         return self.session.run(None, feed)
 
 
-def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, threads: int = 0) -> LoadedModel:
-    """Validate and open a model (the bundled one by default); every failure is a ModelLoadError."""
+@dataclass
+class CheckedModel:
+    """A model file that passed every check short of opening it: its card, encoding and bytes."""
+
+    path: Path
+    card: dict
+    encoding: MelodyEncoding
+    layers: int
+    hidden: int
+    data: bytes
+
+
+def check_model(path: str | os.PathLike | None = None) -> CheckedModel:
+    """The checks before a model is opened (card, shape, size, checksum, no external data); ModelLoadError if any fails."""
     model_path = Path(path) if path is not None else bundled_model_path()
     label = model_path.name
     if model_path.is_dir():
@@ -140,6 +152,15 @@ def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, t
     if card.get("sha256") != _sha256(data):
         raise ModelLoadError(f"{label}: the file does not match its model card (SHA-256 differs); it may be damaged or replaced")
     _refuse_external_data(data, label)
+    return CheckedModel(model_path, card, encoding, layers, hidden, data)
+
+
+def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, threads: int = 0) -> LoadedModel:
+    """Validate and open a model (the bundled one by default); every failure is a ModelLoadError."""
+    checked = check_model(path)
+    model_path, card, encoding, layers, hidden, data = (checked.path, checked.card, checked.encoding, checked.layers,
+                                                        checked.hidden, checked.data)
+    label = model_path.name
 
     import onnxruntime as ort
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import write_midi
 from composer_app.core.timing import TimeSignature
-from composer_app.training.data import load_corpus_jsonl, melodies_from_midi
+from composer_app.training.data import load_corpus_jsonl
+from composer_app.training.folder import prepare_folder
+from composer_app.training.progress import Reporter
 from composer_app.training.train import TrainConfig, TrainingError, split_records, train
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,7 +37,7 @@ def write_held_out(records, folder: Path) -> int:
     count = 0
     for r in split_records(records)["test"]:
         safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in r.id)[:100]
-        write_midi(Melody.from_notes([(t, d, p, 80) for t, d, p in r.notes], time_signature=_meter(r.bar_ticks),
+        write_midi(Melody.from_notes([(t, d, p, 80) for t, d, p in np.asarray(r.notes).tolist()], time_signature=_meter(r.bar_ticks),
                                      name=r.id), folder / f"{safe}.mid")
         count += 1
     return count
@@ -46,7 +51,12 @@ def run_train(args: argparse.Namespace) -> int:
     if args.nproc > 1 and not in_worker():
         return launch(args.nproc, list(getattr(args, "argv", None) or sys.argv[1:]))
     main_rank = int(os.environ.get("RANK", "0")) == 0
-    say = print if main_rank else (lambda *a, **k: None)
+    reporter = Reporter(json_lines=args.progress == "json", quiet=not main_rank)
+    say = reporter.log
+    if args.fresh:  # start over: forget the checkpoint and the epochs of an earlier (cancelled) run
+        for name in ("checkpoint.pt", "best.pt", "metrics.jsonl"):
+            if args.out is not None and (args.out / name).exists() and main_rank:
+                (args.out / name).unlink()
     cfg = TrainConfig(max_epochs=args.epochs, max_minutes=args.max_minutes, device=args.device, seed=args.seed,
                       layers=args.layers, max_steps=args.max_steps, batch_size=args.batch_size or 64, threads=args.threads,
                       output=args.design, style_dim=args.style_dim)
@@ -67,8 +77,6 @@ def run_train(args: argparse.Namespace) -> int:
                 raise TrainingError("building the bundled corpus needs the train extra (music21)") from e
             build(corpus_dir)
         records = load_corpus_jsonl(jsonl)
-        import json
-
         sources = json.loads((corpus_dir / "sources.json").read_text())
         unknown = set(args.leave_out) - set(sources["licences"])
         if unknown:
@@ -87,22 +95,9 @@ def run_train(args: argparse.Namespace) -> int:
         stem = args.stem or "melody-lstm"
         work = args.out / "work" if args.out else REPO / "runs" / "bundled"
     else:
-        if args.folder is None:
-            raise TrainingError("give a folder of MIDI files, or --corpus bundled")
-        folder = args.folder
-        if not folder.is_dir():
-            raise TrainingError(f"{folder}: no such folder")
-        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".mid", ".midi"))
-        if not files:
-            raise TrainingError(f"{folder}: no MIDI files (.mid, .midi) in it")
-        records, skipped = melodies_from_midi(files)
-        for line in skipped:
-            say(f"skipped {line}", file=sys.stderr)
-        description = {"name": f"trained on {folder.name}", "folder": folder.name, "files": len(files),
-                       "melodies": len(records), "skipped": len(skipped),
-                       "licence": "as the folder's files (not checked)"}
         if args.out is None:
             raise TrainingError("say where the model goes with --out DIR")
+        records, description = prepare_folder(args.folder, args.out, reporter, args.workers)
         out = args.out
         stem, work = args.stem or "model", args.out
     tokens = sum(len(r.notes) for r in records)
@@ -120,12 +115,34 @@ def run_train(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     held_dir = work / "test-melodies"
     held = write_held_out(records, held_dir) if main_rank else 0
-    card = train(records, out, cfg, description, stem=stem, work_dir=work)
+    card = train(records, out, cfg, description, stem=stem, work_dir=work, log=say,
+                 report=reporter.event if reporter.json_lines else None)
     if not main_rank:
         return 0
     model_path = out / f"{stem}.onnx"
-    print(f"model: {model_path}; {held} held-out melodies in {held_dir} "
-          f"(evaluate with: composer-app evaluate {held_dir} --model {model_path})")
-    print(f"validation {card['metrics']['valid_nats_per_token']} nats/token, "
-          f"{card['training']['epochs']} epochs in {card['training']['seconds']:.0f} s")
+    if held:
+        card = add_evaluation(model_path, held_dir, card)
+    ev = card.get("evaluation")
+    say(f"model: {model_path}; {held} held-out melodies in {held_dir} "
+        f"(evaluate with: composer-app evaluate {held_dir} --model {model_path})")
+    say(f"validation {card['metrics']['valid_nats_per_token']} nats/token, "
+        f"{card['training']['epochs']} epochs in {card['training']['seconds']:.0f} s"
+        + (f"; held-out {ev['bits_per_note']:.3f} bits/note vs n-gram {ev['ngram_bits_per_note']:.3f}" if ev else ""))
+    reporter.event({"event": "done", "model": str(model_path), "card": card})
     return 0
+
+
+def add_evaluation(model_path: Path, held_dir: Path, card: dict) -> dict:
+    """Score the held-out melodies with the new model and the n-gram on its training split; into the card."""
+    from composer_app.core.safe_save import save_bytes
+    from composer_app.engine.evaluate import evaluate
+    from composer_app.engine.model import load_model
+
+    result = evaluate(load_model(model_path, force_cpu=True), [held_dir])
+    card["evaluation"] = {"held_out_melodies": result["melodies"], "notes": result["notes"],
+                          "bits_per_note": round(float(result["bits_per_note"]), 4),
+                          "ngram_bits_per_note": round(float(result["baseline"]["bits_per_note"]), 4),
+                          "ratio": round(float(result["ratio_bits_per_note"]), 4)}
+    save_bytes(model_path.with_suffix(".json"), json.dumps(card, indent=2, ensure_ascii=False).encode(),
+               keep_backup=False)
+    return card

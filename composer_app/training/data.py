@@ -64,7 +64,8 @@ def melodies_from_midi(files: Iterable[Path], min_notes: int = 8) -> tuple[list[
 
 
 def encode_records(encoding: MelodyEncoding, records: Iterable[MelodyRecord]) -> list[EncodedMelody]:
-    return [encoding.encode_notes(r.notes, r.bar_ticks) for r in records]
+    """Tokens of each melody (taken as they are when the record comes encoded from the training cache)."""
+    return [getattr(r, "encoded", None) or encoding.encode_notes(r.notes, r.bar_ticks) for r in records]
 
 
 def transpositions(encoding: MelodyEncoding, enc: EncodedMelody) -> np.ndarray:
@@ -134,7 +135,8 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
 
 def save_baseline_data(path: Path, records: list[MelodyRecord]) -> None:
     """The training split as plain arrays (for the n-gram baseline at evaluation time); no pickle."""
-    notes = np.array([n for r in records for n in r.notes], dtype=np.int64).reshape(-1, 3)
+    parts = [np.asarray(r.notes, dtype=np.int64).reshape(-1, 3) for r in records]
+    notes = np.concatenate(parts) if parts else np.zeros((0, 3), np.int64)
     lengths = np.array([len(r.notes) for r in records], dtype=np.int64)
     bars = np.array([r.bar_ticks for r in records], dtype=np.int64)
     steps = notes.copy()

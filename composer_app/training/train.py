@@ -82,6 +82,33 @@ class Progress:
         print(file=sys.stderr, flush=True)
 
 
+class ReportedProgress:
+    """Progress as events for a program watching the training (the window's Train dialog): every half second
+    {"event": "step", ...} with the epoch, batch, loss and an upper bound of the seconds left."""
+
+    def __init__(self, report, epoch: int, total: int, cfg: TrainConfig, elapsed: float, epochs_done: int) -> None:
+        self.report, self.epoch, self.total, self.cfg = report, epoch, max(1, total), cfg
+        self.start, self.last = time.time(), 0.0
+        self.elapsed_before, self.epochs_done = elapsed, epochs_done
+
+    def update(self, done: int, loss: float) -> None:
+        now = time.time()
+        if now - self.last < 0.5 and done < self.total:
+            return
+        self.last = now
+        frac = min(1.0, done / self.total)
+        this_epoch = (now - self.start) / frac if frac > 0 else 0.0
+        per_epoch = (self.elapsed_before + this_epoch) / (self.epochs_done + 1)
+        left_epochs = (1 - frac) * this_epoch + (self.cfg.max_epochs - self.epoch) * per_epoch
+        left_budget = self.cfg.max_minutes * 60 - self.elapsed_before - (now - self.start)
+        self.report({"event": "step", "epoch": self.epoch, "max_epochs": self.cfg.max_epochs, "batch": done,
+                     "batches": self.total, "loss": round(loss, 4),
+                     "eta_seconds": round(max(0.0, min(left_epochs, left_budget)), 1)})
+
+    def close(self) -> None:
+        pass
+
+
 def _tensors(arrays, device):
     return [torch.from_numpy(a).to(device) for a in arrays]
 
@@ -123,14 +150,17 @@ def split_records(records: list[MelodyRecord]) -> dict[str, list[MelodyRecord]]:
 
 
 def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_description: dict,
-          encoding: MelodyEncoding | None = None, log=print, stem: str = "model", work_dir: Path | None = None) -> dict:
+          encoding: MelodyEncoding | None = None, log=print, stem: str = "model", work_dir: Path | None = None,
+          report=None) -> dict:
     """Train, keep the best model by validation loss, export STEM.onnx + STEM.json into out_dir; return the card.
 
-    Checkpoints and the per-epoch metrics log go to work_dir (default: out_dir).
+    Checkpoints and the per-epoch metrics log go to work_dir (default: out_dir). `report`, when given, receives
+    progress as dicts (step, epoch and finished events) instead of the progress bar on stderr.
     """
     ranks = setup(cfg.device)
     if not ranks.main:
         log = lambda *_args: None  # noqa: E731  (rank 0 speaks for everyone)
+        report = None
     out_dir.mkdir(parents=True, exist_ok=True)
     work_dir = work_dir or out_dir
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -175,6 +205,9 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         scheduler.load_state_dict(saved["scheduler"])
         state.update(saved["state"])
         log(f"resuming after epoch {state['epoch']} (best validation loss {state['best_valid']:.4f})")
+        if report and metrics_path.exists():  # the epochs already done, so a watcher's plot starts complete
+            for line in metrics_path.read_text().splitlines():
+                report({"event": "epoch", **json.loads(line), "resumed": True})
     elif metrics_path.exists() and ranks.main:
         metrics_path.unlink()
     ranks.barrier()
@@ -190,7 +223,9 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         if ranks.distributed:  # every rank shuffled alike: each takes every N-th batch, all take as many
             share = max(1, len(epoch_batches) // ranks.world)
             epoch_batches = (epoch_batches[ranks.rank::ranks.world] + epoch_batches)[:share]
-        progress = Progress(len(epoch_batches), f"epoch {epoch}") if ranks.main else None
+        progress = (None if not ranks.main else
+                    ReportedProgress(report, epoch, len(epoch_batches), cfg, state["seconds"], state["epoch"])
+                    if report else Progress(len(epoch_batches), f"epoch {epoch}"))
         running, seen, epoch_start = 0.0, 0, time.time()
         for i, arrays in enumerate(epoch_batches, 1):
             tok, pos, met, sty, tgt = _tensors(arrays, device)
@@ -217,7 +252,7 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         if improved:
             state["best_valid"], state["bad_epochs"] = valid_loss, 0
             if ranks.main:
-                torch.save({"config": net.config, "model": net.state_dict()}, best_path)
+                _save_atomically({"config": net.config, "model": net.state_dict()}, best_path)
         else:
             state["bad_epochs"] += 1
         row = {"epoch": epoch, "train_loss": round(running, 5), "valid_loss": round(valid_loss, 5),
@@ -229,8 +264,10 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         if ranks.main:
             with open(metrics_path, "a") as f:
                 f.write(json.dumps(row) + "\n")
-            torch.save({"config": net.config, "model": net.state_dict(), "optimizer": optimizer.state_dict(),
-                        "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
+            if report:
+                report({"event": "epoch", **row, "seconds": round(state["seconds"], 1)})
+            _save_atomically({"config": net.config, "model": net.state_dict(), "optimizer": optimizer.state_dict(),
+                              "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
         log(f"epoch {epoch}: train {running:.4f}, validation {valid_loss:.4f} nats/token"
             f"{' (best)' if improved else ''}, {row['epoch_seconds']} s")
         if state["bad_epochs"] >= cfg.patience:
@@ -297,6 +334,13 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     (out_dir / f"{stem}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False))
     log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB) after {state['epoch']} epochs, {stop_reason}")
     return card
+
+
+def _save_atomically(obj: dict, path: Path) -> None:
+    """A checkpoint is replaced whole or not at all (training may be stopped at any moment: Cancel)."""
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
 
 
 def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: float) -> tuple[MelodyLSTM, dict]:

@@ -103,6 +103,8 @@ class ContinuePanel(QDockWidget):
     discard_requested = Signal()
     cancel_requested = Signal()
     variation_chosen = Signal(int)
+    model_chosen = Signal(str)  # a key of the model library
+    manage_models_requested = Signal()
 
     def __init__(self, make_variation_mime, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Continue"), parent)
@@ -113,6 +115,18 @@ class ContinuePanel(QDockWidget):
         self.model_label.setWordWrap(True)
         outer.addWidget(self.model_label)
         form = QFormLayout()
+        model_row = QHBoxLayout()
+        self.model_choice = QComboBox()
+        self.model_choice.setToolTip(self.tr("The model that continues your melody: the bundled one or one you trained"))
+        self.model_choice.activated.connect(
+            lambda i: self.model_chosen.emit(self.model_choice.itemData(i)) if self.model_choice.itemData(i) else None)
+        self.models_button = QPushButton(self.tr("..."))
+        self.models_button.setToolTip(self.tr("See, rename and remove models (Tools > Models)"))
+        self.models_button.setMaximumWidth(32)
+        self.models_button.clicked.connect(self.manage_models_requested)
+        model_row.addWidget(self.model_choice, 1)
+        model_row.addWidget(self.models_button)
+        form.addRow(self.tr("Model"), model_row)
         self.bars = QSpinBox()
         self.bars.setRange(1, 32)
         self.bars.setValue(4)
@@ -284,6 +298,24 @@ class ContinuePanel(QDockWidget):
             self.style.model().item(i).setEnabled(data == "auto" or data in styles)
         if self.style.currentData() != "auto" and self.style.currentData() not in styles:
             self.style.setCurrentIndex(0)
+
+    def set_models(self, entries, current: str) -> None:
+        """List the models; one that failed its checks is shown, greyed, with the reason as its tooltip."""
+        self.model_choice.blockSignals(True)
+        self.model_choice.clear()
+        from composer_app.ui.models_dialog import describe, display_name
+
+        for entry in entries:
+            self.model_choice.addItem(display_name(entry), entry.key)
+            i = self.model_choice.count() - 1
+            item = self.model_choice.model().item(i)
+            item.setToolTip(describe(entry))
+            if not entry.usable:
+                item.setEnabled(False)
+                self.model_choice.setItemText(i, display_name(entry) + " " + self.tr("(cannot be used)"))
+        i = self.model_choice.findData(current)
+        self.model_choice.setCurrentIndex(max(0, i))
+        self.model_choice.blockSignals(False)
 
     def set_model_status(self, text: str, available: bool) -> None:
         self.model_label.setText(text)

@@ -33,6 +33,7 @@ from composer_app.ui.continue_panel import ContinuePanel
 from composer_app.ui.document_files import DocumentFiles
 from composer_app.ui.live_controls import LiveControls
 from composer_app.ui.midi_mime import midi_paths_in
+from composer_app.ui.model_choice import ModelChoice
 from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
 from composer_app.ui.safekeeping import Safekeeping
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.live = LiveControls(self)
         self.panel = ContinuePanel(self.files.variation_mime)
         self.addDockWidget(self._dock_area(), self.panel)
+        self.models = ModelChoice(self)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self._on_melody_changed()
         self.live.start_sound()
         if load_model_in_background:
-            QTimer.singleShot(0, lambda: self.load_model(model_path))
+            QTimer.singleShot(0, lambda: self.models.start(model_path))
 
     # -- the session's document, as the rest of the window reads it ------------------------
     @property
@@ -174,6 +176,9 @@ class MainWindow(QMainWindow):
             self.tool_group.addAction(a[name])
             m.addAction(a[name])
         a["tool_select"].setChecked(True)
+        m.addSeparator()
+        m.addAction(a["train"])
+        m.addAction(a["models"])
         m = bar.addMenu(self.tr("&Generate"))
         for name in ("continue", "again", "next_variation", "previous_variation", "accept_variation", "discard_variations"):
             m.addAction(a[name])
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
         a["export_wav"].triggered.connect(self.files.export_wav_dialog)
         a["copy_midi"].triggered.connect(self.files.copy_as_midi_file)
         a["preferences"].triggered.connect(self.show_preferences)
+        a["train"].triggered.connect(self.models.show_train_dialog)
+        a["models"].triggered.connect(self.models.show_models)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.undo.undo)
         a["redo"].triggered.connect(self.undo.redo)
@@ -417,10 +424,14 @@ class MainWindow(QMainWindow):
 
     # -- model and generation ------------------------------------------------------------
     def load_model(self, path=None) -> None:
+        """Load a model in the background (the bundled one for None); only the latest request is used."""
         force_cpu = flag(self.settings, "force_cpu", False)
         loader = ModelLoader(path, force_cpu)
-        loader.signals.finished.connect(self.set_model)
-        loader.signals.failed.connect(self.set_model_error)
+        self._model_request = request = getattr(self, "_model_request", 0) + 1
+        loader.signals.finished.connect(lambda m: self.set_model(m) if request == self._model_request else None)
+        loader.signals.failed.connect(lambda e: self.set_model_error(e) if request == self._model_request else None)
+        self._loaders = [loader]  # keep its signals alive until it reports
+        self.panel.set_model_status(self.tr("Loading the model..."), False)
         self.pool.start(loader)
 
     def set_model(self, model: LoadedModel) -> None:
@@ -566,6 +577,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.cancel_continue()
+        self.models.close()
         if self.midi.recording:
             self.midi.stop_recording()
         self.player.stop()

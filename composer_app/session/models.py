@@ -1,0 +1,141 @@
+"""The models a student can continue with: the bundled one and those trained into the user models folder.
+
+Each trained model is a folder (model.onnx, model.json = its card, and what training left beside them). A model
+that fails the checks is listed with the reason and never opened. Renaming changes the name in the card (the
+card's checksum covers the .onnx only); removing deletes the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from composer_app.core.errors import ComposerError
+from composer_app.core.safe_save import save_bytes
+from composer_app.engine.model import ModelLoadError, bundled_model_path, check_model
+from composer_app.session.recovery import data_dir
+
+BUNDLED = "bundled"
+
+
+class ModelsError(ComposerError):
+    """A model cannot be renamed or removed; the message says why."""
+
+
+def models_dir() -> Path:
+    return data_dir() / "models"
+
+
+@dataclass
+class ModelEntry:
+    key: str  # "bundled" or the folder's name
+    path: Path  # the .onnx file
+    name: str
+    bundled: bool = False
+    card: dict | None = None
+    problem: str | None = None  # why it cannot be used; None when it passed the checks
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+    def facts(self) -> dict[str, str]:
+        """What the card says, in a person's words: data, size, held-out bits against the n-gram, training time."""
+        if not self.card:
+            return {}
+        card, out = self.card, {}
+        training = card.get("training") or {}
+        data = training.get("data") or {}
+        if isinstance(data, dict):
+            notes = data.get("notes")
+            total = sum(notes.values()) if isinstance(notes, dict) else notes
+            melodies = data.get("melodies")
+            count = sum(melodies.values()) if isinstance(melodies, dict) else melodies
+            if count:
+                out["data"] = f"{count:,} melodies" + (f", {total:,} notes" if total else "") + (
+                    f" ({data['folder']})" if data.get("folder") else "")
+        params, size = card.get("parameters"), self.path.stat().st_size if self.path.exists() else 0
+        if params:
+            out["size"] = f"{params / 1e6:.2f} M parameters, {size / 1e6:.1f} MB"
+        ev = card.get("evaluation") or {}
+        if ev.get("bits_per_note") and ev.get("ngram_bits_per_note"):
+            out["held_out"] = (f"{ev['bits_per_note']:.2f} bits/note vs {ev['ngram_bits_per_note']:.2f} for the n-gram "
+                               f"({ev.get('held_out_melodies', '?')} melodies never trained on)")
+        if training.get("seconds") is not None:
+            minutes = float(training["seconds"]) / 60
+            out["training"] = (f"{minutes:.1f} min" if minutes >= 1 else f"{float(training['seconds']):.0f} s") + (
+                f", {training['epochs']} epochs" if training.get("epochs") else "")
+        return out
+
+
+def _entry(key: str, onnx: Path, bundled: bool) -> ModelEntry:
+    try:
+        checked = check_model(onnx)
+        return ModelEntry(key, onnx, str(checked.card.get("name") or key), bundled, checked.card)
+    except ModelLoadError as e:
+        return ModelEntry(key, onnx, key, bundled, None, str(e))
+
+
+class ModelLibrary:
+    def __init__(self, folder: Path | None = None, bundled: Path | None = None) -> None:
+        self.folder = folder or models_dir()
+        self.bundled = bundled or bundled_model_path()
+
+    def entries(self) -> list[ModelEntry]:
+        """The bundled model first, then every trained model by name (unusable ones too, with the reason)."""
+        out = [_entry(BUNDLED, self.bundled, True)]
+        trained = []
+        if self.folder.is_dir():
+            for sub in sorted(self.folder.iterdir()):
+                if sub.is_dir() and not sub.name.startswith(".") and (sub / "model.onnx").exists():
+                    trained.append(_entry(sub.name, sub / "model.onnx", False))
+        return out + sorted(trained, key=lambda e: e.name.lower())
+
+    def entry(self, key: str) -> ModelEntry | None:
+        return next((e for e in self.entries() if e.key == key), None)
+
+    def unfinished(self) -> list[Path]:
+        """Folders of trainings that stopped before writing a model (they can be resumed)."""
+        if not self.folder.is_dir():
+            return []
+        return [sub for sub in sorted(self.folder.iterdir())
+                if sub.is_dir() and (sub / "checkpoint.pt").exists() and not (sub / "model.onnx").exists()]
+
+    def folder_for(self, source_name: str) -> Path:
+        """A new folder in the models folder, named after what the model is trained on."""
+        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", source_name).strip("-")[:40] or "model"
+        candidate, n = self.folder / slug, 2
+        while candidate.exists():
+            candidate, n = self.folder / f"{slug}-{n}", n + 1
+        return candidate
+
+    def _trained(self, key: str) -> Path:
+        if key == BUNDLED:
+            raise ModelsError("the bundled model cannot be renamed or removed")
+        folder = self.folder / key
+        if not folder.is_dir() or folder.parent != self.folder:
+            raise ModelsError(f"{key}: there is no such model")
+        return folder
+
+    def rename(self, key: str, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise ModelsError("a model needs a name")
+        card_path = self._trained(key) / "model.json"
+        try:
+            card = json.loads(card_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ModelsError(f"{key}: its card cannot be read, so it cannot be renamed") from e
+        card["name"] = name[:80]
+        save_bytes(card_path, json.dumps(card, indent=2, ensure_ascii=False).encode(), keep_backup=False,
+                   error=ModelsError)
+
+    def remove(self, key: str) -> None:
+        folder = self._trained(key)
+        try:
+            shutil.rmtree(folder)
+        except OSError as e:
+            raise ModelsError(f"{key}: it cannot be removed ({e.strerror or e})") from e

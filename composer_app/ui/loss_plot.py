@@ -1,0 +1,68 @@
+"""A live plot of training and validation loss per epoch (Qt Charts: it ships in the PySide6 wheel the app
+already depends on, so the plot costs no new package and follows the app's palette and translations)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+
+class LossPlot(QChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.train = QLineSeries()
+        self.train.setName(self.tr("Training loss"))
+        self.valid = QLineSeries()
+        self.valid.setName(self.tr("Validation loss"))
+        pen = QPen(self.valid.pen())
+        pen.setWidthF(2.5)
+        self.valid.setPen(pen)
+        self.x_axis, self.y_axis = QValueAxis(), QValueAxis()
+        self.x_axis.setTitleText(self.tr("Epoch"))
+        self.x_axis.setLabelFormat("%.0f")
+        self.y_axis.setTitleText(self.tr("nats per token"))
+        self.y_axis.setLabelFormat("%.1f")
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.train, self.valid):
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+        self.clear()
+
+    def clear(self) -> None:
+        self.train.clear()
+        self.valid.clear()
+        self._rescale()
+
+    def add_step(self, epoch_position: float, loss: float) -> None:
+        """The running training loss at a fraction of the way through training (epoch 1.5 = half of epoch 2)."""
+        self.train.append(epoch_position, loss)
+        self._rescale()
+
+    def add_epoch(self, epoch: int, train_loss: float, valid_loss: float) -> None:
+        self.train.append(float(epoch), train_loss)
+        self.valid.append(float(epoch), valid_loss)
+        self._rescale()
+
+    def point_count(self) -> int:
+        return self.train.count() + self.valid.count()
+
+    def _rescale(self) -> None:
+        points = [p for s in (self.train, self.valid) for p in s.points()]
+        if not points:
+            self.x_axis.setRange(0, 1)
+            self.y_axis.setRange(0, 8)
+            return
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        self.x_axis.setRange(0, max(1.0, max(xs)))
+        low, high = min(ys), max(ys)
+        pad = max(0.1, (high - low) * 0.08)
+        self.y_axis.setRange(max(0.0, low - pad), high + pad)
