@@ -42,32 +42,33 @@ class ModelEntry:
     def usable(self) -> bool:
         return self.problem is None
 
-    def facts(self) -> dict[str, str]:
-        """What the card says, in a person's words: data, size, held-out bits against the n-gram, training time."""
+    def facts(self) -> dict:
+        """What the card says that a student weighs: melodies, notes, folder, parameters, size in bytes,
+        held-out bits per note against the n-gram, training seconds and epochs (keys absent when unknown)."""
         if not self.card:
             return {}
         card, out = self.card, {}
         training = card.get("training") or {}
         data = training.get("data") or {}
         if isinstance(data, dict):
-            notes = data.get("notes")
-            total = sum(notes.values()) if isinstance(notes, dict) else notes
-            melodies = data.get("melodies")
-            count = sum(melodies.values()) if isinstance(melodies, dict) else melodies
-            if count:
-                out["data"] = f"{count:,} melodies" + (f", {total:,} notes" if total else "") + (
-                    f" ({data['folder']})" if data.get("folder") else "")
-        params, size = card.get("parameters"), self.path.stat().st_size if self.path.exists() else 0
-        if params:
-            out["size"] = f"{params / 1e6:.2f} M parameters, {size / 1e6:.1f} MB"
+            for key in ("melodies", "notes"):
+                value = data.get(key)
+                value = sum(value.values()) if isinstance(value, dict) else value
+                if isinstance(value, int) and value > 0:
+                    out[key] = value
+            if isinstance(data.get("folder"), str):
+                out["folder"] = data["folder"]
+        if isinstance(card.get("parameters"), int):
+            out["parameters"] = card["parameters"]
+        if self.path.exists():
+            out["bytes"] = self.path.stat().st_size
         ev = card.get("evaluation") or {}
-        if ev.get("bits_per_note") and ev.get("ngram_bits_per_note"):
-            out["held_out"] = (f"{ev['bits_per_note']:.2f} bits/note vs {ev['ngram_bits_per_note']:.2f} for the n-gram "
-                               f"({ev.get('held_out_melodies', '?')} melodies never trained on)")
-        if training.get("seconds") is not None:
-            minutes = float(training["seconds"]) / 60
-            out["training"] = (f"{minutes:.1f} min" if minutes >= 1 else f"{float(training['seconds']):.0f} s") + (
-                f", {training['epochs']} epochs" if training.get("epochs") else "")
+        if isinstance(ev, dict) and ev.get("bits_per_note") and ev.get("ngram_bits_per_note"):
+            out["bits_per_note"], out["ngram_bits_per_note"] = float(ev["bits_per_note"]), float(ev["ngram_bits_per_note"])
+            out["held_out_melodies"] = int(ev.get("held_out_melodies") or 0)
+        if isinstance(training.get("seconds"), (int, float)):
+            out["seconds"] = float(training["seconds"])
+            out["epochs"] = int(training.get("epochs") or 0)
         return out
 
 

@@ -25,15 +25,32 @@ def display_name(entry: ModelEntry) -> str:
 
 def describe(entry: ModelEntry) -> str:
     """The card of a model as a few lines (or why it cannot be used)."""
-    tr = QCoreApplication.translate
     if entry.problem:
-        return tr("Models", "This model cannot be used: %1").replace("%1", entry.problem)
-    labels = {"data": tr("Models", "Trained on"), "size": tr("Models", "Size"),
-              "held_out": tr("Models", "On music it never saw"), "training": tr("Models", "Training time")}
-    lines = [f"{labels[k]}: {v}" for k, v in entry.facts().items()]
+        return QCoreApplication.translate("Models", "This model cannot be used: %1").replace("%1", entry.problem)
+    f, lines = entry.facts(), []
     if entry.bundled:
-        lines.insert(0, tr("Models", "The model that comes with the app: %1.").replace("%1", entry.name))
-    return "\n".join(lines) or tr("Models", "Its card says nothing more.")
+        lines.append(QCoreApplication.translate("Models", "The model that comes with the app: %1.").replace("%1", entry.name))
+    if "melodies" in f:
+        text = QCoreApplication.translate("Models", "Trained on %1 melodies").replace("%1", f"{f['melodies']:,}")
+        if "notes" in f:
+            text += QCoreApplication.translate("Models", ", %1 notes").replace("%1", f"{f['notes']:,}")
+        if "folder" in f:
+            text += f" ({f['folder']})"
+        lines.append(text)
+    if "parameters" in f:
+        lines.append(QCoreApplication.translate("Models", "Size: %1 M parameters, %2 MB").replace(
+            "%1", f"{f['parameters'] / 1e6:.2f}").replace("%2", f"{f.get('bytes', 0) / 1e6:.1f}"))
+    if "bits_per_note" in f:
+        lines.append(QCoreApplication.translate(
+            "Models", "On %1 melodies it never saw: %2 bits per note (the n-gram: %3; lower is better)").replace(
+            "%1", str(f["held_out_melodies"])).replace("%2", f"{f['bits_per_note']:.2f}").replace(
+            "%3", f"{f['ngram_bits_per_note']:.2f}"))
+    if "seconds" in f:
+        minutes = f["seconds"] / 60
+        took = f"{minutes:.1f} min" if minutes >= 1 else f"{f['seconds']:.0f} s"
+        lines.append(QCoreApplication.translate("Models", "Training: %1, %2 epochs").replace("%1", took).replace(
+            "%2", str(f["epochs"])))
+    return "\n".join(lines) or QCoreApplication.translate("Models", "Its card says nothing more.")
 
 
 class ModelsDialog(QDialog):

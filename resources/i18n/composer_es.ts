@@ -219,11 +219,31 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="67" />
+        <source>&amp;Train on a Folder...</source>
+        <translation>&amp;Entrenar con una carpeta...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="68" />
+        <source>Train a model of your own on a folder of MIDI files</source>
+        <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="69" />
+        <source>&amp;Models...</source>
+        <translation>&amp;Modelos...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="70" />
+        <source>See, rename and remove the models you trained</source>
+        <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="71" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="69" />
+        <location filename="../../composer_app/ui/actions.py" line="73" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -231,231 +251,256 @@
 <context>
     <name>ContinuePanel</name>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="108" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="196" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="295" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="110" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="210" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="327" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="112" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="114" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="119" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="120" />
+        <source>The model that continues your melody: the bundled one or one you trained</source>
+        <translation>El modelo que continúa tu melodía: el incluido o uno que hayas entrenado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="123" />
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="124" />
+        <source>See, rename and remove models (Tools &gt; Models)</source>
+        <translation>Ver, renombrar y quitar modelos (Herramientas &gt; Modelos)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="129" />
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="133" />
         <source>How many bars each variation adds</source>
         <translation>Cuántos compases añade cada variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="120" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="134" />
         <source>Bars to add</source>
         <translation>Compases a añadir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="124" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="138" />
         <source>How many different continuations to offer at once</source>
         <translation>Cuántas continuaciones distintas ofrecer a la vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="125" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="139" />
         <source>Variations</source>
         <translation>Variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="133" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="147" />
         <source>Low: the model's safest choices; high: more surprising notes (the sampling temperature)</source>
         <translation>Bajo: las opciones más seguras del modelo; alto: notas más sorprendentes (la temperatura de muestreo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="135" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="149" />
         <source>Creativity</source>
         <translation>Creatividad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="142" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="156" />
         <source>Leave out the least likely notes: only the likeliest ones that together make up this share of the probability are chosen from (1.00 keeps all)</source>
         <translation>Deja fuera las notas menos probables: solo se elige entre las más probables que juntas suman esta parte de la probabilidad (1,00 las conserva todas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="144" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="158" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="146" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="172" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="278" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="160" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="186" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="292" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="147" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="161" />
         <source>No key lock</source>
         <translation>Sin tonalidad fija</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="150" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
         <source>Keep every note in a key: Auto uses the key the melody is in, or pick one; No key lock lets the model choose</source>
         <translation>Mantiene todas las notas en una tonalidad: Auto usa la de la melodía, o elige una; Sin bloqueo de tonalidad deja elegir al modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="152" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="166" />
         <source>Key</source>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="158" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="172" />
         <source>Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number</source>
         <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="178" />
         <source>Pitch range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="168" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="182" />
         <source>Left: fewer, longer notes and more rests; right: more, shorter notes</source>
         <translation>Izquierda: menos notas, más largas y más silencios; derecha: más notas, más cortas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="169" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
         <source>Note density</source>
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="171" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="185" />
         <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
         <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="172" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="186" />
         <source>Dance tune</source>
         <translation>Danza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="173" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="187" />
         <source>Song or air</source>
         <translation>Canción o aire</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="173" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="187" />
         <source>Chorale</source>
         <translation>Coral</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="174" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="188" />
         <source>Renaissance</source>
         <translation>Renacimiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="176" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="190" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="178" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="192" />
         <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
         <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="180" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="180" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
         <source>Tonic</source>
         <translation>Tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="180" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
         <source>Chord tone</source>
         <translation>Nota del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="182" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="196" />
         <source>End on</source>
         <translation>Terminar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="197" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="184" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="198" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="186" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="200" />
         <source>Continue after the last note of the melody</source>
         <translation>Continuar tras la última nota de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="187" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="201" />
         <source>Continue the selected notes, right after the selection</source>
         <translation>Continuar las notas seleccionadas, justo después de la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="208" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="202" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="216" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="215" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="229" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="216" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="230" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="217" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="231" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="218" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="232" />
         <source>Put the shown variation into the melody (Enter)</source>
         <translation>Poner la variación mostrada en la melodía (Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="219" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="233" />
         <source>New variations with the current settings (Ctrl+Shift+Enter)</source>
         <translation>Nuevas variaciones con los ajustes actuales (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="220" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="234" />
         <source>Remove the variations (Esc)</source>
         <translation>Quitar las variaciones (Esc)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="221" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="235" />
         <source>Click a variation to hear it; Tab and Shift+Tab go through them</source>
         <translation>Haz clic en una variación para oírla; Tab y Mayús+Tab las recorren</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="278" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="292" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="295" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="315" />
+        <source>(cannot be used)</source>
+        <translation>(no se puede usar)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/continue_panel.py" line="327" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="308" />
+        <location filename="../../composer_app/ui/continue_panel.py" line="340" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -702,194 +747,222 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
 </context>
 <context>
+    <name>LossPlot</name>
+    <message>
+        <location filename="../../composer_app/ui/loss_plot.py" line="18" />
+        <source>Training loss</source>
+        <translation>Pérdida de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/loss_plot.py" line="20" />
+        <source>Validation loss</source>
+        <translation>Pérdida de validación</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/loss_plot.py" line="25" />
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/loss_plot.py" line="27" />
+        <source>nats per token</source>
+        <translation>nats por token</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="61" />
+        <location filename="../../composer_app/ui/main_window.py" line="63" />
         <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
         <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="140" />
+        <location filename="../../composer_app/ui/main_window.py" line="143" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="143" />
+        <location filename="../../composer_app/ui/main_window.py" line="146" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="153" />
+        <location filename="../../composer_app/ui/main_window.py" line="156" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="156" />
+        <location filename="../../composer_app/ui/main_window.py" line="159" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="158" />
+        <location filename="../../composer_app/ui/main_window.py" line="161" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="166" />
+        <location filename="../../composer_app/ui/main_window.py" line="169" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="170" />
+        <location filename="../../composer_app/ui/main_window.py" line="173" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="176" />
+        <location filename="../../composer_app/ui/main_window.py" line="182" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="179" />
+        <location filename="../../composer_app/ui/main_window.py" line="185" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="183" />
+        <location filename="../../composer_app/ui/main_window.py" line="189" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="189" />
+        <location filename="../../composer_app/ui/main_window.py" line="195" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="199" />
+        <location filename="../../composer_app/ui/main_window.py" line="205" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="204" />
+        <location filename="../../composer_app/ui/main_window.py" line="210" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="207" />
+        <location filename="../../composer_app/ui/main_window.py" line="213" />
         <source> Tempo </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="211" />
+        <location filename="../../composer_app/ui/main_window.py" line="217" />
         <source>Tempo of the piece, in quarter notes per minute</source>
         <translation>Tempo de la pieza, en negras por minuto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="213" />
+        <location filename="../../composer_app/ui/main_window.py" line="219" />
         <source> Time </source>
         <translation> Compás </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="217" />
+        <location filename="../../composer_app/ui/main_window.py" line="223" />
         <source>Time signature of the piece</source>
         <translation>Compás de la pieza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="223" />
+        <location filename="../../composer_app/ui/main_window.py" line="229" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="224" />
+        <location filename="../../composer_app/ui/main_window.py" line="230" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="391" />
+        <location filename="../../composer_app/ui/main_window.py" line="399" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="398" />
+        <location filename="../../composer_app/ui/main_window.py" line="406" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="428" />
+        <location filename="../../composer_app/ui/main_window.py" line="434" />
+        <source>Loading the model...</source>
+        <translation>Cargando el modelo...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="440" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="429" />
+        <location filename="../../composer_app/ui/main_window.py" line="441" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="434" />
+        <location filename="../../composer_app/ui/main_window.py" line="446" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="435" />
+        <location filename="../../composer_app/ui/main_window.py" line="447" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="445" />
+        <location filename="../../composer_app/ui/main_window.py" line="457" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="446" />
+        <location filename="../../composer_app/ui/main_window.py" line="458" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="478" />
+        <location filename="../../composer_app/ui/main_window.py" line="489" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="486" />
+        <location filename="../../composer_app/ui/main_window.py" line="502" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="490" />
+        <location filename="../../composer_app/ui/main_window.py" line="506" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="517" />
+        <location filename="../../composer_app/ui/main_window.py" line="533" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="537" />
+        <location filename="../../composer_app/ui/main_window.py" line="550" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="538" />
+        <location filename="../../composer_app/ui/main_window.py" line="551" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="553" />
+        <location filename="../../composer_app/ui/main_window.py" line="566" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="303" />
+        <location filename="../../composer_app/ui/main_window.py" line="311" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/project_io.py" line="63" />
+        <location filename="../../composer_app/ui/project_io.py" line="54" />
         <source>Restore recovered work</source>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="332" />
+        <location filename="../../composer_app/ui/main_window.py" line="340" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -946,6 +1019,162 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/midi_adapter.py" line="195" />
         <source>Record</source>
         <translation>Grabar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="36" />
+        <source>it is no longer in the models folder</source>
+        <translation>ya no está en la carpeta de modelos</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="38" />
+        <source>The model you chose last cannot be used (%1); using the bundled model.</source>
+        <translation>El último modelo que elegiste no se puede usar (%1); se usa el modelo incluido.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="85" />
+        <source>A new model is ready: %1</source>
+        <translation>Hay un modelo nuevo listo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="23" />
+        <source>Bundled model</source>
+        <translation>Modelo incluido</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="29" />
+        <source>This model cannot be used: %1</source>
+        <translation>Este modelo no se puede usar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="32" />
+        <source>The model that comes with the app: %1.</source>
+        <translation>El modelo que viene con la aplicación: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="34" />
+        <source>Trained on %1 melodies</source>
+        <translation>Entrenado con %1 melodías</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="36" />
+        <source>, %1 notes</source>
+        <translation>, %1 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="41" />
+        <source>Size: %1 M parameters, %2 MB</source>
+        <translation>Tamaño: %1 M parámetros, %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="44" />
+        <source>On %1 melodies it never saw: %2 bits per note (the n-gram: %3; lower is better)</source>
+        <translation>En %1 melodías que nunca vio: %2 bits por nota (el n-grama: %3; menos es mejor)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="51" />
+        <source>Training: %1, %2 epochs</source>
+        <translation>Entrenamiento: %1, %2 épocas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="53" />
+        <source>Its card says nothing more.</source>
+        <translation>Su ficha no dice nada más.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="63" />
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="67" />
+        <source>The bundled model and the models you trained</source>
+        <translation>El modelo incluido y los modelos que has entrenado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="76" />
+        <source>Trained models live in %1</source>
+        <translation>Los modelos entrenados están en %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="81" />
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="82" />
+        <source>Continue melodies with this model</source>
+        <translation>Continuar melodías con este modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="84" />
+        <source>Rename...</source>
+        <translation>Renombrar...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="85" />
+        <source>Give this model another name</source>
+        <translation>Dar otro nombre a este modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="87" />
+        <source>Remove...</source>
+        <translation>Quitar...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="88" />
+        <source>Delete this model and its folder</source>
+        <translation>Borrar este modelo y su carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="90" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="91" />
+        <source>Close this window</source>
+        <translation>Cerrar esta ventana</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="105" />
+        <source>(in use)</source>
+        <translation>(en uso)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="107" />
+        <source>(cannot be used)</source>
+        <translation>(no se puede usar)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="138" />
+        <location filename="../../composer_app/ui/models_dialog.py" line="146" />
+        <source>Rename Model</source>
+        <translation>Renombrar modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="138" />
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="156" />
+        <location filename="../../composer_app/ui/models_dialog.py" line="166" />
+        <source>Remove Model</source>
+        <translation>Quitar modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/models_dialog.py" line="157" />
+        <source>Delete the model “%1” and its folder? This cannot be undone.</source>
+        <translation>¿Borrar el modelo «%1» y su carpeta? No se puede deshacer.</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1489,254 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/track_chooser.py" line="50" />
         <source>Keep all notes (not only the top line)</source>
         <translation>Conservar todas las notas (no solo la línea superior)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="61" />
+        <source>Train on a Folder</source>
+        <translation>Entrenar con una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="78" />
+        <source>Training needs PyTorch, which comes with the train extra. Install it with: %1</source>
+        <translation>Entrenar necesita PyTorch, que viene con el extra train. Instálalo con: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="89" />
+        <source>A folder of MIDI files (.mid, .midi), subfolders included</source>
+        <translation>Una carpeta de archivos MIDI (.mid, .midi), con sus subcarpetas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="90" />
+        <source>The folder whose music the model learns</source>
+        <translation>La carpeta cuya música aprende el modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="91" />
+        <source>Choose...</source>
+        <translation>Elegir...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="92" />
+        <source>Pick the folder of MIDI files to train on</source>
+        <translation>Elige la carpeta de archivos MIDI con la que entrenar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="96" />
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="97" />
+        <source>No folder chosen yet.</source>
+        <translation>Aún no has elegido una carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="99" />
+        <source>Pieces found</source>
+        <translation>Piezas encontradas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="102" />
+        <source>Files that cannot be trained on, each with the reason</source>
+        <translation>Archivos con los que no se puede entrenar, cada uno con el motivo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="106" />
+        <source>The name the model has in the Continue panel</source>
+        <translation>El nombre del modelo en el panel Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="107" />
+        <source>Model name</source>
+        <translation>Nombre del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="109" />
+        <source>Automatic (by the amount of music)</source>
+        <translation>Automática (según la cantidad de música)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="110" />
+        <source>Small (2 x 128, for a few pieces)</source>
+        <translation>Pequeña (2 x 128, para pocas piezas)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="111" />
+        <source>Standard (2 x 256, for large folders)</source>
+        <translation>Estándar (2 x 256, para carpetas grandes)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="112" />
+        <source>The size of the network; Automatic picks the small one for less than 150,000 notes</source>
+        <translation>El tamaño de la red; Automática elige la pequeña con menos de 150.000 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="114" />
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="115" />
+        <source>Start from the bundled model (fine-tune)</source>
+        <translation>Partir del modelo incluido (ajuste fino)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="116" />
+        <source>Begin with what the bundled model knows and adapt it to this folder: usually better on a few pieces, and the network is the bundled one's</source>
+        <translation>Empieza con lo que sabe el modelo incluido y lo adapta a esta carpeta: suele ser mejor con pocas piezas, y la red es la del modelo incluido</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="123" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="124" />
+        <source>Training stops after this long at most (earlier when it stops improving)</source>
+        <translation>El entrenamiento se detiene como mucho tras este tiempo (antes si deja de mejorar)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="125" />
+        <source>Longest training</source>
+        <translation>Entrenamiento máximo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="140" />
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="141" />
+        <source>Start training from the beginning</source>
+        <translation>Empezar el entrenamiento desde el principio</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="143" />
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="144" />
+        <source>Go on from the last finished epoch of the stopped training</source>
+        <translation>Seguir desde la última época terminada del entrenamiento detenido</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="146" />
+        <source>Cancel Training</source>
+        <translation>Cancelar entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="147" />
+        <source>Stop training; the finished epochs are kept for Resume</source>
+        <translation>Detener el entrenamiento; las épocas terminadas se guardan para Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="149" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="150" />
+        <source>Close this window</source>
+        <translation>Cerrar esta ventana</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="164" />
+        <source>Folder of MIDI files</source>
+        <translation>Carpeta de archivos MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="191" />
+        <source>Counting the pieces...</source>
+        <translation>Contando las piezas...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="220" />
+        <source>Starting the training...</source>
+        <translation>Empezando el entrenamiento...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="227" />
+        <source>Stopping...</source>
+        <translation>Deteniendo...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="268" />
+        <source>Reading the files: %1 of %2</source>
+        <translation>Leyendo los archivos: %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="279" />
+        <source>Epoch %1, batch %2 of %3: loss %4; at most %5 left</source>
+        <translation>Época %1, lote %2 de %3: pérdida %4; quedan como mucho %5</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="287" />
+        <source>Done: the model is in the Continue panel's model list.</source>
+        <translation>Hecho: el modelo está en la lista de modelos del panel Continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="289" />
+        <source>On %1 held-out pieces: %2 bits per note (the n-gram: %3).</source>
+        <translation>En %1 piezas reservadas: %2 bits por nota (el n-grama: %3).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="296" />
+        <source>%1 files: %2 melodies, %3 notes</source>
+        <translation>%1 archivos: %2 melodías, %3 notas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="299" />
+        <source>%1 skipped (below)</source>
+        <translation>%1 omitidos (abajo)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="314" />
+        <source>Ready to train.</source>
+        <translation>Listo para entrenar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="315" />
+        <source>A stopped training of this folder can be resumed.</source>
+        <translation>Se puede reanudar un entrenamiento detenido de esta carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="317" />
+        <source>The folder cannot be read.</source>
+        <translation>No se puede leer la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="320" />
+        <source>Training stopped. The finished epochs are kept: Resume goes on from them.</source>
+        <translation>Entrenamiento detenido. Las épocas terminadas se guardan: Reanudar sigue desde ellas.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="325" />
+        <source>Training failed: %1</source>
+        <translation>El entrenamiento falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="326" />
+        <source>the training process ended unexpectedly</source>
+        <translation>el proceso de entrenamiento terminó de forma inesperada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="331" />
+        <source>The training process could not be started.</source>
+        <translation>No se pudo iniciar el proceso de entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="370" />
+        <source>Training is running</source>
+        <translation>El entrenamiento está en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="371" />
+        <source>Stop the training? The finished epochs are kept for Resume.</source>
+        <translation>¿Detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ def test_train_dialog_end_to_end(window, qtbot, tmp_path, chopin_files):
     # the new model is in the Continue panel with its card, and it generates
     i = window.panel.model_choice.findData(key)
     assert i >= 0 and window.panel.model_choice.itemText(i) == "My Chopin"
-    assert "bits/note vs" in window.panel.model_choice.model().item(i).toolTip()
+    assert "bits per note (the n-gram" in window.panel.model_choice.model().item(i).toolTip()
     window.panel.model_choice.setCurrentIndex(i)
     window.panel.model_choice.activated.emit(i)
     qtbot.waitUntil(lambda: window.model is not None and window.model.path.parent.name == key, timeout=30_000)

@@ -1,0 +1,68 @@
+"""The sharded training cache: parallel preparation, reuse, memory-mapped reading, skipped files (no torch)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from composer_app.core.encoding import MelodyEncoding, grid_melody_of_file
+from composer_app.training.cache import CacheError, prepare, read_cache
+
+
+def test_parallel_preparation_matches_reading_each_file(tmp_path, chopin_files):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for i, f in enumerate(chopin_files[:9]):
+        shutil.copy(f, (folder / "sub" if i % 2 else folder) / f.name)
+    (folder / "bad.mid").write_bytes(b"MThd\x00\x00\x00\x06\x00")
+    seen = []
+    index = prepare(folder, tmp_path / "cache", workers=2, shard_files=3, progress=lambda d, t: seen.append((d, t)))
+    assert index["files"] == 10 and index["melodies"] == 9 and index["shards"] == 4 and not index["reused"]
+    assert index["skipped_count"] == 1 and index["skipped"][0].startswith("bad.mid")
+    assert seen[0] == (0, 10) and seen[-1] == (10, 10)
+    melodies = read_cache(tmp_path / "cache")
+    assert sorted(m.id for m in melodies) == sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.mid")
+                                                    if p.name != "bad.mid")
+    enc = MelodyEncoding()
+    for m in melodies:
+        notes, bar = grid_melody_of_file(folder / m.id)
+        assert isinstance(m.notes, np.memmap) or isinstance(m.notes.base, np.memmap)
+        assert m.notes.tolist() == [list(n) for n in sorted(notes)] and m.bar_ticks == bar
+        expected = enc.encode_notes(notes, bar)
+        assert np.array_equal(m.encoded.tokens, expected.tokens)
+        assert np.array_equal(m.encoded.positions, expected.positions)
+        assert np.array_equal(m.encoded.note_tokens, expected.note_tokens)
+    assert sum(len(m.notes) for m in melodies) == index["notes"]
+
+
+def test_the_cache_is_reused_until_the_folder_changes(tmp_path, chopin_files):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in chopin_files[:3]:
+        shutil.copy(f, folder / f.name)
+    assert not prepare(folder, tmp_path / "cache", workers=1)["reused"]
+    assert prepare(folder, tmp_path / "cache", workers=1)["reused"]
+    shutil.copy(chopin_files[3], folder / chopin_files[3].name)
+    again = prepare(folder, tmp_path / "cache", workers=1)
+    assert not again["reused"] and again["melodies"] == 4
+
+
+def test_bad_folders_and_damaged_caches_are_one_sentence(tmp_path, chopin_files):
+    with pytest.raises(CacheError, match="no such folder"):
+        prepare(tmp_path / "missing", tmp_path / "cache")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CacheError, match="no MIDI files"):
+        prepare(tmp_path / "empty", tmp_path / "cache")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(chopin_files[0], folder / chopin_files[0].name)
+    prepare(folder, tmp_path / "cache", workers=1)
+    (tmp_path / "cache" / "shard-00000.tokens.npy").write_bytes(b"\x93NUMPY junk")
+    with pytest.raises(CacheError, match="damaged"):
+        read_cache(tmp_path / "cache")
+    (tmp_path / "cache" / "index.json").write_text(json.dumps({"nothing": 1}))
+    with pytest.raises(CacheError, match="not a prepared training cache"):
+        read_cache(tmp_path / "cache")
