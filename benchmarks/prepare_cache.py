@@ -5,7 +5,8 @@
 Writes folders of generated MIDI files (random-walk melodies of 150-400 notes in 4/4, 3/4 and 6/8, one in
 fifty broken on purpose), then prepares each in a fresh process (so each peak is its own) with
 `composer_app.training.cache.prepare`, and reads the cache back. Prints files/s, the peak RSS of the
-preparing process and of its largest worker. --check exits 1 unless memory is flat in the folder's size
+preparing process (before reading back) and of its largest worker, and the read-back time and peak (the
+melody index grows with the number of melodies; the tokens stay on disk behind memory maps). --check exits 1 unless memory is flat in the folder's size
 (the largest folder's peaks within 1.25x of the smallest's) and the rate holds (at least 0.7x).
 """
 
@@ -55,12 +56,17 @@ def child(folder: Path, cache: Path, workers: int) -> None:
     start = time.perf_counter()
     index = prepare(folder, cache, workers=workers)
     seconds = time.perf_counter() - start
+    main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    start = time.perf_counter()
     melodies = read_cache(cache)
-    tokens = sum(len(m.encoded.tokens) for m in melodies)  # touch every melody through the memory maps
+    tokens = sum(len(m.encoded.tokens) for m in melodies)
+    checksum = sum(int(m.encoded.tokens.sum()) for m in melodies)  # reads every token through the memory maps
+    read_seconds = time.perf_counter() - start
     print(json.dumps({"files": index["files"], "melodies": index["melodies"], "skipped": index["skipped_count"],
-                      "tokens": tokens, "seconds": seconds,
-                      "main_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                      "tokens": tokens, "checksum": checksum, "seconds": seconds, "main_peak_mb": main_peak, "worker_peak_mb": worker_peak,
+                      "read_seconds": read_seconds,
+                      "after_read_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
 def main() -> int:
@@ -88,7 +94,8 @@ def main() -> int:
             print(f"{size:6d} files (made in {made:4.1f} s): prepared in {row['seconds']:5.1f} s = "
                   f"{row['files_per_second']:6.0f} files/s; {row['melodies']} melodies, {row['skipped']} skipped, "
                   f"{row['tokens']:,} tokens; peak RSS main {row['main_peak_mb']:.0f} MB, "
-                  f"largest worker {row['worker_peak_mb']:.0f} MB", flush=True)
+                  f"largest worker {row['worker_peak_mb']:.0f} MB; read back in {row['read_seconds']:.2f} s "
+                  f"(peak {row['after_read_mb']:.0f} MB with the melody index)", flush=True)
     first, last = rows[0], rows[-1]
     ratios = {"main_peak": last["main_peak_mb"] / first["main_peak_mb"],
               "worker_peak": last["worker_peak_mb"] / first["worker_peak_mb"],

@@ -133,9 +133,20 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
         yield tok, pos, met, sty, tgt
 
 
-def save_baseline_data(path: Path, records: list[MelodyRecord]) -> None:
-    """The training split as plain arrays (for the n-gram baseline at evaluation time); no pickle."""
-    parts = [np.asarray(r.notes, dtype=np.int64).reshape(-1, 3) for r in records]
+BASELINE_MAX_NOTES = 2_000_000
+
+
+def save_baseline_data(path: Path, records: list[MelodyRecord], max_notes: int = BASELINE_MAX_NOTES) -> None:
+    """The training split as plain arrays (for the n-gram baseline at evaluation time); no pickle.
+
+    At most max_notes notes (whole melodies, in the split's order), so a huge folder stays a small file."""
+    parts, total = [], 0
+    for r in records:
+        if total >= max_notes:
+            break
+        parts.append(np.asarray(r.notes, dtype=np.int64).reshape(-1, 3))
+        total += len(parts[-1])
+    records = records[:len(parts)]
     notes = np.concatenate(parts) if parts else np.zeros((0, 3), np.int64)
     lengths = np.array([len(r.notes) for r in records], dtype=np.int64)
     bars = np.array([r.bar_ticks for r in records], dtype=np.int64)

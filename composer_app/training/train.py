@@ -264,10 +264,10 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         if ranks.main:
             with open(metrics_path, "a") as f:
                 f.write(json.dumps(row) + "\n")
-            if report:
-                report({"event": "epoch", **row, "seconds": round(state["seconds"], 1)})
             _save_atomically({"config": net.config, "model": net.state_dict(), "optimizer": optimizer.state_dict(),
                               "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
+            if report:  # after the checkpoint: an epoch reported is an epoch kept
+                report({"event": "epoch", **row, "seconds": round(state["seconds"], 1)})
         log(f"epoch {epoch}: train {running:.4f}, validation {valid_loss:.4f} nats/token"
             f"{' (best)' if improved else ''}, {row['epoch_seconds']} s")
         if state["bad_epochs"] >= cfg.patience:
