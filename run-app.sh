@@ -4,5 +4,5 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/setup-env.sh"
 install_system_packages "${QT_DEBS[@]}"
 make_venv
-pip_install -e "$ROOT"
+install_app "$ROOT"
 exec "$VENV/bin/composer-app" "$@"

@@ -8,7 +8,7 @@ make_venv
 if ! "$PY" -c 'import torch' 2>/dev/null; then
     pip_install "torch==2.13.0" || pip_install torch --index-url https://download.pytorch.org/whl/cpu
 fi
-pip_install -e "$ROOT[dev,train]"
+install_app "$ROOT[dev,train]"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 exec "$PY" -m pytest "$@"

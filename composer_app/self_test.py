@@ -59,15 +59,19 @@ def _midi_file(_ctx: dict) -> str:
 def _audio(_ctx: dict) -> str:
     import numpy as np
 
+    from composer_app.audio.instrument import load_instrument
     from composer_app.audio.render import render_melody
     from composer_app.audio.synth import SAMPLE_RATE
     from composer_app.core.melody import Melody
 
-    samples = render_melody(Melody.from_notes([(0, 960, 69, 90)]))  # one second at 120 BPM
+    instrument, problem = load_instrument(None)
+    if problem:
+        raise RuntimeError(f"the bundled piano cannot play: {problem}")
+    samples = render_melody(Melody.from_notes([(0, 960, 69, 90)]), instrument)  # one second at 120 BPM
     rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
     if len(samples) < SAMPLE_RATE or rms < 0.005:
         raise RuntimeError(f"the rendered second is silent or short (rms {rms:.4f})")
-    return f"{len(samples) / SAMPLE_RATE:.2f} s rendered, rms {rms:.3f}"
+    return f"{len(samples) / SAMPLE_RATE:.2f} s rendered with {instrument.name}, rms {rms:.3f}"
 
 
 def _ports(_ctx: dict) -> str:

@@ -62,3 +62,12 @@ make_venv() {
 pip_install() {
     "$PY" -m pip install -q --disable-pip-version-check "$@"
 }
+
+install_app() {
+    # $1: what pip installs (the project, with extras). Then the SoundFont player: its wheels are
+    # self-contained on Linux, Windows and macOS, but it asks for PyAudio (for its own audio output, which
+    # composer-app does not use; Qt plays the sound), which has no wheels for Linux or macOS. So it comes
+    # without its dependencies. Without it the app plays its synthesized piano and says so.
+    pip_install -e "$1"
+    pip_install --no-deps "tinysoundfont==0.3.7"
+}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.audio.synth import SAMPLE_RATE, Voice, render, to_int16
+from composer_app.audio.synth import SAMPLE_RATE, Voice, to_int16
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import write_bytes_atomically
@@ -35,11 +35,15 @@ def melody_voices(melody: Melody, start_tick: int = 0, end_tick: int | None = No
     return voices
 
 
-def render_melody(melody: Melody, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+def render_melody(melody: Melody, instrument=None) -> np.ndarray:
+    """The melody as mono samples at SAMPLE_RATE, played by instrument (default: the bundled SoundFont piano,
+    or the numpy piano where it cannot play)."""
+    from composer_app.audio.instrument import default_instrument
+
     voices = melody_voices(melody)
     if voices and max(v.start + v.length for v in voices) > MAX_SECONDS:
         raise AudioExportError(f"the melody lasts more than {MAX_SECONDS // 60} minutes, too long to render")
-    return render(voices, sample_rate)
+    return (instrument or default_instrument()).render(voices)
 
 
 def wav_bytes(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:
@@ -52,9 +56,9 @@ def wav_bytes(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:
     return buf.getvalue()
 
 
-def write_wav(melody: Melody, path: str | os.PathLike) -> float:
+def write_wav(melody: Melody, path: str | os.PathLike, instrument=None) -> float:
     """Render and write a 16-bit mono WAV atomically; return its length in seconds."""
-    samples = render_melody(melody)
+    samples = render_melody(melody, instrument)
     try:
         write_bytes_atomically(Path(path), wav_bytes(samples))
     except ComposerError as e:

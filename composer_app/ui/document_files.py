@@ -174,7 +174,7 @@ class DocumentFiles(QObject):
             try:
                 from composer_app.audio.render import write_wav
 
-                write_wav(self.window.melody, Path(path))
+                write_wav(self.window.melody, Path(path), self.window.sound.instrument)
             except (ComposerError, OSError) as e:
                 QMessageBox.warning(self.window, self.tr("Cannot export audio"), str(e))
 

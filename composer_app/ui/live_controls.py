@@ -25,8 +25,9 @@ class LiveControls(QObject):
         from composer_app.ui.player import Player
         from composer_app.ui.sound_out import SoundOut
 
-        self.sound = SoundOut(self)
+        self.sound = SoundOut(self, str(self.window.settings.value("sound/soundfont", "")) or None)
         self.sound.unavailable.connect(lambda msg: self.window.statusBar().showMessage(msg, 8000))
+        self._say_instrument_problem()
         QTimer.singleShot(0, self.sound.start)
         self.midi = MidiAdapter(self.window.roll.state, self.sound, self)
         self.midi.status_changed.connect(self.window.midi_label.setText)
@@ -40,6 +41,17 @@ class LiveControls(QObject):
         play.setCheckable(True)
         self.player.started.connect(lambda: (play.setChecked(True), play.setText(self.tr("&Stop"))))
         self.player.stopped.connect(lambda: (play.setChecked(False), play.setText(self.tr("&Play/Stop"))))
+
+    def apply_sound_settings(self) -> None:
+        """Use the piano sound chosen in Preferences (a SoundFont that fails: the numpy piano, and why)."""
+        self.sound.stop()
+        self.sound.set_soundfont(str(self.window.settings.value("sound/soundfont", "")) or None)
+        self._say_instrument_problem()
+
+    def _say_instrument_problem(self) -> None:
+        if self.sound.instrument_problem:
+            self.window.statusBar().showMessage(self.tr("The synthesized piano plays: %1").replace(
+                "%1", self.sound.instrument_problem), 10000)
 
     def start_midi(self) -> None:
         """Open the MIDI system and the remembered devices (none on a fresh machine: the built-in piano)."""

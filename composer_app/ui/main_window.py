@@ -558,6 +558,7 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self, self.midi.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.live.apply_sound_settings()
             self.live.start_midi()
 
     def show_about(self) -> None:

@@ -133,8 +133,11 @@ class MidiAdapter(QObject):
                 self._update_live()
             return
         for t, msg in events:
-            if not self.output_ready and msg.type == "note_on" and msg.velocity > 0:
-                self.sound.note(msg.note, msg.velocity)  # thru to the built-in piano (the hub does MIDI thru)
+            if not self.output_ready and msg.type in ("note_on", "note_off"):  # thru to the built-in piano
+                if msg.type == "note_on" and msg.velocity > 0:  # (the hub itself does MIDI thru)
+                    self.sound.note_on(msg.note, msg.velocity)
+                else:
+                    self.sound.note_off(msg.note)
             if self.recorder is not None:
                 self.recorder.feed(t, msg)
             if self.jam_listener is not None and t > self.jam_busy_until:

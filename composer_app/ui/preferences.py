@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -40,6 +43,27 @@ class PreferencesDialog(QDialog):
         self.force_cpu.setChecked(flag(settings, "force_cpu", False))
         form.addRow(self.tr("Model"), self.force_cpu)
         outer.addWidget(general)
+
+        sound = QGroupBox(self.tr("Sound"))
+        form = QFormLayout(sound)
+        self.piano = QComboBox()
+        self.piano.addItem(self.tr("Grand piano (bundled SoundFont)"), "")
+        self.piano.addItem(self.tr("Synthesized piano (light, no SoundFont)"), "builtin")
+        current = str(settings.value("sound/soundfont", ""))
+        if current not in ("", "builtin"):
+            self.piano.addItem(Path(current).name, current)
+        self.piano.addItem(self.tr("Other SoundFont..."), "choose")
+        self._select(self.piano, current)
+        self._piano_choice = self.piano.currentIndex()
+        self.piano.setToolTip(self.tr("The instrument of the built-in sound: playback, audition, MIDI thru, "
+                                      "metronome and WAV export"))
+        self.piano.activated.connect(self._piano_chosen)
+        form.addRow(self.tr("Piano sound"), self.piano)
+        self.piano_problem = QLabel()
+        self.piano_problem.setWordWrap(True)
+        self.piano_problem.setVisible(False)
+        form.addRow("", self.piano_problem)
+        outer.addWidget(sound)
 
         midi = QGroupBox(self.tr("MIDI"))
         form = QFormLayout(midi)
@@ -90,6 +114,36 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
 
+    def _piano_chosen(self, index: int) -> None:
+        """"Other SoundFont...": pick a .sf2/.sf3 and check it before it is offered; a bad file is one sentence."""
+        if self.piano.itemData(index) != "choose":
+            self._piano_choice = index
+            self.piano_problem.setVisible(False)
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a SoundFont"), "",
+                                              self.tr("SoundFonts (*.sf2 *.sf3);;All files (*)"))
+        self.piano.setCurrentIndex(self._piano_choice)
+        if path:
+            self.use_soundfont(path)
+
+    def use_soundfont(self, path: str) -> bool:
+        from composer_app.audio.instrument import InstrumentError, SoundFontPiano
+
+        try:
+            SoundFontPiano(path)
+        except InstrumentError as e:
+            self.piano_problem.setText(str(e))
+            self.piano_problem.setVisible(True)
+            return False
+        i = self.piano.findData(path)
+        if i < 0:
+            self.piano.insertItem(self.piano.count() - 1, Path(path).name, path)
+            i = self.piano.findData(path)
+        self.piano.setCurrentIndex(i)
+        self._piano_choice = i
+        self.piano_problem.setVisible(False)
+        return True
+
     @staticmethod
     def _select(box: QComboBox, data: str) -> None:
         index = box.findData(data)
@@ -99,6 +153,7 @@ class PreferencesDialog(QDialog):
         s = self.settings
         s.setValue("language", self.language.currentData())
         set_flag(s, "force_cpu", self.force_cpu.isChecked())
+        s.setValue("sound/soundfont", self.piano.itemData(self._piano_choice))
         s.setValue("midi/api", self.api.currentData())
         s.setValue("midi/input", self.input.currentData())
         s.setValue("midi/output", self.output.currentData())

@@ -7,7 +7,10 @@ import threading
 import numpy as np
 from PySide6.QtCore import QIODevice, QObject, Signal
 
-from composer_app.audio.synth import SAMPLE_RATE, render_voice, to_int16
+from composer_app.audio.instrument import BuiltinPiano, load_instrument
+from composer_app.audio.synth import SAMPLE_RATE, to_int16
+
+BUFFER_MS = 20  # the audio device's buffer: key-to-sound latency of thru, traded against underruns
 
 
 class MixerDevice(QIODevice):
@@ -18,6 +21,7 @@ class MixerDevice(QIODevice):
         self._lock = threading.Lock()
         self._voices: list[list] = []  # [samples, position]
         self.frames_played = 0
+        self.live = None  # an instrument playing held notes (thru), pulled here with the voices
 
     def add(self, samples: np.ndarray) -> None:
         with self._lock:
@@ -44,6 +48,9 @@ class MixerDevice(QIODevice):
                 if v[1] < len(samples):
                     alive.append(v)
             self._voices = alive
+        live = self.live
+        if live is not None:
+            out += live.generate(frames)
         self.frames_played += frames
         return np.tanh(out)
 
@@ -66,11 +73,14 @@ class SoundOut(QObject):
 
     unavailable = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, soundfont: str | None = None) -> None:
         super().__init__(parent)
         self.mixer = MixerDevice(self)
         self.sink = None
         self.error: str | None = None
+        self.instrument = BuiltinPiano()
+        self.instrument_problem: str | None = None
+        self.set_soundfont(soundfont)
         self._generation = 0  # which play() a background render belongs to; stop() moves it on
 
     def start(self) -> bool:
@@ -89,7 +99,7 @@ class SoundOut(QObject):
             return self._fail(self.tr("The audio device does not take 44.1 kHz 16-bit sound; sound is off."))
         self.mixer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.sink = QAudioSink(device, fmt, self)
-        self.sink.setBufferSize(SAMPLE_RATE * 2 // 20)  # 50 ms
+        self.sink.setBufferSize(SAMPLE_RATE * 2 * BUFFER_MS // 1000)
         self.sink.start(self.mixer)
         if self.sink.error().value != 0:  # NoError (QtAudio.Error in Qt 6.8+, QAudio.Error before)
             return self._fail(self.tr("The audio device could not be opened; sound is off."))
@@ -108,20 +118,44 @@ class SoundOut(QObject):
         if self.available:
             self.mixer.add(samples)
 
+    def set_soundfont(self, soundfont: str | None) -> str | None:
+        """Play with this SoundFont (None: the bundled piano; "builtin": the numpy piano); the sentence saying
+        why the numpy piano plays instead, or None."""
+        instrument, problem = load_instrument(soundfont)
+        self.mixer.live = None
+        self.instrument, self.instrument_problem = instrument, problem
+        self.mixer.live = instrument if instrument.live else None
+        return problem
+
     def note(self, pitch: int, velocity: int = 90, seconds: float = 0.4, channel: int = 0) -> None:
         if self.available:
-            self.mixer.add(render_voice(pitch, velocity, seconds))
+            self.mixer.add(self.instrument.render_voice(pitch, velocity, seconds))
+
+    def note_on(self, pitch: int, velocity: int) -> None:
+        """A key pressed (thru): held until note_off with a SoundFont, a short note with the numpy piano."""
+        if not self.available:
+            return
+        if self.instrument.live:
+            self.instrument.note_on(pitch, velocity)
+        else:
+            self.note(pitch, velocity)
+
+    def note_off(self, pitch: int) -> None:
+        if self.available and self.instrument.live:
+            self.instrument.note_off(pitch)
 
     def stop(self) -> None:
         self.mixer.clear()
+        if self.instrument.live:
+            self.instrument.all_notes_off()
         self._generation += 1
 
     # -- the Output protocol (composer_app.midi.output) -----------------------------------
     def play(self, melody, start_tick: int, end_tick: int) -> None:
         """Render the notes off the GUI thread (about 1 ms a note), then hand the samples to the mixer."""
         from composer_app.audio.render import melody_voices
-        from composer_app.audio.synth import render
 
+        instrument = self.instrument
         voices = melody_voices(melody, start_tick, end_tick)
         if not voices or not self.available:
             return
@@ -129,7 +163,7 @@ class SoundOut(QObject):
         generation = self._generation
 
         def work() -> None:
-            samples = render(voices)
+            samples = instrument.render(voices)
             if generation == self._generation:  # not stopped or replaced meanwhile
                 self.play_samples(samples)
 

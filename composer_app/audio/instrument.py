@@ -1,0 +1,189 @@
+"""The app's own sound: a SoundFont piano (TinySoundFont through the tinysoundfont package), or the numpy
+piano of `synth.py` as the fallback when no SoundFont can be played.
+
+Every instrument renders mono float32 at SAMPLE_RATE: single notes (`render_voice`: audition, metronome),
+whole passages (`render`: playback, `render` and WAV export), and, for the SoundFont, live notes held as
+long as the key is (`note_on`/`note_off`/`generate`: MIDI thru into the built-in piano).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.audio.sf2 import SoundFontError, check, read_soundfont
+from composer_app.audio.synth import SAMPLE_RATE, Voice
+from composer_app.audio.synth import render as render_builtin
+from composer_app.audio.synth import render_voice as render_builtin_voice
+from composer_app.core.errors import ComposerError
+
+BUNDLED_SOUNDFONT = "piano.sf2"
+MAX_SOUNDFONT_BYTES = 1 << 30
+RELEASE_LIMIT_S = 2.0  # the longest tail rendered after the last note ends
+SILENCE = 1e-4
+GAIN_DB = 12.0  # the piano preset is recorded quietly; this brings it to the level of the numpy piano
+
+
+class InstrumentError(ComposerError):
+    """A SoundFont cannot be played; the message says why."""
+
+
+def bundled_soundfont_path() -> Path:
+    """The bundled piano: next to the sources, or inside a PyInstaller bundle."""
+    if hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS) / "resources" / "sounds" / BUNDLED_SOUNDFONT
+    return Path(__file__).resolve().parents[2] / "resources" / "sounds" / BUNDLED_SOUNDFONT
+
+
+class BuiltinPiano:
+    """Additive synthesis in numpy: always available, the fallback."""
+
+    name = "synthesized piano"
+    live = False
+
+    def render_voice(self, pitch: int, velocity: int, seconds: float) -> np.ndarray:
+        return render_builtin_voice(pitch, velocity, seconds)
+
+    def render(self, voices: Iterable[Voice]) -> np.ndarray:
+        return render_builtin(voices)
+
+
+def _trim_tail(x: np.ndarray, keep: int) -> np.ndarray:
+    """Drop the silent end of a rendering, never before `keep` frames."""
+    loud = np.flatnonzero(np.abs(x[keep:]) > SILENCE)
+    end = keep + (int(loud[-1]) + 1 if len(loud) else 0)
+    out = x[:end].copy()
+    fade = min(len(out), 256)
+    if fade:
+        out[-fade:] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
+    return out
+
+
+class SoundFontPiano:
+    """A preset of a SoundFont (bank 0, program 0 when there is one), played by TinySoundFont."""
+
+    live = True
+
+    def __init__(self, path: str | Path, program: int = 0) -> None:
+        path = Path(path)
+        label = path.name
+        try:
+            import tinysoundfont
+        except ImportError as e:
+            raise InstrumentError("the SoundFont player (the tinysoundfont package) is not installed") from e
+        try:
+            if path.stat().st_size > MAX_SOUNDFONT_BYTES:
+                raise InstrumentError(f"{label}: it is larger than {MAX_SOUNDFONT_BYTES >> 30} GB")
+            data = path.read_bytes()
+        except OSError as e:
+            raise InstrumentError(f"{label}: it cannot be read ({e.strerror or e})") from e
+        try:  # the structure is checked here, in Python, before the C synthesizer trusts it
+            check(read_soundfont(data, label), label)
+        except SoundFontError as e:
+            raise InstrumentError(str(e)) from e
+        del data
+        self.path = path
+        self._lock = threading.Lock()  # offline renders (playback thread, WAV export, audition)
+        self._live_lock = threading.Lock()  # thru notes and the audio device's pulls
+        self._offline, self.preset_name = self._open(tinysoundfont, path, program, label)
+        self._live, _ = self._open(tinysoundfont, path, program, label)
+        self.name = f"{self.preset_name} ({label})"
+
+    @staticmethod
+    def _open(tinysoundfont, path: Path, program: int, label: str):
+        synth = tinysoundfont.Synth(gain=GAIN_DB, samplerate=SAMPLE_RATE)
+        try:
+            sfid = synth.sfload(str(path))
+        except Exception as e:  # noqa: BLE001  (the library raises its own and OSError for bad files)
+            raise InstrumentError(f"{label}: the SoundFont cannot be loaded; it may be damaged or compressed "
+                                  "in a way this player does not support") from e
+        bank, preset = 0, program
+        name = synth.sfpreset_name(sfid, bank, preset)
+        if name is None:  # no piano at 0:program: the first preset of bank 0 there is
+            found = next(((b, p) for b in (0, 128) for p in range(128) if synth.sfpreset_name(sfid, b, p)), None)
+            if found is None:
+                raise InstrumentError(f"{label}: the SoundFont has no presets")
+            bank, preset = found
+            name = synth.sfpreset_name(sfid, bank, preset)
+        synth.program_select(0, sfid, bank, preset)
+        return synth, name
+
+    # -- offline ---------------------------------------------------------------------------
+    def _frames(self, synth, count: int) -> np.ndarray:
+        if count <= 0:
+            return np.zeros(0, np.float32)
+        stereo = np.frombuffer(synth.generate(count), dtype=np.float32).reshape(-1, 2)
+        return stereo.mean(axis=1)
+
+    def render_voice(self, pitch: int, velocity: int, seconds: float) -> np.ndarray:
+        return self.render([Voice(0.0, seconds, pitch, velocity)])
+
+    def render(self, voices: Iterable[Voice]) -> np.ndarray:
+        events = []
+        for v in voices:
+            start = int(round(v.start * SAMPLE_RATE))
+            end = max(start + 1, int(round((v.start + v.length) * SAMPLE_RATE)))
+            events.append((start, 1, v.pitch, v.velocity))
+            events.append((end, 0, v.pitch, 0))  # at the same instant, note-offs before note-ons
+        if not events:
+            return np.zeros(0, np.float32)
+        events.sort()
+        parts, pos = [], 0
+        with self._lock:
+            synth = self._offline
+            synth.notes_off()
+            synth.sounds_off()
+            for at, on, pitch, velocity in events:
+                parts.append(self._frames(synth, at - pos))
+                pos = at
+                if on:
+                    synth.noteon(0, int(pitch), max(1, min(127, int(velocity))))
+                else:
+                    synth.noteoff(0, int(pitch))
+            parts.append(self._frames(synth, int(RELEASE_LIMIT_S * SAMPLE_RATE)))
+            synth.sounds_off()
+        return _trim_tail(np.concatenate(parts), pos)
+
+    # -- live (thru) -------------------------------------------------------------------------
+    def note_on(self, pitch: int, velocity: int) -> None:
+        with self._live_lock:
+            self._live.noteon(0, int(pitch), max(1, min(127, int(velocity))))
+
+    def note_off(self, pitch: int) -> None:
+        with self._live_lock:
+            self._live.noteoff(0, int(pitch))
+
+    def all_notes_off(self) -> None:
+        with self._live_lock:
+            self._live.notes_off()
+
+    def generate(self, frames: int) -> np.ndarray:
+        with self._live_lock:
+            return self._frames(self._live, frames)
+
+
+def load_instrument(soundfont: str | Path | None = None) -> tuple[BuiltinPiano | SoundFontPiano, str | None]:
+    """The SoundFont piano (the bundled one by default), or the numpy piano and the sentence saying why.
+
+    soundfont "builtin" asks for the numpy piano itself."""
+    if soundfont == "builtin":
+        return BuiltinPiano(), None
+    try:
+        return SoundFontPiano(soundfont or bundled_soundfont_path()), None
+    except InstrumentError as e:
+        return BuiltinPiano(), str(e)
+
+
+_default: BuiltinPiano | SoundFontPiano | None = None
+
+
+def default_instrument() -> BuiltinPiano | SoundFontPiano:
+    """The bundled SoundFont piano (loaded once), or the numpy piano where it cannot play."""
+    global _default
+    if _default is None:
+        _default, _ = load_instrument(None)
+    return _default
