@@ -155,6 +155,9 @@ def _add_later_commands(sub) -> None:
     add_midi_parsers(sub)
 
 
+OPENABLE = (".mid", ".midi", ".composer")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--self-test"]:
@@ -165,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from composer_app.ui.app import run_app
 
         return run_app()
+    if len(argv) == 1 and Path(argv[0]).suffix.lower() in OPENABLE and not argv[0].startswith("-"):
+        from composer_app.ui.app import run_app  # "Open with composer-app" from a file manager (.desktop %f)
+
+        return run_app(open_path=argv[0])
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = argv  # what a command that relaunches itself (train --nproc) runs again

@@ -9,6 +9,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "The synthesized piano plays: %1": "Suena el piano sintetizado: %1",
+    "Sound": "Sonido",
+    "Grand piano (bundled SoundFont)": "Piano de cola (SoundFont incluida)",
+    "Synthesized piano (light, no SoundFont)": "Piano sintetizado (ligero, sin SoundFont)",
+    "Other SoundFont...": "Otra SoundFont...",
+    "The instrument of the built-in sound: playback, audition, MIDI thru, metronome and WAV export": "El instrumento del sonido integrado: reproducción, escucha, MIDI thru, metrónomo y exportación WAV",
+    "Piano sound": "Sonido de piano",
+    "Choose a SoundFont": "Elegir una SoundFont",
+    "SoundFonts (*.sf2 *.sf3);;All files (*)": "SoundFonts (*.sf2 *.sf3);;Todos los archivos (*)",
     "&Train on a Folder...": "&Entrenar con una carpeta...",
     "Train a model of your own on a folder of MIDI files": "Entrenar un modelo propio con una carpeta de archivos MIDI",
     "&Models...": "&Modelos...",

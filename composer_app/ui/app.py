@@ -37,6 +37,10 @@ def create_app(argv: list[str] | None = None):
 
     from composer_app.ui.settings import app_settings
 
+    # The audio device pulls samples through Python: with the default 5 ms GIL switch interval a thread
+    # generating variations can hold it long enough to starve a 10 ms audio buffer (dropouts measured by
+    # benchmarks/thru_latency.py --generate); 1 ms hands it over sooner.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("composer-app")
     app.setOrganizationName("composer-app")
@@ -48,8 +52,9 @@ def create_app(argv: list[str] | None = None):
     return app
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    """Create the QApplication, show the main window and run the event loop."""
+def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
+    """Create the QApplication, show the main window (with open_path opened: a MIDI file or a project, as a
+    file manager's "Open with" passes it) and run the event loop."""
     app = create_app(argv)
     from PySide6.QtCore import QTimer
 
@@ -73,7 +78,9 @@ def run_app(argv: list[str] | None = None) -> int:
     def after_start() -> None:
         restored = offer_recovery(window, make_window)
         settings = app_settings()
-        if not restored and settings.value("first_run_done", "false") != "true":
+        if open_path:
+            window.files.open_file(Path(open_path))
+        elif not restored and settings.value("first_run_done", "false") != "true":
             window.open_example()
         settings.setValue("first_run_done", "true")
         run_script(window)

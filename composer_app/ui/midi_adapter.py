@@ -69,10 +69,23 @@ class MidiAdapter(QObject):
         except ComposerError as e:
             self.message.emit(str(e))
         self.hub.thru = thru
+        self.hub.on_message = self._thru_to_piano
         self.hub.poll()
         self.poll_timer.start()
         self.drain_timer.start()
         self._emit_status()
+
+    def _thru_to_piano(self, _t: float, msg) -> None:
+        """On the MIDI input's own thread, as a key arrives: into the built-in piano when no MIDI output is
+        connected (the hub itself forwards to a MIDI output). Not through the GUI thread's drain timer, so
+        a busy window adds no delay (benchmarks/thru_latency.py)."""
+        hub = self.hub
+        if hub is None or hub.output_connected or msg.type not in ("note_on", "note_off"):
+            return
+        if msg.type == "note_on" and msg.velocity > 0:
+            self.sound.note_on(msg.note, msg.velocity)
+        else:
+            self.sound.note_off(msg.note)
 
     def _emit_status(self) -> None:
         hub = self.hub
@@ -133,11 +146,6 @@ class MidiAdapter(QObject):
                 self._update_live()
             return
         for t, msg in events:
-            if not self.output_ready and msg.type in ("note_on", "note_off"):  # thru to the built-in piano
-                if msg.type == "note_on" and msg.velocity > 0:  # (the hub itself does MIDI thru)
-                    self.sound.note_on(msg.note, msg.velocity)
-                else:
-                    self.sound.note_off(msg.note)
             if self.recorder is not None:
                 self.recorder.feed(t, msg)
             if self.jam_listener is not None and t > self.jam_busy_until:

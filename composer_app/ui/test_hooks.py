@@ -1,8 +1,10 @@
 """A scripted session for end-to-end tests of the real app in a subprocess (COMPOSER_TEST_SCRIPT=file.json).
 
 The script is plain data: {"edits": [[tick, duration, pitch, velocity], ...], "interval_ms": 50,
-"dump": "out.composer"}. Each edit is pushed as one undoable "Add note", as a click with the draw tool
-would; "dump" writes the document as a project and quits (after any recovery was restored).
+"dump": "out.composer", "continue_every_ms": 0}. Each edit is pushed as one undoable "Add note", as a click
+with the draw tool would; "dump" writes the document as a project and quits (after any recovery was
+restored); "continue_every_ms" presses Continue (8 bars x 8 variations) again and again, to load the machine
+while sound plays (the thru latency benchmark; the variations are not auditioned).
 """
 
 from __future__ import annotations
@@ -36,3 +38,21 @@ def run_script(window) -> None:
             QApplication.instance().exit(0)  # leave the loop without closing (and asking to save)
 
     QTimer.singleShot(interval, step)
+    every = int(script.get("continue_every_ms", 0))
+    if every:
+        from composer_app.engine.generate import ContinueOptions
+
+        window.generations_started = 0
+        window.live.audition_variation = lambda: None  # only the keys should sound (their onsets are measured)
+
+        def press_continue() -> None:
+            if window.model is not None and window.worker is None and len(window.melody):
+                if window.session.variations.items:
+                    window.discard_variations()
+                if window.start_continue(ContinueOptions(bars=8, variations=8)):
+                    window.generations_started += 1
+                    print(f"generation {window.generations_started}", flush=True)
+
+        timer = QTimer(window)
+        timer.timeout.connect(press_continue)
+        timer.start(every)

@@ -716,32 +716,37 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LiveControls</name>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="41" />
+        <location filename="../../composer_app/ui/live_controls.py" line="42" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="42" />
+        <location filename="../../composer_app/ui/live_controls.py" line="43" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="57" />
+        <location filename="../../composer_app/ui/live_controls.py" line="53" />
+        <source>The synthesized piano plays: %1</source>
+        <translation>Suena el piano sintetizado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live_controls.py" line="69" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="60" />
+        <location filename="../../composer_app/ui/live_controls.py" line="72" />
         <source>Choose a MIDI input in Preferences to record.</source>
         <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="75" />
+        <location filename="../../composer_app/ui/live_controls.py" line="87" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="79" />
+        <location filename="../../composer_app/ui/live_controls.py" line="91" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -947,7 +952,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="566" />
+        <location filename="../../composer_app/ui/main_window.py" line="567" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
@@ -971,52 +976,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <name>MidiAdapter</name>
     <message>
         <location filename="../../composer_app/ui/midi_adapter.py" line="63" />
-        <location filename="../../composer_app/ui/midi_adapter.py" line="80" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="93" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="84" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="97" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="85" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
         <source>in: %1 (gone)</source>
         <translation>entrada: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="87" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="100" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="88" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="101" />
         <source>out: %1 (gone)</source>
         <translation>salida: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="90" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="103" />
         <source>out: built-in piano</source>
         <translation>salida: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="111" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="100" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="113" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="106" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="119" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="195" />
+        <location filename="../../composer_app/ui/midi_adapter.py" line="206" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -1246,119 +1251,159 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="29" />
+        <location filename="../../composer_app/ui/preferences.py" line="32" />
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="31" />
+        <location filename="../../composer_app/ui/preferences.py" line="34" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="35" />
+        <location filename="../../composer_app/ui/preferences.py" line="38" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="37" />
+        <location filename="../../composer_app/ui/preferences.py" line="40" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="38" />
+        <location filename="../../composer_app/ui/preferences.py" line="41" />
         <source>A new language takes effect when the app starts again.</source>
         <translation>El nuevo idioma se aplica al volver a abrir la aplicación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="39" />
+        <location filename="../../composer_app/ui/preferences.py" line="42" />
         <source>Always generate on the CPU</source>
         <translation>Generar siempre en la CPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="41" />
+        <location filename="../../composer_app/ui/preferences.py" line="44" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="44" />
+        <location filename="../../composer_app/ui/preferences.py" line="47" />
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="50" />
+        <source>Grand piano (bundled SoundFont)</source>
+        <translation>Piano de cola (SoundFont incluida)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="51" />
+        <source>Synthesized piano (light, no SoundFont)</source>
+        <translation>Piano sintetizado (ligero, sin SoundFont)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="55" />
+        <source>Other SoundFont...</source>
+        <translation>Otra SoundFont...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="58" />
+        <source>The instrument of the built-in sound: playback, audition, MIDI thru, metronome and WAV export</source>
+        <translation>El instrumento del sonido integrado: reproducción, escucha, MIDI thru, metrónomo y exportación WAV</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="61" />
+        <source>Piano sound</source>
+        <translation>Sonido de piano</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="68" />
         <source>MIDI</source>
         <translation>MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="48" />
+        <location filename="../../composer_app/ui/preferences.py" line="72" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="50" />
+        <location filename="../../composer_app/ui/preferences.py" line="74" />
         <source>MIDI system</source>
         <translation>Sistema MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="52" />
+        <location filename="../../composer_app/ui/preferences.py" line="76" />
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="54" />
+        <location filename="../../composer_app/ui/preferences.py" line="78" />
         <source>None (built-in piano)</source>
         <translation>Ninguna (piano integrado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="64" />
+        <location filename="../../composer_app/ui/preferences.py" line="88" />
         <source>%1 (not connected)</source>
         <translation>%1 (no conectado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="66" />
+        <location filename="../../composer_app/ui/preferences.py" line="90" />
         <source>Input (keyboard)</source>
         <translation>Entrada (teclado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="67" />
+        <location filename="../../composer_app/ui/preferences.py" line="91" />
         <source>Output (synth)</source>
         <translation>Salida (sintetizador)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="68" />
+        <location filename="../../composer_app/ui/preferences.py" line="92" />
         <source>Play what comes in (MIDI thru)</source>
         <translation>Tocar lo que entra (MIDI thru)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="73" />
+        <location filename="../../composer_app/ui/preferences.py" line="97" />
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="75" />
+        <location filename="../../composer_app/ui/preferences.py" line="99" />
         <source>Quantize while recording</source>
         <translation>Cuantizar al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="77" />
+        <location filename="../../composer_app/ui/preferences.py" line="101" />
         <source>Overdub (add to the notes)</source>
         <translation>Superponer (añadir a las notas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="78" />
+        <location filename="../../composer_app/ui/preferences.py" line="102" />
         <source>Replace (notes under the take go)</source>
         <translation>Reemplazar (se quitan las notas debajo de la toma)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="80" />
+        <location filename="../../composer_app/ui/preferences.py" line="104" />
         <source>Recording</source>
         <translation>Grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="81" />
+        <location filename="../../composer_app/ui/preferences.py" line="105" />
         <source>One bar count-in</source>
         <translation>Un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="83" />
+        <location filename="../../composer_app/ui/preferences.py" line="107" />
         <source>Metronome while recording</source>
         <translation>Metrónomo al grabar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="123" />
+        <source>Choose a SoundFont</source>
+        <translation>Elegir una SoundFont</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="124" />
+        <source>SoundFonts (*.sf2 *.sf3);;All files (*)</source>
+        <translation>SoundFonts (*.sf2 *.sf3);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -1423,17 +1468,17 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>SoundOut</name>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="83" />
+        <location filename="../../composer_app/ui/sound_out.py" line="120" />
         <source>There is no audio output device; sound is off (MIDI output still works).</source>
         <translation>No hay salida de audio; sin sonido (la salida MIDI sigue funcionando).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="89" />
+        <location filename="../../composer_app/ui/sound_out.py" line="126" />
         <source>The audio device does not take 44.1 kHz 16-bit sound; sound is off.</source>
         <translation>El dispositivo de audio no acepta sonido de 44,1 kHz y 16 bits; sin sonido.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="95" />
+        <location filename="../../composer_app/ui/sound_out.py" line="133" />
         <source>The audio device could not be opened; sound is off.</source>
         <translation>No se pudo abrir el dispositivo de audio; sin sonido.</translation>
     </message>
