@@ -189,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # an unexpected bug: one line, the traceback only on request
         if args.debug:
             raise
-        print(f"composer-app: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        first = next((line.strip() for line in str(e).splitlines() if line.strip()), "")
+        print(f"composer-app: internal error: {type(e).__name__}: {first} (run with --debug for details)", file=sys.stderr)
         return 70
 
 

@@ -21,14 +21,17 @@ def _provider(ctx: dict) -> str:
     import onnxruntime as ort
 
     from composer_app.engine.model import cuda_usable
+    from composer_app.engine.provider import choose_provider, step_time_ms
 
-    model = ctx["model"]
+    choice = choose_provider(None, "auto")  # as the window does: the faster where a GPU is usable
+    ctx["model"] = choice.model
     offered = ort.get_available_providers()
-    used = model.provider.replace("ExecutionProvider", "")
+    used = choice.model.provider.replace("ExecutionProvider", "")
+    step = f"; a step takes {step_time_ms(choice.model):.2f} ms" if not choice.timings_ms else ""
     if "CUDAExecutionProvider" in offered and not cuda_usable():
         return (f"{used}; ONNX Runtime offers CUDA but the NVIDIA driver library (libcuda) is not installed, "
-                "so the CPU is used")
-    return f"{used} (offered: {', '.join(p.replace('ExecutionProvider', '') for p in offered)})"
+                f"so the CPU is used{step}")
+    return f"{choice.reason} (offered: {', '.join(p.replace('ExecutionProvider', '') for p in offered)}){step}"
 
 
 def _continue(ctx: dict) -> str:
@@ -105,7 +108,8 @@ def run_self_test(out=print) -> int:
             detail = check(ctx)
         except Exception as e:  # noqa: BLE001  (each failure is one line, the rest still run)
             failed += 1
-            out(f"FAIL {name}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+            lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+            out(f"FAIL {name}: {lines[0] if lines else type(e).__name__}")
             continue
         out(f"ok   {name}: {detail} [{(time.perf_counter() - started) * 1000:.0f} ms]")
     out(f"{'all checks passed' if not failed else f'{failed} of {len(CHECKS)} checks failed'} "

@@ -9,6 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "Generating on %1": "Generando en %1",
+    "Automatic (the faster, measured when the model loads)": "Automático (el más rápido, medido al cargar el modelo)",
+    "CPU": "CPU",
+    "GPU (CUDA)": "GPU (CUDA)",
+    "Where the model runs; a small model is often faster on the CPU, so Automatic times both when a GPU is there": "Dónde se ejecuta el modelo; un modelo pequeño suele ser más rápido en la CPU, así que Automático mide ambos cuando hay una GPU",
+    "Generate on": "Generar en",
     "The synthesized piano plays: %1": "Suena el piano sintetizado: %1",
     "Sound": "Sonido",
     "Grand piano (bundled SoundFont)": "Piano de cola (SoundFont incluida)",

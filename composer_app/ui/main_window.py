@@ -37,7 +37,7 @@ from composer_app.ui.model_choice import ModelChoice
 from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
 from composer_app.ui.safekeeping import Safekeeping
-from composer_app.ui.settings import app_settings, flag, recent_files
+from composer_app.ui.settings import app_settings, provider_setting, recent_files
 from composer_app.ui.workers import Generation, ModelLoader, pool_executor
 
 METERS = ((4, 4), (3, 4), (2, 4), (2, 2), (6, 8), (3, 8), (9, 8), (12, 8), (5, 4), (6, 4))
@@ -425,14 +425,20 @@ class MainWindow(QMainWindow):
     # -- model and generation ------------------------------------------------------------
     def load_model(self, path=None) -> None:
         """Load a model in the background (the bundled one for None); only the latest request is used."""
-        force_cpu = flag(self.settings, "force_cpu", False)
-        loader = ModelLoader(path, force_cpu)
+        loader = ModelLoader(path, provider_setting(self.settings))
         self._model_request = request = getattr(self, "_model_request", 0) + 1
-        loader.signals.finished.connect(lambda m: self.set_model(m) if request == self._model_request else None)
+        loader.signals.finished.connect(lambda c: self._loaded(c) if request == self._model_request else None)
         loader.signals.failed.connect(lambda e: self.set_model_error(e) if request == self._model_request else None)
         self._loaders = [loader]  # keep its signals alive until it reports
         self.panel.set_model_status(self.tr("Loading the model..."), False)
         self.pool.start(loader)
+
+    def _loaded(self, choice) -> None:
+        self.set_model(choice.model)
+        self.model_label.setToolTip(choice.reason)
+        notice, self.model_notice = getattr(self, "model_notice", ""), ""
+        where = self.tr("Generating on %1").replace("%1", choice.reason)
+        self.statusBar().showMessage(f"{notice} {where}" if notice else where, 10000)
 
     def set_model(self, model: LoadedModel) -> None:
         self.model, self.model_error = model, None

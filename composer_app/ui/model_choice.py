@@ -34,9 +34,9 @@ class ModelChoice(QObject):
         if entry is None or not entry.usable:
             if key != BUNDLED:
                 reason = entry.problem if entry is not None else self.tr("it is no longer in the models folder")
-                self.window.statusBar().showMessage(
-                    self.tr("The model you chose last cannot be used (%1); using the bundled model.").replace("%1", reason),
-                    10000)
+                self.window.model_notice = self.tr(
+                    "The model you chose last cannot be used (%1); using the bundled model.").replace("%1", reason)
+                self.window.statusBar().showMessage(self.window.model_notice, 10000)
             key = BUNDLED
         self.current = key
         self.refresh()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.midi.recorder import INPUT_QUANTIZE
-from composer_app.ui.settings import flag, set_flag
+from composer_app.ui.settings import flag, provider_setting, set_flag
 
 LANGUAGES = [("", "System"), ("en", "English"), ("es", "Español")]
 APIS = [("", "Automatic"), ("alsa", "ALSA"), ("jack", "JACK"), ("coremidi", "CoreMIDI"), ("winmm", "Windows MM")]
@@ -39,9 +39,14 @@ class PreferencesDialog(QDialog):
         self._select(self.language, str(settings.value("language", "")))
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", QLabel(self.tr("A new language takes effect when the app starts again.")))
-        self.force_cpu = QCheckBox(self.tr("Always generate on the CPU"))
-        self.force_cpu.setChecked(flag(settings, "force_cpu", False))
-        form.addRow(self.tr("Model"), self.force_cpu)
+        self.provider = QComboBox()
+        self.provider.addItem(self.tr("Automatic (the faster, measured when the model loads)"), "auto")
+        self.provider.addItem(self.tr("CPU"), "cpu")
+        self.provider.addItem(self.tr("GPU (CUDA)"), "gpu")
+        self.provider.setToolTip(self.tr("Where the model runs; a small model is often faster on the CPU, "
+                                         "so Automatic times both when a GPU is there"))
+        self._select(self.provider, provider_setting(settings))
+        form.addRow(self.tr("Generate on"), self.provider)
         outer.addWidget(general)
 
         sound = QGroupBox(self.tr("Sound"))
@@ -152,7 +157,7 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         s.setValue("language", self.language.currentData())
-        set_flag(s, "force_cpu", self.force_cpu.isChecked())
+        s.setValue("provider", self.provider.currentData())
         s.setValue("sound/soundfont", self.piano.itemData(self._piano_choice))
         s.setValue("midi/api", self.api.currentData())
         s.setValue("midi/input", self.input.currentData())

@@ -37,3 +37,11 @@ def add_recent_file(settings: QSettings, path: str) -> list[str]:
     files = [path] + [f for f in recent_files(settings) if f != path]
     settings.setValue("recent_files", files[:MAX_RECENT])
     return files[:MAX_RECENT]
+
+
+def provider_setting(settings: QSettings) -> str:
+    """Where generation runs: "auto" (the faster, measured at warm-up), "cpu" or "gpu"."""
+    value = str(settings.value("provider", ""))
+    if value in ("auto", "cpu", "gpu"):
+        return value
+    return "cpu" if flag(settings, "force_cpu", False) else "auto"  # the earlier "always on the CPU" box

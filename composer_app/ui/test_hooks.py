@@ -1,10 +1,11 @@
 """A scripted session for end-to-end tests of the real app in a subprocess (COMPOSER_TEST_SCRIPT=file.json).
 
 The script is plain data: {"edits": [[tick, duration, pitch, velocity], ...], "interval_ms": 50,
-"dump": "out.composer", "continue_every_ms": 0}. Each edit is pushed as one undoable "Add note", as a click
+"dump": "out.composer", "continue_every_ms": 0, "quit_when_shown": false}. Each edit is pushed as one undoable "Add note", as a click
 with the draw tool would; "dump" writes the document as a project and quits (after any recovery was
 restored); "continue_every_ms" presses Continue (8 bars x 8 variations) again and again, to load the machine
-while sound plays (the thru latency benchmark; the variations are not auditioned).
+while sound plays (the thru latency benchmark; the variations are not auditioned); "quit_when_shown" prints
+"shown" once the window is on screen and leaves (the start-time benchmark).
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def run_script(window) -> None:
             save_project(project_of(window), script["dump"])
             QApplication.instance().exit(0)  # leave the loop without closing (and asking to save)
 
+    if script.get("quit_when_shown"):
+        print("shown", flush=True)
+        QApplication.instance().exit(0)
+        return
     QTimer.singleShot(interval, step)
     every = int(script.get("continue_every_ms", 0))
     if every:

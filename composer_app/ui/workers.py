@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.engine.generate import ContinueOptions, continue_melody
-from composer_app.engine.model import LoadedModel, load_model
+from composer_app.engine.model import LoadedModel
+from composer_app.engine.provider import choose_provider
 
 
 class WorkerSignals(QObject):
@@ -26,18 +27,19 @@ def warm_up(model: LoadedModel) -> None:
 
 
 class ModelLoader(QRunnable):
-    """Loads (validates) a model in the background; emits finished(LoadedModel) or failed(sentence)."""
+    """Loads (validates) a model in the background, on the CPU or GPU as `provider` says ("auto": the faster,
+    measured); emits finished(ProviderChoice) or failed(sentence)."""
 
-    def __init__(self, path=None, force_cpu: bool = False) -> None:
+    def __init__(self, path=None, provider: str = "auto") -> None:
         super().__init__()
-        self.path, self.force_cpu = path, force_cpu
+        self.path, self.provider = path, provider
         self.signals = WorkerSignals()
 
     def run(self) -> None:
         try:
-            model = load_model(self.path, force_cpu=self.force_cpu)
-            warm_up(model)
-            self.signals.finished.emit(model)
+            choice = choose_provider(self.path, self.provider)
+            warm_up(choice.model)
+            self.signals.finished.emit(choice)
         except ComposerError as e:
             self.signals.failed.emit(str(e))
         except Exception as e:  # never let a worker thread die silently

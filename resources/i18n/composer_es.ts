@@ -887,72 +887,77 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="434" />
+        <location filename="../../composer_app/ui/main_window.py" line="433" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="440" />
+        <location filename="../../composer_app/ui/main_window.py" line="439" />
+        <source>Generating on %1</source>
+        <translation>Generando en %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="444" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="441" />
+        <location filename="../../composer_app/ui/main_window.py" line="445" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="446" />
+        <location filename="../../composer_app/ui/main_window.py" line="450" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="447" />
+        <location filename="../../composer_app/ui/main_window.py" line="451" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="457" />
+        <location filename="../../composer_app/ui/main_window.py" line="461" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="458" />
+        <location filename="../../composer_app/ui/main_window.py" line="462" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="489" />
+        <location filename="../../composer_app/ui/main_window.py" line="493" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="502" />
+        <location filename="../../composer_app/ui/main_window.py" line="506" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="506" />
+        <location filename="../../composer_app/ui/main_window.py" line="510" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="533" />
+        <location filename="../../composer_app/ui/main_window.py" line="537" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="550" />
+        <location filename="../../composer_app/ui/main_window.py" line="554" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="551" />
+        <location filename="../../composer_app/ui/main_window.py" line="555" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="567" />
+        <location filename="../../composer_app/ui/main_window.py" line="571" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
@@ -1276,132 +1281,147 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>El nuevo idioma se aplica al volver a abrir la aplicación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="42" />
-        <source>Always generate on the CPU</source>
-        <translation>Generar siempre en la CPU</translation>
+        <location filename="../../composer_app/ui/preferences.py" line="43" />
+        <source>Automatic (the faster, measured when the model loads)</source>
+        <translation>Automático (el más rápido, medido al cargar el modelo)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/preferences.py" line="44" />
-        <source>Model</source>
-        <translation>Modelo</translation>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="47" />
+        <location filename="../../composer_app/ui/preferences.py" line="45" />
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="46" />
+        <source>Where the model runs; a small model is often faster on the CPU, so Automatic times both when a GPU is there</source>
+        <translation>Dónde se ejecuta el modelo; un modelo pequeño suele ser más rápido en la CPU, así que Automático mide ambos cuando hay una GPU</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="49" />
+        <source>Generate on</source>
+        <translation>Generar en</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/preferences.py" line="52" />
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="50" />
+        <location filename="../../composer_app/ui/preferences.py" line="55" />
         <source>Grand piano (bundled SoundFont)</source>
         <translation>Piano de cola (SoundFont incluida)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="51" />
+        <location filename="../../composer_app/ui/preferences.py" line="56" />
         <source>Synthesized piano (light, no SoundFont)</source>
         <translation>Piano sintetizado (ligero, sin SoundFont)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="55" />
+        <location filename="../../composer_app/ui/preferences.py" line="60" />
         <source>Other SoundFont...</source>
         <translation>Otra SoundFont...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="58" />
+        <location filename="../../composer_app/ui/preferences.py" line="63" />
         <source>The instrument of the built-in sound: playback, audition, MIDI thru, metronome and WAV export</source>
         <translation>El instrumento del sonido integrado: reproducción, escucha, MIDI thru, metrónomo y exportación WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="61" />
+        <location filename="../../composer_app/ui/preferences.py" line="66" />
         <source>Piano sound</source>
         <translation>Sonido de piano</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="68" />
+        <location filename="../../composer_app/ui/preferences.py" line="73" />
         <source>MIDI</source>
         <translation>MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="72" />
+        <location filename="../../composer_app/ui/preferences.py" line="77" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="74" />
+        <location filename="../../composer_app/ui/preferences.py" line="79" />
         <source>MIDI system</source>
         <translation>Sistema MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="76" />
+        <location filename="../../composer_app/ui/preferences.py" line="81" />
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="78" />
+        <location filename="../../composer_app/ui/preferences.py" line="83" />
         <source>None (built-in piano)</source>
         <translation>Ninguna (piano integrado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="88" />
+        <location filename="../../composer_app/ui/preferences.py" line="93" />
         <source>%1 (not connected)</source>
         <translation>%1 (no conectado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="90" />
+        <location filename="../../composer_app/ui/preferences.py" line="95" />
         <source>Input (keyboard)</source>
         <translation>Entrada (teclado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="91" />
+        <location filename="../../composer_app/ui/preferences.py" line="96" />
         <source>Output (synth)</source>
         <translation>Salida (sintetizador)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="92" />
+        <location filename="../../composer_app/ui/preferences.py" line="97" />
         <source>Play what comes in (MIDI thru)</source>
         <translation>Tocar lo que entra (MIDI thru)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="97" />
+        <location filename="../../composer_app/ui/preferences.py" line="102" />
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="99" />
+        <location filename="../../composer_app/ui/preferences.py" line="104" />
         <source>Quantize while recording</source>
         <translation>Cuantizar al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="101" />
+        <location filename="../../composer_app/ui/preferences.py" line="106" />
         <source>Overdub (add to the notes)</source>
         <translation>Superponer (añadir a las notas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="102" />
+        <location filename="../../composer_app/ui/preferences.py" line="107" />
         <source>Replace (notes under the take go)</source>
         <translation>Reemplazar (se quitan las notas debajo de la toma)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="104" />
+        <location filename="../../composer_app/ui/preferences.py" line="109" />
         <source>Recording</source>
         <translation>Grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="105" />
+        <location filename="../../composer_app/ui/preferences.py" line="110" />
         <source>One bar count-in</source>
         <translation>Un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="107" />
+        <location filename="../../composer_app/ui/preferences.py" line="112" />
         <source>Metronome while recording</source>
         <translation>Metrónomo al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="123" />
+        <location filename="../../composer_app/ui/preferences.py" line="128" />
         <source>Choose a SoundFont</source>
         <translation>Elegir una SoundFont</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="124" />
+        <location filename="../../composer_app/ui/preferences.py" line="129" />
         <source>SoundFonts (*.sf2 *.sf3);;All files (*)</source>
         <translation>SoundFonts (*.sf2 *.sf3);;Todos los archivos (*)</translation>
     </message>

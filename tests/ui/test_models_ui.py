@@ -76,3 +76,13 @@ def test_models_dialog_renames_and_removes(qtbot):
     assert dialog.remove("airs")
     assert dialog.list.count() == 1 and len(changes) == 2
     assert not (models_dir() / "airs").exists()
+
+
+def test_the_status_bar_says_where_generation_runs_and_why(qtbot):
+    from composer_app.ui.main_window import MainWindow
+
+    w = MainWindow(load_model_in_background=True)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.model is not None, timeout=30_000)
+    assert w.model_label.toolTip() == "CPU (no usable CUDA GPU)"  # this machine has no GPU
+    assert w.statusBar().currentMessage() == "Generating on CPU (no usable CUDA GPU)"

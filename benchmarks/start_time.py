@@ -1,0 +1,68 @@
+"""Time from starting composer-app to its window on screen, for the frozen bundle and from the sources.
+
+    python benchmarks/start_time.py [--app dist/composer-app-cpu/composer-app] [--runs 7] [--check]
+
+Each run starts the app offscreen with a fresh settings folder and a script that prints "shown" as soon as
+the main window is up (the event loop has run once after show()) and quits; the time is from the start of
+the process to that line. Medians over the runs; the sources (python -m composer_app) are measured in the
+same session as the reference. --check exits 1 unless the bundle's median is under 2.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def time_start(command: list[str]) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "script.json"
+        script.write_text(json.dumps({"quit_when_shown": True}))
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPOSER_TEST_SCRIPT": str(script),
+               "COMPOSER_APP_CONFIG_DIR": str(Path(tmp) / "config"), "COMPOSER_APP_DATA_DIR": str(Path(tmp) / "data")}
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=tmp)
+        for line in proc.stdout:
+            if line.strip() == "shown":
+                elapsed = time.perf_counter() - start
+                break
+        else:
+            raise RuntimeError(f"{command[0]} never showed its window")
+        proc.wait(timeout=30)
+        return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--app", type=Path, default=ROOT / "dist" / "composer-app-cpu" / "composer-app")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    rows = {}
+    for label, command in (("bundle", [str(args.app)]), ("sources", [sys.executable, "-m", "composer_app"])):
+        if label == "bundle" and not args.app.exists():
+            print(f"{args.app} does not exist: build it with scripts/build-app.sh")
+            return 2
+        time_start(command)  # the first run fills the disk cache
+        times = [time_start(command) for _ in range(args.runs)]
+        rows[label] = statistics.median(times)
+        print(f"{label:8s} median {rows[label]:.2f} s (min {min(times):.2f}, max {max(times):.2f}, {args.runs} runs)")
+    print(f"bundle / sources: {rows['bundle'] / rows['sources']:.2f}")
+    if args.check:
+        ok = rows["bundle"] < 2.5
+        print("check:", "pass" if ok else "FAIL (2.5 s)")
+        return 0 if ok else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
