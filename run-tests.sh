@@ -2,7 +2,7 @@
 # Set up (system libraries, JACK, .venv, packages with the dev and train extras) and run every test.
 set -euo pipefail
 source "$(dirname "$0")/scripts/setup-env.sh"
-install_system_packages "${QT_DEBS[@]}" jackd2 pulseaudio pulseaudio-utils
+install_system_packages "${QT_DEBS[@]}" jackd2 pulseaudio pulseaudio-utils desktop-file-utils shared-mime-info binutils
 make_venv
 # The CPU build of PyTorch first, so the train extra does not pull several GB of CUDA packages.
 if ! "$PY" -c 'import torch' 2>/dev/null; then

@@ -98,8 +98,8 @@ def main() -> int:
                   f"(peak {row['after_read_mb']:.0f} MB with the melody index)", flush=True)
     first, last = rows[0], rows[-1]
     ratios = {"main_peak": last["main_peak_mb"] / first["main_peak_mb"],
-              "worker_peak": last["worker_peak_mb"] / first["worker_peak_mb"],
-              "rate": last["files_per_second"] / first["files_per_second"]}
+              "worker_peak": last["worker_peak_mb"] / first["worker_peak_mb"] if first["worker_peak_mb"] else 1.0,
+              "rate": last["files_per_second"] / first["files_per_second"]}  # one worker: no worker processes
     print(f"largest / smallest folder ({args.sizes[-1]} / {args.sizes[0]} files): main peak x{ratios['main_peak']:.2f}, "
           f"worker peak x{ratios['worker_peak']:.2f}, files/s x{ratios['rate']:.2f}")
     if args.check:

@@ -1,0 +1,61 @@
+"""The double-click app: the CPU bundle builds with scripts/build-app.sh, fits its size, passes its own
+self-test frozen, opens a file it is given, and shows its window quickly."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dist" / "composer-app-cpu" / "composer-app"
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    run = subprocess.run(["bash", "scripts/build-app.sh"], cwd=ROOT, capture_output=True, text=True, timeout=1800,
+                         env={**os.environ, "COMPOSER_FLAVOUR": "cpu", "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
+    return run.stdout
+
+
+def test_the_cpu_bundle_fits_and_its_frozen_self_test_passes(bundle):
+    size = int(re.search(r"built dist/composer-app-cpu: (\d+) MB", bundle).group(1))
+    assert size <= 250
+    assert "all checks passed (composer-app on linux" in bundle and ", frozen)" in bundle
+    lines = [line for line in bundle.splitlines() if line.startswith(("ok ", "FAIL", "SKIP"))]
+    assert len(lines) == 6 and all(line.startswith("ok ") for line in lines)
+    assert any("Yamaha Grand Piano" in line for line in lines)  # the SoundFont plays in the bundle too
+    internal = APP.parent / "_internal"
+    assert not list(internal.rglob("*torch*")) and not list(internal.rglob("libavcodec*"))
+    assert (internal / "resources" / "sounds" / "piano.sf2").exists()
+
+
+def test_the_bundle_runs_commands_and_opens_a_file(bundle, tmp_path):
+    seed = ROOT / "resources" / "seeds" / "example-seed.mid"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPOSER_APP_CONFIG_DIR": str(tmp_path / "config"),
+           "COMPOSER_APP_DATA_DIR": str(tmp_path / "data")}
+    out = tmp_path / "c.mid"
+    run = subprocess.run([str(APP), "continue", str(seed), "-o", str(out), "--bars", "2"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and out.stat().st_size > 100, run.stderr
+    bad = subprocess.run([str(APP), "inspect", str(tmp_path / "missing.mid")], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+    script = tmp_path / "script.json"
+    dump = tmp_path / "opened.composer"
+    script.write_text(json.dumps({"dump": str(dump)}))
+    opened = subprocess.run([str(APP), str(seed)], env={**env, "COMPOSER_TEST_SCRIPT": str(script)},
+                            capture_output=True, text=True, timeout=120)
+    assert opened.returncode == 0 and dump.exists(), opened.stderr[-2000:]
+
+
+def test_the_bundle_shows_its_window_in_time(bundle):
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "start_time.py"), "--app", str(APP), "--runs", "3",
+                          "--check"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
