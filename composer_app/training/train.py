@@ -67,11 +67,18 @@ class Progress:
     def __init__(self, total: int, label: str) -> None:
         self.total, self.label, self.start, self.last = max(1, total), label, time.time(), 0.0
 
-    def update(self, done: int, loss: float) -> None:
+    def _due(self, done: int) -> float | None:
+        """The time now when an update is due (every half second, and at the end), else None."""
         now = time.time()
         if now - self.last < 0.5 and done < self.total:
-            return
+            return None
         self.last = now
+        return now
+
+    def update(self, done: int, loss: float) -> None:
+        now = self._due(done)
+        if now is None:
+            return
         frac = min(1.0, done / self.total)
         eta = (now - self.start) / frac * (1 - frac) if frac > 0 else 0
         bar = "#" * int(frac * 30)
@@ -82,20 +89,19 @@ class Progress:
         print(file=sys.stderr, flush=True)
 
 
-class ReportedProgress:
+class ReportedProgress(Progress):
     """Progress as events for a program watching the training (the window's Train dialog): every half second
     {"event": "step", ...} with the epoch, batch, loss and an upper bound of the seconds left."""
 
     def __init__(self, report, epoch: int, total: int, cfg: TrainConfig, elapsed: float, epochs_done: int) -> None:
-        self.report, self.epoch, self.total, self.cfg = report, epoch, max(1, total), cfg
-        self.start, self.last = time.time(), 0.0
+        super().__init__(total, f"epoch {epoch}")
+        self.report, self.epoch, self.cfg = report, epoch, cfg
         self.elapsed_before, self.epochs_done = elapsed, epochs_done
 
     def update(self, done: int, loss: float) -> None:
-        now = time.time()
-        if now - self.last < 0.5 and done < self.total:
+        now = self._due(done)
+        if now is None:
             return
-        self.last = now
         frac = min(1.0, done / self.total)
         this_epoch = (now - self.start) / frac if frac > 0 else 0.0
         per_epoch = (self.elapsed_before + this_epoch) / (self.epochs_done + 1)
