@@ -75,8 +75,11 @@ class TrainDialog(QDialog):
         self.start_folder = start_folder
 
         outer = QVBoxLayout(self)
-        self.install_hint = QLabel(self.tr("Training needs PyTorch, which comes with the train extra. Install it "
-                                           "with: %1").replace("%1", INSTALL_HINT))
+        self.install_hint = QLabel(
+            self.tr("Training needs PyTorch, which the packaged app leaves out. Install composer-app with its "
+                    "train extra to train: %1").replace("%1", INSTALL_HINT) if getattr(sys, "frozen", False) else
+            self.tr("Training needs PyTorch, which comes with the train extra. Install it with: %1").replace(
+                "%1", INSTALL_HINT))
         self.install_hint.setWordWrap(True)
         self.install_hint.setStyleSheet("color: palette(highlight); font-weight: bold;")
         self.install_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

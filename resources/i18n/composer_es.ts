@@ -892,72 +892,72 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="439" />
+        <location filename="../../composer_app/ui/main_window.py" line="440" />
         <source>Generating on %1</source>
         <translation>Generando en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="444" />
+        <location filename="../../composer_app/ui/main_window.py" line="446" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="445" />
+        <location filename="../../composer_app/ui/main_window.py" line="447" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="450" />
+        <location filename="../../composer_app/ui/main_window.py" line="452" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="451" />
+        <location filename="../../composer_app/ui/main_window.py" line="453" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="461" />
+        <location filename="../../composer_app/ui/main_window.py" line="463" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="462" />
+        <location filename="../../composer_app/ui/main_window.py" line="464" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="493" />
+        <location filename="../../composer_app/ui/main_window.py" line="495" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="506" />
+        <location filename="../../composer_app/ui/main_window.py" line="508" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="510" />
+        <location filename="../../composer_app/ui/main_window.py" line="512" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="537" />
+        <location filename="../../composer_app/ui/main_window.py" line="539" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="554" />
+        <location filename="../../composer_app/ui/main_window.py" line="556" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="555" />
+        <location filename="../../composer_app/ui/main_window.py" line="557" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="571" />
+        <location filename="../../composer_app/ui/main_window.py" line="573" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
@@ -1564,242 +1564,247 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Entrenar con una carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="78" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="79" />
+        <source>Training needs PyTorch, which the packaged app leaves out. Install composer-app with its train extra to train: %1</source>
+        <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala composer-app con su extra train para entrenar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/train_dialog.py" line="81" />
         <source>Training needs PyTorch, which comes with the train extra. Install it with: %1</source>
         <translation>Entrenar necesita PyTorch, que viene con el extra train. Instálalo con: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="89" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="92" />
         <source>A folder of MIDI files (.mid, .midi), subfolders included</source>
         <translation>Una carpeta de archivos MIDI (.mid, .midi), con sus subcarpetas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="90" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="93" />
         <source>The folder whose music the model learns</source>
         <translation>La carpeta cuya música aprende el modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="91" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="94" />
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="92" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="95" />
         <source>Pick the folder of MIDI files to train on</source>
         <translation>Elige la carpeta de archivos MIDI con la que entrenar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="96" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="99" />
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="97" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="100" />
         <source>No folder chosen yet.</source>
         <translation>Aún no has elegido una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="99" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="102" />
         <source>Pieces found</source>
         <translation>Piezas encontradas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="102" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="105" />
         <source>Files that cannot be trained on, each with the reason</source>
         <translation>Archivos con los que no se puede entrenar, cada uno con el motivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="106" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="109" />
         <source>The name the model has in the Continue panel</source>
         <translation>El nombre del modelo en el panel Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="107" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="110" />
         <source>Model name</source>
         <translation>Nombre del modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="109" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="112" />
         <source>Automatic (by the amount of music)</source>
         <translation>Automática (según la cantidad de música)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="110" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="113" />
         <source>Small (2 x 128, for a few pieces)</source>
         <translation>Pequeña (2 x 128, para pocas piezas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="111" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="114" />
         <source>Standard (2 x 256, for large folders)</source>
         <translation>Estándar (2 x 256, para carpetas grandes)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="112" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="115" />
         <source>The size of the network; Automatic picks the small one for less than 150,000 notes</source>
         <translation>El tamaño de la red; Automática elige la pequeña con menos de 150.000 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="114" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="117" />
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="115" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="118" />
         <source>Start from the bundled model (fine-tune)</source>
         <translation>Partir del modelo incluido (ajuste fino)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="116" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="119" />
         <source>Begin with what the bundled model knows and adapt it to this folder: usually better on a few pieces, and the network is the bundled one's</source>
         <translation>Empieza con lo que sabe el modelo incluido y lo adapta a esta carpeta: suele ser mejor con pocas piezas, y la red es la del modelo incluido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="123" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="126" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="124" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="127" />
         <source>Training stops after this long at most (earlier when it stops improving)</source>
         <translation>El entrenamiento se detiene como mucho tras este tiempo (antes si deja de mejorar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="125" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="128" />
         <source>Longest training</source>
         <translation>Entrenamiento máximo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="140" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="143" />
         <source>Start</source>
         <translation>Empezar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="141" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="144" />
         <source>Start training from the beginning</source>
         <translation>Empezar el entrenamiento desde el principio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="143" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="146" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="144" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="147" />
         <source>Go on from the last finished epoch of the stopped training</source>
         <translation>Seguir desde la última época terminada del entrenamiento detenido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="146" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="149" />
         <source>Cancel Training</source>
         <translation>Cancelar entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="147" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="150" />
         <source>Stop training; the finished epochs are kept for Resume</source>
         <translation>Detener el entrenamiento; las épocas terminadas se guardan para Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="149" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="152" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="150" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="153" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="164" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="167" />
         <source>Folder of MIDI files</source>
         <translation>Carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="191" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="194" />
         <source>Counting the pieces...</source>
         <translation>Contando las piezas...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="220" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="223" />
         <source>Starting the training...</source>
         <translation>Empezando el entrenamiento...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="227" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="230" />
         <source>Stopping...</source>
         <translation>Deteniendo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="268" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="271" />
         <source>Reading the files: %1 of %2</source>
         <translation>Leyendo los archivos: %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="279" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="282" />
         <source>Epoch %1, batch %2 of %3: loss %4; at most %5 left</source>
         <translation>Época %1, lote %2 de %3: pérdida %4; quedan como mucho %5</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="287" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="290" />
         <source>Done: the model is in the Continue panel's model list.</source>
         <translation>Hecho: el modelo está en la lista de modelos del panel Continuar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="289" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="292" />
         <source>On %1 held-out pieces: %2 bits per note (the n-gram: %3).</source>
         <translation>En %1 piezas reservadas: %2 bits por nota (el n-grama: %3).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="296" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="299" />
         <source>%1 files: %2 melodies, %3 notes</source>
         <translation>%1 archivos: %2 melodías, %3 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="299" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="302" />
         <source>%1 skipped (below)</source>
         <translation>%1 omitidos (abajo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="314" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="317" />
         <source>Ready to train.</source>
         <translation>Listo para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="315" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="318" />
         <source>A stopped training of this folder can be resumed.</source>
         <translation>Se puede reanudar un entrenamiento detenido de esta carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="317" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="320" />
         <source>The folder cannot be read.</source>
         <translation>No se puede leer la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="320" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="323" />
         <source>Training stopped. The finished epochs are kept: Resume goes on from them.</source>
         <translation>Entrenamiento detenido. Las épocas terminadas se guardan: Reanudar sigue desde ellas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="325" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="328" />
         <source>Training failed: %1</source>
         <translation>El entrenamiento falló: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="326" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="329" />
         <source>the training process ended unexpectedly</source>
         <translation>el proceso de entrenamiento terminó de forma inesperada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="331" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="334" />
         <source>The training process could not be started.</source>
         <translation>No se pudo iniciar el proceso de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="370" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="373" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="371" />
+        <location filename="../../composer_app/ui/train_dialog.py" line="374" />
         <source>Stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
