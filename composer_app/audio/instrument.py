@@ -8,7 +8,6 @@ long as the key is (`note_on`/`note_off`/`generate`: MIDI thru into the built-in
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,9 +33,9 @@ class InstrumentError(ComposerError):
 
 def bundled_soundfont_path() -> Path:
     """The bundled piano: next to the sources, or inside a PyInstaller bundle."""
-    if hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS) / "resources" / "sounds" / BUNDLED_SOUNDFONT
-    return Path(__file__).resolve().parents[2] / "resources" / "sounds" / BUNDLED_SOUNDFONT
+    from composer_app.paths import resources_dir
+
+    return resources_dir() / "sounds" / BUNDLED_SOUNDFONT
 
 
 class BuiltinPiano:

@@ -6,7 +6,6 @@ import ctypes
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +33,9 @@ def bundled_model_path() -> Path:
     candidates = []
     if os.environ.get("COMPOSER_MODEL"):
         candidates.append(Path(os.environ["COMPOSER_MODEL"]))
-    if hasattr(sys, "_MEIPASS"):
-        candidates.append(Path(sys._MEIPASS) / "models" / BUNDLED_NAME)
-    candidates.append(REPO / "models" / BUNDLED_NAME)
+    from composer_app.paths import models_dir
+
+    candidates.append(models_dir() / BUNDLED_NAME)
     for c in candidates:
         if c.exists():
             return c

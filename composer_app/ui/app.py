@@ -5,13 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-
-
-def resources_dir() -> Path:
-    if hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS) / "resources"
-    return RESOURCES
+from composer_app.paths import resources_dir
 
 
 def install_translation(app, language: str | None) -> str:
