@@ -50,6 +50,7 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     """Create the QApplication, show the main window (with open_path opened: a MIDI file or a project, as a
     file manager's "Open with" passes it) and run the event loop."""
     app = create_app(argv)
+    import shiboken6
     from PySide6.QtCore import QTimer
 
     from composer_app.ui.main_window import MainWindow
@@ -67,7 +68,7 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         return w
 
     window = make_window()
-    install_crash_handler(lambda: [w for w in windows if w.isVisible()])
+    install_crash_handler(lambda: [w for w in windows if shiboken6.isValid(w) and w.isVisible()])
 
     def after_start() -> None:
         restored = offer_recovery(window, make_window)

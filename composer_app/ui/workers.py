@@ -39,11 +39,19 @@ class ModelLoader(QRunnable):
         try:
             choice = choose_provider(self.path, self.provider)
             warm_up(choice.model)
-            self.signals.finished.emit(choice)
         except ComposerError as e:
-            self.signals.failed.emit(str(e))
+            self._tell(self.signals.failed, str(e))
         except Exception as e:  # never let a worker thread die silently
-            self.signals.failed.emit(f"the model could not be loaded ({type(e).__name__}: {e})")
+            self._tell(self.signals.failed, f"the model could not be loaded ({type(e).__name__}: {e})")
+        else:
+            self._tell(self.signals.finished, choice)
+
+    @staticmethod
+    def _tell(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed while the model loaded: nobody is waiting for it
+            pass
 
 
 class Task(QRunnable):
