@@ -104,6 +104,8 @@ def detect_key(notes: Iterable[Note]) -> KeyEstimate | None:
     if np.count_nonzero(hist) == 1:
         return KeyEstimate(Key(int(np.argmax(hist)), "major"), 0.0)
     x = hist - hist.mean()
+    if not np.any(x):  # every pitch class equally often (a chromatic run): no key stands out
+        return KeyEstimate(Key(int(np.argmax(hist)), "major"), 0.0)
     p = _PROFILES - _PROFILES.mean(axis=1, keepdims=True)
     corr = (p @ x) / (np.linalg.norm(p, axis=1) * np.linalg.norm(x))
     best = int(np.argmax(corr))

@@ -81,4 +81,11 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         run_script(window)
 
     QTimer.singleShot(0, after_start)
-    return app.exec()
+    code = app.exec()
+    # Leaving: the windows go with Qt's objects now; an error while they are torn down is not a crash to
+    # report (a message box here would wait for a click that never comes), and there is nothing to autosave.
+    sys.excepthook = sys.__excepthook__
+    for w in windows:
+        if shiboken6.isValid(w):
+            w.safekeeping.timer.stop()
+    return code

@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self.undo.canRedoChanged.connect(a["redo"].setEnabled)
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
-        self.undo.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo.cleanChanged.connect(self._clean_changed)  # a method: dropped with the window (a lambda is not)
         self.undo.cleanChanged.connect(self._update_hint)
         a["cut"].triggered.connect(r.cut_selection)
         a["copy"].triggered.connect(r.copy_selection)
@@ -307,6 +307,9 @@ class MainWindow(QMainWindow):
         return project_of(self)
 
     # -- the document ----------------------------------------------------------------------
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
     def _update_title(self) -> None:
         name = (self.path or self.imported_from).name if (self.path or self.imported_from) else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] - composer-app")

@@ -43,3 +43,15 @@ def test_parse_key_names():
 def test_scale_membership():
     assert Key(0).contains(64) and not Key(0).contains(61)
     assert Key(9, "minor").contains(68)  # raised seventh G#
+
+
+def test_a_chromatic_run_has_no_key_and_no_warning():
+    import warnings
+
+    from composer_app.core.keys import detect_key
+    from composer_app.core.melody import Melody
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        estimate = detect_key(Melody.from_notes([(i * 240, 240, 60 + i, 80) for i in range(24)]))
+    assert estimate is not None and estimate.confidence == 0.0
