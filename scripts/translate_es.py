@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "Quit and stop the training? The finished epochs are kept for Resume.": "¿Salir y detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.",
     "Training needs PyTorch, which the packaged app leaves out. Install composer-app with its train extra to train: %1": "Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala composer-app con su extra train para entrenar: %1",
     "Generating on %1": "Generando en %1",
     "Automatic (the faster, measured when the model loads)": "Automático (el más rápido, medido al cargar el modelo)",

@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.files.maybe_save():
+        if not self.models.may_close() or not self.files.maybe_save():
             event.ignore()
             return
         self.cancel_continue()

@@ -85,6 +85,17 @@ class ModelChoice(QObject):
         self.window.statusBar().showMessage(self.tr("A new model is ready: %1").replace(
             "%1", self.library.entry(key).name if self.library.entry(key) else key), 10000)
 
+    def may_close(self) -> bool:
+        """Ask before closing the window stops a training that is running; False keeps the window open."""
+        dialog = self.train_dialog
+        if dialog is None or not (dialog.running() and dialog.mode == "train"):
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self.window, self.tr("Training is running"),
+                                      self.tr("Quit and stop the training? The finished epochs are kept for Resume."))
+        return answer == QMessageBox.StandardButton.Yes
+
     def close(self) -> None:
         if self.train_dialog is not None:
             self.train_dialog.stop()

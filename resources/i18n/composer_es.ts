@@ -877,92 +877,92 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="399" />
+        <location filename="../../composer_app/ui/main_window.py" line="402" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="406" />
+        <location filename="../../composer_app/ui/main_window.py" line="409" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="433" />
+        <location filename="../../composer_app/ui/main_window.py" line="436" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="440" />
+        <location filename="../../composer_app/ui/main_window.py" line="443" />
         <source>Generating on %1</source>
         <translation>Generando en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="446" />
+        <location filename="../../composer_app/ui/main_window.py" line="449" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="447" />
+        <location filename="../../composer_app/ui/main_window.py" line="450" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="452" />
+        <location filename="../../composer_app/ui/main_window.py" line="455" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="453" />
+        <location filename="../../composer_app/ui/main_window.py" line="456" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="463" />
+        <location filename="../../composer_app/ui/main_window.py" line="466" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="464" />
+        <location filename="../../composer_app/ui/main_window.py" line="467" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="495" />
+        <location filename="../../composer_app/ui/main_window.py" line="498" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="508" />
+        <location filename="../../composer_app/ui/main_window.py" line="511" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="512" />
+        <location filename="../../composer_app/ui/main_window.py" line="515" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="539" />
+        <location filename="../../composer_app/ui/main_window.py" line="542" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="556" />
+        <location filename="../../composer_app/ui/main_window.py" line="559" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="557" />
+        <location filename="../../composer_app/ui/main_window.py" line="560" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="573" />
+        <location filename="../../composer_app/ui/main_window.py" line="576" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="311" />
+        <location filename="../../composer_app/ui/main_window.py" line="314" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -972,7 +972,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="340" />
+        <location filename="../../composer_app/ui/main_window.py" line="343" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1047,6 +1047,16 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/model_choice.py" line="85" />
         <source>A new model is ready: %1</source>
         <translation>Hay un modelo nuevo listo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="95" />
+        <source>Training is running</source>
+        <translation>El entrenamiento está en marcha</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="96" />
+        <source>Quit and stop the training? The finished epochs are kept for Resume.</source>
+        <translation>¿Salir y detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
 </context>
 <context>

@@ -106,3 +106,19 @@ def test_an_unreadable_folder_is_one_sentence(qtbot, tmp_path):
     assert not dialog.start_button.isEnabled()
     dialog.close()
     assert not list((tmp_path / "models").glob("*"))  # the folder made for it went again
+
+
+def test_closing_the_window_while_training_asks_first(window, qtbot, tmp_path, chopin_files, message_boxes):
+    pytest.importorskip("torch", reason="training needs the train extra (torch)")
+    dialog = window.models.show_train_dialog()
+    dialog.set_folder(_folder(tmp_path, chopin_files, 3))
+    qtbot.waitUntil(lambda: dialog.data is not None and not dialog.running(), timeout=60_000)
+    dialog.extra_args = TINY + ["--epochs", "500"]
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.plot.valid.count() >= 1, timeout=120_000)  # an epoch is kept
+    assert not window.close()  # the (recorded) answer is not Yes: the window and the training stay
+    assert message_boxes[-1][:2] == ("question", "Training is running")
+    assert window.isVisible() and dialog.running()
+    dialog.cancel()
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=10_000)
+    assert dialog.can_resume()
