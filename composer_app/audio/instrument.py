@@ -86,9 +86,13 @@ class SoundFontPiano:
             raise InstrumentError(str(e)) from e
         del data
         self.path = path
-        self._lock = threading.Lock()  # offline renders (playback thread, WAV export, audition)
-        self._live_lock = threading.Lock()  # thru notes and the audio device's pulls
+        # One synthesizer per use, each with its lock, so none waits for another: passages (playback thread,
+        # WAV export), single notes (audition, metronome) and live keys (thru, pulled by the audio device).
+        self._lock = threading.Lock()
         self._offline, self.preset_name = self._open(tinysoundfont, path, program, label)
+        self._voice_lock = threading.Lock()
+        self._voice, _ = self._open(tinysoundfont, path, program, label)
+        self._live_lock = threading.Lock()
         self._live, _ = self._open(tinysoundfont, path, program, label)
         self.name = f"{self.preset_name} ({label})"
 
@@ -119,9 +123,12 @@ class SoundFontPiano:
         return stereo.mean(axis=1)
 
     def render_voice(self, pitch: int, velocity: int, seconds: float) -> np.ndarray:
-        return self.render([Voice(0.0, seconds, pitch, velocity)])
+        return self._render([Voice(0.0, seconds, pitch, velocity)], self._voice, self._voice_lock)
 
     def render(self, voices: Iterable[Voice]) -> np.ndarray:
+        return self._render(voices, self._offline, self._lock)
+
+    def _render(self, voices: Iterable[Voice], synth, lock: threading.Lock) -> np.ndarray:
         events = []
         for v in voices:
             start = int(round(v.start * SAMPLE_RATE))
@@ -132,8 +139,7 @@ class SoundFontPiano:
             return np.zeros(0, np.float32)
         events.sort()
         parts, pos = [], 0
-        with self._lock:
-            synth = self._offline
+        with lock:
             synth.notes_off()
             synth.sounds_off()
             for at, on, pitch, velocity in events:
