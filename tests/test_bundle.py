@@ -59,3 +59,21 @@ def test_the_bundle_shows_its_window_in_time(bundle):
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "start_time.py"), "--app", str(APP), "--runs", "3",
                           "--check"], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_bundle_prepares_a_folder_with_worker_processes(bundle, tmp_path, chopin_files):
+    """What the Train dialog runs to count the pieces: the workers are the frozen executable itself."""
+    import shutil
+
+    folder = tmp_path / "pieces"
+    folder.mkdir()
+    for f in chopin_files[:4]:
+        shutil.copy(f, folder / f.name)
+    run = subprocess.run([str(APP), "train", str(folder), "--out", str(tmp_path / "out"), "--prepare-only",
+                          "--workers", "2"], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().startswith("4 files: 4 melodies")
+    no_torch = subprocess.run([str(APP), "train", str(folder), "--out", str(tmp_path / "out")], capture_output=True,
+                              text=True, timeout=120)
+    assert no_torch.returncode == 1 and "train extra" in no_torch.stderr and len(no_torch.stderr.splitlines()) == 1
