@@ -84,23 +84,23 @@ class SoundFontPiano:
             check(read_soundfont(data, label), label)
         except SoundFontError as e:
             raise InstrumentError(str(e)) from e
-        del data
         self.path = path
         # One synthesizer per use, each with its lock, so none waits for another: passages (playback thread,
         # WAV export), single notes (audition, metronome) and live keys (thru, pulled by the audio device).
         self._lock = threading.Lock()
-        self._offline, self.preset_name = self._open(tinysoundfont, path, program, label)
+        self._offline, self.preset_name = self._open(tinysoundfont, data, program, label)
         self._voice_lock = threading.Lock()
-        self._voice, _ = self._open(tinysoundfont, path, program, label)
+        self._voice, _ = self._open(tinysoundfont, data, program, label)
         self._live_lock = threading.Lock()
-        self._live, _ = self._open(tinysoundfont, path, program, label)
+        self._live, _ = self._open(tinysoundfont, data, program, label)
         self.name = f"{self.preset_name} ({label})"
 
     @staticmethod
-    def _open(tinysoundfont, path: Path, program: int, label: str):
+    def _open(tinysoundfont, data: bytes, program: int, label: str):
+        """A synthesizer on the bytes that were checked (read once; never the file again, which may change)."""
         synth = tinysoundfont.Synth(gain=GAIN_DB, samplerate=SAMPLE_RATE)
         try:
-            sfid = synth.sfload(str(path))
+            sfid = synth.sfload(data)
         except Exception as e:  # noqa: BLE001  (the library raises its own and OSError for bad files)
             raise InstrumentError(f"{label}: the SoundFont cannot be loaded; it may be damaged or compressed "
                                   "in a way this player does not support") from e

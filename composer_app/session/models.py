@@ -72,27 +72,43 @@ class ModelEntry:
         return out
 
 
-def _entry(key: str, onnx: Path, bundled: bool) -> ModelEntry:
+def _stamp(path: Path) -> tuple[int, int] | None:
     try:
-        checked = check_model(onnx)
-        return ModelEntry(key, onnx, str(checked.card.get("name") or key), bundled, checked.card)
-    except ModelLoadError as e:
-        return ModelEntry(key, onnx, key, bundled, None, str(e))
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 class ModelLibrary:
     def __init__(self, folder: Path | None = None, bundled: Path | None = None) -> None:
         self.folder = folder or models_dir()
         self.bundled = bundled or bundled_model_path()
+        self._checked: dict[tuple[str, Path], tuple[tuple, ModelEntry]] = {}
+
+    def _entry(self, key: str, onnx: Path, bundled: bool) -> ModelEntry:
+        """The model's entry; its checks (reading and hashing the whole file) run again only when the model
+        file or its card changed, not each time the list is shown."""
+        stamp = (_stamp(onnx), _stamp(onnx.with_suffix(".json")))
+        cached = self._checked.get((key, onnx))
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            checked = check_model(onnx)
+            entry = ModelEntry(key, onnx, str(checked.card.get("name") or key), bundled, checked.card)
+        except ModelLoadError as e:
+            entry = ModelEntry(key, onnx, key, bundled, None, str(e))
+        self._checked[(key, onnx)] = (stamp, entry)
+        return entry
 
     def entries(self) -> list[ModelEntry]:
         """The bundled model first, then every trained model by name (unusable ones too, with the reason)."""
-        out = [_entry(BUNDLED, self.bundled, True)]
+        out = [self._entry(BUNDLED, self.bundled, True)]
         trained = []
         if self.folder.is_dir():
             for sub in sorted(self.folder.iterdir()):
                 if sub.is_dir() and not sub.name.startswith(".") and (sub / "model.onnx").exists():
-                    trained.append(_entry(sub.name, sub / "model.onnx", False))
+                    trained.append(self._entry(sub.name, sub / "model.onnx", False))
         return out + sorted(trained, key=lambda e: e.name.lower())
 
     def entry(self, key: str) -> ModelEntry | None:

@@ -151,7 +151,6 @@ class SoundOut(QObject):
         """Play with this SoundFont (None: the bundled piano; "builtin": the numpy piano); the sentence saying
         why the numpy piano plays instead, or None."""
         instrument, problem = load_instrument(soundfont)
-        self.mixer.live = None
         self.instrument, self.instrument_problem = instrument, problem
         self.mixer.live = instrument if instrument.live else None
         return problem
