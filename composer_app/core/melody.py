@@ -14,6 +14,16 @@ MAX_TICK = 2**31 - 1
 Listener = Callable[["Melody"], None]
 
 
+@dataclass(frozen=True)
+class Header:
+    """What a melody document holds besides its notes."""
+
+    tempos: tuple[TempoChange, ...]
+    time_signature: TimeSignature
+    key_signature: str | None = None
+    name: str = ""
+
+
 def _sort_key(note: Note) -> tuple[int, int, int]:
     return (note.tick, note.pitch, note.id)
 
@@ -207,6 +217,19 @@ class Melody:
         self._changed()
         return added
 
+    def header(self) -> "Header":
+        """Tempo map, time signature, key signature and name (what is not notes)."""
+        return Header(tuple(self.tempos), self.time_signature, self.key_signature, self.name)
+
+    def set_header(self, header: "Header") -> None:
+        """Replace what is not notes; notify."""
+        tempos = sorted(header.tempos, key=lambda t: t.tick)
+        if not tempos or tempos[0].tick != 0:
+            raise ValueError("the tempo map must start at tick 0")
+        self.tempos, self.time_signature = tempos, header.time_signature
+        self.key_signature, self.name = header.key_signature, header.name
+        self._changed()
+
     def set_meter(self, tempos: Iterable[TempoChange] | None = None, time_signature: TimeSignature | None = None) -> None:
         """Replace the tempo map and/or the time signature (the first tempo must be at tick 0); notify."""
         if tempos is not None:
@@ -225,36 +248,37 @@ class Melody:
         return removed
 
     def _update(self, ids: Iterable[int], change: Callable[[Note], Note]) -> list[Note]:
-        updated = [change(self._by_id[i]) for i in dict.fromkeys(ids) if i in self._by_id]
+        updated = self._edited(ids, change)
         self._replace_all(updated)
         self._changed()
         return updated
 
-    def move(self, ids: Iterable[int], dtick: int = 0, dpitch: int = 0) -> list[Note]:
-        """Shift notes in time and pitch (clamped at tick 0 and the MIDI pitch range)."""
-        return self._update(ids, lambda n: self._make(n.tick + dtick, n.duration, n.pitch + dpitch, n.velocity, n.id))
+    def _edited(self, ids: Iterable[int], change: Callable[[Note], Note]) -> list[Note]:
+        return [change(self._by_id[i]) for i in dict.fromkeys(ids) if i in self._by_id]
 
-    def resize(self, ids: Iterable[int], duration: int | None = None, ddur: int = 0) -> list[Note]:
-        """Set the length of notes, or change it by `ddur` ticks (at least one tick)."""
-        return self._update(
+    # -- what an edit would give (the notes by id, clamped; the melody does not change) ----
+    def draft(self, notes: Iterable[tuple[int, int, int, int]]) -> list[Note]:
+        """New notes with fresh ids, clamped, not yet in the melody (apply() puts them in)."""
+        return [self._make(*n) for n in notes]
+
+    def moved(self, ids: Iterable[int], dtick: int = 0, dpitch: int = 0) -> list[Note]:
+        """The notes shifted in time and pitch (clamped at tick 0 and the MIDI pitch range)."""
+        return self._edited(ids, lambda n: self._make(n.tick + dtick, n.duration, n.pitch + dpitch, n.velocity, n.id))
+
+    def resized(self, ids: Iterable[int], duration: int | None = None, ddur: int = 0) -> list[Note]:
+        """The notes with a new length, or `ddur` ticks longer (at least one tick)."""
+        return self._edited(
             ids,
             lambda n: self._make(n.tick, (duration if duration is not None else n.duration + ddur), n.pitch, n.velocity, n.id),
         )
 
-    def transpose(self, ids: Iterable[int], semitones: int) -> list[Note]:
-        return self.move(ids, 0, semitones)
+    def with_velocity(self, velocities: dict[int, int]) -> list[Note]:
+        """The notes (by id) with the given velocities."""
+        return self._edited(velocities, lambda n: self._make(n.tick, n.duration, n.pitch, velocities[n.id], n.id))
 
-    def set_velocity(self, ids: Iterable[int], velocity: int) -> list[Note]:
-        return self._update(ids, lambda n: self._make(n.tick, n.duration, n.pitch, velocity, n.id))
-
-    def replace_notes(self, notes: Iterable[Note]) -> None:
-        """Put back notes with the same ids exactly as given (used by undo)."""
-        self._replace_all([self._make(n.tick, n.duration, n.pitch, n.velocity, n.id) for n in notes if n.id in self._by_id])
-        self._changed()
-
-    def quantize(self, ids: Iterable[int] | None = None, grid: str | int = "1/16", durations: bool = True,
-                 strength: float = 1.0) -> list[Note]:
-        """Snap onsets (and lengths) of notes to a grid such as '1/16' or '1/8T'."""
+    def quantized(self, ids: Iterable[int] | None = None, grid: str | int = "1/16", durations: bool = True,
+                  strength: float = 1.0) -> list[Note]:
+        """The notes with onsets (and lengths) snapped to a grid such as '1/16' or '1/8T'."""
         step = grid_ticks(grid)
         ids = [n.id for n in self._notes] if ids is None else ids
 
@@ -267,7 +291,37 @@ class Melody:
                 duration = n.duration + round((target_d - n.duration) * strength)
             return self._make(tick, duration, n.pitch, n.velocity, n.id)
 
-        return self._update(ids, snap)
+        return self._edited(ids, snap)
+
+    # -- edits in place ------------------------------------------------------------------
+    def move(self, ids: Iterable[int], dtick: int = 0, dpitch: int = 0) -> list[Note]:
+        """Shift notes in time and pitch (clamped at tick 0 and the MIDI pitch range)."""
+        return self._store(self.moved(ids, dtick, dpitch))
+
+    def resize(self, ids: Iterable[int], duration: int | None = None, ddur: int = 0) -> list[Note]:
+        """Set the length of notes, or change it by `ddur` ticks (at least one tick)."""
+        return self._store(self.resized(ids, duration, ddur))
+
+    def transpose(self, ids: Iterable[int], semitones: int) -> list[Note]:
+        return self.move(ids, 0, semitones)
+
+    def set_velocity(self, ids: Iterable[int], velocity: int) -> list[Note]:
+        return self._store(self.with_velocity({i: velocity for i in ids}))
+
+    def _store(self, updated: list[Note]) -> list[Note]:
+        self._replace_all(updated)
+        self._changed()
+        return updated
+
+    def replace_notes(self, notes: Iterable[Note]) -> None:
+        """Put back notes with the same ids exactly as given (used by undo)."""
+        self._replace_all([self._make(n.tick, n.duration, n.pitch, n.velocity, n.id) for n in notes if n.id in self._by_id])
+        self._changed()
+
+    def quantize(self, ids: Iterable[int] | None = None, grid: str | int = "1/16", durations: bool = True,
+                 strength: float = 1.0) -> list[Note]:
+        """Snap onsets (and lengths) of notes to a grid such as '1/16' or '1/8T'."""
+        return self._store(self.quantized(ids, grid, durations, strength))
 
     def clear(self) -> None:
         self._notes.clear()

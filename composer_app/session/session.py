@@ -2,20 +2,20 @@
 take, and the operations a student performs on them. No Qt: every operation is testable on its own and
 every change is a named event the views subscribe to.
 
-Edits of the document are returned as NoteChange objects (notes out, notes in, by id) so the window can
-put each on its undo stack as one step; `apply` and `revert` do the work and keep the variations in step
-(undoing an Accept brings the variations back).
+The session is the one place the document changes. Its named operations (`DocumentEdits`) return a
+`Change`; `do(change)` hands it to the history (the window's undo stack, or the Qt-free `History`), which
+calls `apply` and, on undo, `revert`. Undoing an Accept brings the variations back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from composer_app.core.melody import Melody
-from composer_app.core.note import Note
 from composer_app.core.project import Project
+from composer_app.session.changes import Change, History
+from composer_app.session.edits import DocumentEdits
 from composer_app.session.events import Events
 from composer_app.session.variations import Variations
 
@@ -32,18 +32,7 @@ def run_inline(work, on_done, on_failed) -> None:
     on_done(result)
 
 
-@dataclass
-class NoteChange:
-    """One undoable edit of the document: `before` notes (by id) become `after`."""
-
-    label: str
-    before: list[Note]
-    after: list[Note]
-    variations_before: tuple | None = None  # what the variations were, for undoing an Accept
-    extra: dict = field(default_factory=dict)
-
-
-class Session:
+class Session(DocumentEdits):
     """What the student has open. Events: document (replaced), edited, selection, playhead, loop, live, status."""
 
     def __init__(self, melody: Melody | None = None) -> None:
@@ -58,6 +47,7 @@ class Session:
         self.loop: tuple[int, int] | None = None
         self.live_notes: list[tuple[int, int, int, int]] = []
         self.settings: dict = {}  # the generation settings a loaded project carried
+        self.history = History(self)  # the window puts its undo stack here
         self.melody.subscribe(self._edited)
 
     # -- the document --------------------------------------------------------------------
@@ -72,6 +62,7 @@ class Session:
         melody.subscribe(self._edited)
         self.path, self.imported_from = path, imported_from
         self.accepted = []
+        self.history.clear()
         self.selection = set()
         self.variations.clear()
         self.events.document.emit(melody)
@@ -157,54 +148,53 @@ class Session:
             return None
         return start, end, loops
 
-    def accept(self, label: str | None = None) -> NoteChange | None:
-        """The current variation replaces what the document has in the bars it fills (None: nothing to accept)."""
-        chosen = self.variations.current
-        if chosen is None:
-            return None
-        start, end = self.variations.span or ((chosen.notes[0].tick, chosen.end_tick) if len(chosen) else (0, 0))
-        replaced = [n for n in self.melody.notes_in_range(start, end) if n.tick >= start]
-        cut = [n for n in self.melody.notes_in_range(start, start + 1) if n.tick < start < n.end]
-        scratch = self.melody.copy()
-        scratch.remove([n.id for n in replaced])
-        shortened = [replace(n, duration=start - n.tick) for n in cut]
-        added = [scratch.add(*n.content()) for n in chosen]
-        name = label or chosen.name or f"Variation {self.variations.index + 1}"
-        return NoteChange(name, replaced + cut, shortened + added, self.variations.snapshot(), {"accepted": name})
+    # -- changing the document (one undo step each) --------------------------------------
+    def do(self, change: Change | None) -> bool:
+        """Carry out a change made by one of the named operations, as one undo step; False for None."""
+        if change is None:
+            return False
+        self.history.push(change)
+        return True
 
-    def merge_take(self, notes: Sequence[tuple[int, int, int, int]], mode: str, start: int, label: str = "Record"
-                   ) -> NoteChange | None:
-        """A recorded take into the document: overdub adds, replace first removes what starts in its span."""
-        notes = [n for n in notes if n[0] >= 0]
-        if not notes:
-            return None
-        if mode not in ("overdub", "replace"):
-            raise ValueError(f"unknown recording mode {mode!r}")
-        removed = []
-        if mode == "replace":
-            end = max(t + d for t, d, _, _ in notes)
-            removed = [self.melody.get(i) for i in self.melody.select_range(start, end)]
-        scratch = self.melody.copy()
-        scratch.remove([n.id for n in removed])
-        added = [scratch.add(*n) for n in notes]
-        return NoteChange(label, removed, added)
-
-    # -- applying edits (the undo stack calls these) --------------------------------------
-    def apply(self, change: NoteChange) -> None:
+    def apply(self, change: Change) -> None:
+        if change.header_after is not None:
+            self.melody.set_header(change.header_after)
         change.after = self.melody.apply([n.id for n in change.before], change.after)
-        if change.variations_before is not None:
+        if change.document_after is not None:
+            self._set_whereabouts(change.document_after)
+        if change.accepted is not None:
             self.variations.clear()
-            self.accepted.append({"name": change.extra.get("accepted", change.label),
-                                  "note_ids": [n.id for n in change.after]})
+            self.accepted.append({"name": change.accepted, "note_ids": [n.id for n in change.after]})
+        if change.select_after:
             self.select(n.id for n in change.after)
 
-    def revert(self, change: NoteChange) -> None:
+    def revert(self, change: Change) -> None:
+        if change.header_before is not None:
+            self.melody.set_header(change.header_before)
         self.melody.apply([n.id for n in change.after], change.before)
+        if change.document_before is not None:
+            self._set_whereabouts(change.document_before)
         if change.variations_before is not None:
             items, index, span = change.variations_before
             self.variations.show(items, span, index)
-            if self.accepted:
-                self.accepted.pop()
+        if change.accepted is not None and self.accepted:
+            self.accepted.pop()
+
+    def whereabouts(self) -> dict:
+        """Where the document lives and what was accepted into it (what a restore replaces)."""
+        return {"path": str(self.path) if self.path else None,
+                "imported_from": str(self.imported_from) if self.imported_from else None,
+                "accepted": [dict(a) for a in self.accepted]}
+
+    def _set_whereabouts(self, where: dict) -> None:
+        """From whereabouts() or a project's `document` field (path: a project, else where it was imported from)."""
+        path, imported = where.get("path"), where.get("imported_from")
+        if "imported_from" not in where and path and Path(path).suffix.lower() != ".composer":
+            path, imported = None, path
+        self.path = Path(path) if path else None
+        self.imported_from = Path(imported) if imported else None
+        if "accepted" in where:
+            self.accepted = [dict(a) for a in where["accepted"]]
 
     # -- the project file ----------------------------------------------------------------
     def project(self, settings: dict | None = None, model_card: dict | None = None) -> Project:
@@ -226,8 +216,15 @@ class Session:
         if items:
             self.variations.show(items, project.pending_range, project.pending_index)
 
-    def open_project(self, project: Project, path: Path | None) -> None:
-        self.replace_document(project.melody, path)
-        self.accepted = list(project.accepted)
+    def open_project(self, project: Project, path: Path | None = None, restore: bool = False,
+                     label: str = "Restore recovered work") -> None:
+        """The one way a project comes in: opened from its file (a new document, a fresh history) or, with
+        `restore`, recovered after a crash (one undo step over the open document, which stays unsaved)."""
+        if restore:
+            self.do(self.restore(project, label))
+        else:
+            self.replace_document(project.melody, path)
+            self.accepted = list(project.accepted)
+            self.history.clear()
         self.settings = dict(project.generation)
         self.show_pending(project)

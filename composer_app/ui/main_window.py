@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 from composer_app.core.errors import ComposerError
 from composer_app.core.keys import detect_key
 from composer_app.core.melody import Melody
-from composer_app.core.timing import GRIDS, TempoChange, TimeSignature
+from composer_app.core.timing import GRIDS
 from composer_app.engine.generate import ContinueOptions, GenerationCancelled
 from composer_app.engine.model import LoadedModel
 from composer_app.session.session import Session
 from composer_app.ui.actions import build_actions
-from composer_app.ui.commands import SessionEdit, SetMeter
 from composer_app.ui.continue_panel import ContinuePanel
 from composer_app.ui.document_files import DocumentFiles
 from composer_app.ui.live_controls import LiveControls
@@ -38,6 +37,7 @@ from composer_app.ui.piano_roll import PianoRollView
 from composer_app.ui.project_io import project_of
 from composer_app.ui.safekeeping import Safekeeping
 from composer_app.ui.settings import app_settings, provider_setting, recent_files
+from composer_app.ui.undo import UndoStackHistory
 from composer_app.ui.workers import Generation, ModelLoader, pool_executor
 
 METERS = ((4, 4), (3, 4), (2, 4), (2, 2), (6, 8), (3, 8), (9, 8), (12, 8), (5, 4), (6, 4))
@@ -58,8 +58,9 @@ class MainWindow(QMainWindow):
         self.last_generation_ms: float | None = None
         self.pool = QThreadPool.globalInstance()
         self.undo = QUndoStack(self)
+        self.session.history = UndoStackHistory(self.session, self.undo)
         self.safekeeping = Safekeeping(self)
-        self.roll = PianoRollView(self.melody, self.undo, session=self.session)
+        self.roll = PianoRollView(self.session)
         self.hint = QLabel(self.tr("Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), "
                                    "then press Continue (Ctrl+Enter)."))
         self.hint.setObjectName("first_steps_hint")
@@ -396,17 +397,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(files))
 
     def _set_tempo(self, bpm: int) -> None:
-        if round(self.melody.bpm) == bpm:
-            return
-        tempos = [TempoChange(0, round(60_000_000 / bpm))] + [t for t in self.melody.tempos if t.tick > 0]
-        self.undo.push(SetMeter(self.melody, tempos=tempos, text=self.tr("Tempo %1").replace("%1", str(bpm))))
+        self.session.do(self.session.set_tempo(bpm, self.tr("Tempo %1").replace("%1", str(bpm))))
 
     def _set_time_signature(self, index: int) -> None:
         num, den = (int(x) for x in str(self.meter_box.itemData(index)).split("/"))
-        if (self.melody.time_signature.numerator, self.melody.time_signature.denominator) == (num, den):
-            return
-        self.undo.push(SetMeter(self.melody, time_signature=TimeSignature(num, den),
-                                text=self.tr("Time signature %1").replace("%1", f"{num}/{den}")))
+        self.session.do(self.session.set_time_signature(
+            num, den, self.tr("Time signature %1").replace("%1", f"{num}/{den}")))
 
     def show_meter(self) -> None:
         """Show the document's tempo and time signature in the toolbar (without making an undo step)."""
@@ -540,11 +536,7 @@ class MainWindow(QMainWindow):
         """The shown variation replaces what the document has in its bars (one undo step; undo brings the
         variations back)."""
         label = self.tr("Accept variation %1").replace("%1", str(self.session.variations.index + 1))
-        change = self.session.accept(label)
-        if change is None:
-            return False
-        self.undo.push(SessionEdit(self.session, change))
-        return True
+        return self.session.do(self.session.accept(label))
 
     def discard_variations(self) -> None:
         self.session.variations.clear()

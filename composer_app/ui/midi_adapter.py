@@ -11,7 +11,6 @@ from composer_app.core.melody import Melody
 from composer_app.midi.hub import MidiHub
 from composer_app.midi.output import MidiOutput, Output
 from composer_app.midi.recorder import INPUT_QUANTIZE, Recorder
-from composer_app.ui.commands import SessionEdit
 from composer_app.ui.roll_state import RollState
 from composer_app.ui.sound_out import SoundOut
 
@@ -205,9 +204,8 @@ class MidiAdapter(QObject):
         self.recording_changed.emit(False)
         change = self.session.merge_take(notes, self.mode, self.record_start_tick, self.tr("Record")) \
             if self.session is not None else None
-        if change is None:
+        if not self.session.do(change):
             return 0
-        self.undo.push(SessionEdit(self.session, change))
         return len(change.after)
 
     def drain_recorded_events(self, rec: Recorder) -> None:

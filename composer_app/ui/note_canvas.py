@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QUndoStack, QWheelEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from composer_app.core.melody import Melody
 from composer_app.core.note import Note
-from composer_app.ui.commands import NoteEdit, add_notes, edit_notes, remove_notes
 from composer_app.ui.roll_state import VARIATION_COLOURS, RollState
 
 BLACK_KEYS = {1, 3, 6, 8, 10}
@@ -50,11 +49,11 @@ class NoteCanvas(QWidget):
     zoom_requested = Signal(float, float, bool)  # factor, anchor, vertical
     scroll_requested = Signal(float, float)  # dx ticks, dy pitches
 
-    def __init__(self, melody: Melody, state: RollState, undo: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, melody: Melody, state: RollState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.melody = melody
         self.state = state
-        self.undo = undo
+        self.session = state.session
         self.drag: Drag | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -143,7 +142,7 @@ class NoteCanvas(QWidget):
         if d.kind == "move":
             raw = t.tick(pos.x()) - t.tick(d.origin.x())
             new_tick = self.state.snap(d.note.tick + raw, snap)
-            d.dtick = new_tick - d.note.tick
+            d.dtick = self.session.allowed_shift(self.state.selection, new_tick - d.note.tick)
             dpitch = t.pitch(pos.y()) - t.pitch(d.origin.y())
             if dpitch != d.dpitch:
                 self.state.audition.emit(max(0, min(127, d.note.pitch + dpitch)))
@@ -169,25 +168,18 @@ class NoteCanvas(QWidget):
         d, self.drag = self.drag, None
         if d is None:
             return
-        command = None
+        s = self.session
         if d.kind == "move" and (d.dtick or d.dpitch):
-            ids = sorted(self.state.selection)
-            dtick = max(d.dtick, -min(self.melody.get(i).tick for i in ids))
-            command = edit_notes(self.melody, ids, lambda m, i: m.move(i, dtick, d.dpitch), self.tr("Move notes"))
+            s.do(s.move_notes(sorted(self.state.selection), d.dtick, d.dpitch, self.tr("Move notes")))
         elif d.kind == "resize" and d.ddur:
-            ids = sorted(self.state.selection)
-            command = edit_notes(self.melody, ids, lambda m, i: m.resize(i, ddur=d.ddur), self.tr("Resize notes"))
+            s.do(s.resize_notes(sorted(self.state.selection), d.ddur, self.tr("Resize notes")))
         elif d.kind == "draw":
             n = d.note
-            command = add_notes(self.melody, [(n.tick, n.duration + d.ddur, n.pitch, n.velocity)], self.tr("Draw note"))
+            s.do(s.add_notes([(n.tick, n.duration + d.ddur, n.pitch, n.velocity)], self.tr("Draw note")))
         elif d.kind == "erase" and d.erased:
-            command = remove_notes(self.melody, d.erased, self.tr("Erase notes"))
+            s.do(s.delete_notes(d.erased, self.tr("Erase notes")))
         elif d.kind == "rubber":
             self._select_rubber(d, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
-        if command is not None:
-            self.undo.push(command)
-            if d.kind == "draw":
-                self.state.set_selection({n.id for n in command.after})
         self.update()
 
     def _select_rubber(self, d: Drag, add: bool) -> None:
@@ -299,7 +291,7 @@ class NoteCanvas(QWidget):
             selected = n.id in sel
             if d is not None and selected:
                 if d.kind == "move":
-                    tick, pitch = max(0, tick + d.dtick), max(0, min(127, pitch + d.dpitch))
+                    tick, pitch = tick + d.dtick, max(0, min(127, pitch + d.dpitch))
                 elif d.kind == "resize":
                     dur = max(1, dur + d.ddur)
             if d is not None and d.kind == "erase" and n.id in d.erased:
@@ -321,5 +313,3 @@ class NoteCanvas(QWidget):
             p.setBrush(velocity_colour(n.velocity, True, dark))
             p.drawRoundedRect(QRectF(*t.note_rect(n.tick, n.duration + d.ddur, n.pitch)).adjusted(0, 1, 0, -1), 3, 3)
 
-
-__all__ = ["NoteCanvas", "NoteEdit"]

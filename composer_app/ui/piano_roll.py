@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollBar, QWidget
 
 from composer_app.core.melody import Melody
 from composer_app.session.session import Session
-from composer_app.ui.commands import add_notes, edit_notes, remove_notes
 from composer_app.ui.note_canvas import NoteCanvas
 from composer_app.ui.roll_parts import BarRuler, KeyboardStrip, VelocityLane
 from composer_app.ui.roll_state import RollState
@@ -19,18 +18,17 @@ NOTES_MIME = "application/x-composer-app-notes"
 
 
 class PianoRollView(QWidget):
-    """The editor for one melody; all edits go through the undo stack."""
+    """The editor for the session's document; every edit is a session change (one undo step)."""
 
-    def __init__(self, melody: Melody, undo: QUndoStack | None = None, parent: QWidget | None = None,
-                 session: Session | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.melody = melody
-        self.undo = undo or QUndoStack(self)
-        self.state = RollState(session if session is not None else Session(melody))
-        self.canvas = NoteCanvas(melody, self.state, self.undo)
+        self.session = session
+        self.melody = melody = session.melody
+        self.state = RollState(session)
+        self.canvas = NoteCanvas(melody, self.state)
         self.keyboard = KeyboardStrip(self.state)
         self.ruler = BarRuler(melody, self.state)
-        self.velocity = VelocityLane(melody, self.state, self.undo)
+        self.velocity = VelocityLane(melody, self.state)
         self.hbar = QScrollBar(Qt.Orientation.Horizontal)
         self.vbar = QScrollBar(Qt.Orientation.Vertical)
         layout = QGridLayout(self)
@@ -141,36 +139,24 @@ class PianoRollView(QWidget):
     def selected_ids(self) -> list[int]:
         return sorted(i for i in self.state.selection if i in self.melody)
 
-    def push(self, command) -> bool:
-        if command is None:
-            return False
-        self.undo.push(command)
-        return True
-
     def select_all(self) -> None:
         self.state.set_selection({n.id for n in self.melody})
 
     def delete_selection(self) -> bool:
-        return self.push(remove_notes(self.melody, self.selected_ids(), self.tr("Delete notes")))
+        return self.session.do(self.session.delete_notes(self.selected_ids(), self.tr("Delete notes")))
 
     def move_selection(self, dtick: int = 0, dpitch: int = 0, text: str | None = None) -> bool:
-        ids = self.selected_ids()
-        if not ids:
-            return False
-        dtick = max(dtick, -min(self.melody.get(i).tick for i in ids))
-        return self.push(edit_notes(self.melody, ids, lambda m, i: m.move(i, dtick, dpitch), text or self.tr("Move notes")))
+        return self.session.do(self.session.move_notes(self.selected_ids(), dtick, dpitch, text or self.tr("Move notes")))
 
     def transpose_selection(self, semitones: int) -> bool:
         return self.move_selection(0, semitones, self.tr("Transpose"))
 
     def resize_selection(self, ddur: int) -> bool:
-        return self.push(edit_notes(self.melody, self.selected_ids(), lambda m, i: m.resize(i, ddur=ddur),
-                                    self.tr("Resize notes")))
+        return self.session.do(self.session.resize_notes(self.selected_ids(), ddur, self.tr("Resize notes")))
 
     def quantize_selection(self) -> bool:
-        ids = self.selected_ids() or [n.id for n in self.melody]
-        grid = self.state.grid
-        return self.push(edit_notes(self.melody, ids, lambda m, i: m.quantize(i, grid=grid), self.tr("Quantize")))
+        return self.session.do(self.session.quantize_notes(self.selected_ids() or None, self.state.grid,
+                                                           self.tr("Quantize")))
 
     def selection_notes(self) -> list:
         return [self.melody.get(i) for i in self.selected_ids()]
@@ -207,24 +193,11 @@ class PianoRollView(QWidget):
         except (ValueError, TypeError):
             return False
         start = self.state.playhead if at_tick is None else at_tick
-        command = add_notes(self.melody, [(start + t, d, p, v) for t, d, p, v in notes], self.tr("Paste"))
-        self.undo.push(command)
-        self.state.set_selection({n.id for n in command.after})
-        return True
+        return self.session.do(self.session.paste_notes(notes, start, self.tr("Paste")))
 
     def duplicate_selection(self) -> bool:
-        notes = self.selection_notes()
-        if not notes:
-            return False
-        start = min(n.tick for n in notes)
-        end = max(n.end for n in notes)
-        step = self.state.grid_ticks
-        length = -(-(end - start) // step) * step
-        command = add_notes(self.melody, [(n.tick + length, n.duration, n.pitch, n.velocity) for n in notes],
-                            self.tr("Duplicate"))
-        self.undo.push(command)
-        self.state.set_selection({n.id for n in command.after})
-        return True
+        return self.session.do(self.session.duplicate_notes(self.selected_ids(), self.state.grid_ticks,
+                                                            self.tr("Duplicate")))
 
     # -- keys ----------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802

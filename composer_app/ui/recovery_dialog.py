@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 from composer_app.core.errors import ComposerError
 from composer_app.core.project import load_project
 from composer_app.session.recovery import Recoverable, recoverable
-from composer_app.ui.project_io import restore_project
+from composer_app.ui.project_io import show_project
 
 
 class RecoveryDialog(QDialog):
@@ -52,7 +52,7 @@ def restore_into(window, found: Recoverable) -> bool:
     except ComposerError as e:
         window.statusBar().showMessage(str(e), 8000)
         return False
-    restore_project(window, project)
+    show_project(window, project, None, restore=True)
     window.safekeeping.autosave()
     found.path.unlink(missing_ok=True)
     return True

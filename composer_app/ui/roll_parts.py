@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QUndoStack
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import pitch_name
-from composer_app.ui.commands import NoteEdit
 from composer_app.ui.note_canvas import BLACK_KEYS, velocity_colour
 from composer_app.ui.roll_state import RollState
 
@@ -112,11 +111,10 @@ class BarRuler(QWidget):
 class VelocityLane(QWidget):
     """One bar per visible note; drag up or down over notes to set velocities (one undo entry per drag)."""
 
-    def __init__(self, melody: Melody, state: RollState, undo: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, melody: Melody, state: RollState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.melody = melody
         self.state = state
-        self.undo = undo
         self.pending: dict[int, int] = {}
         self.setFixedHeight(72)
         state.changed.connect(self.update)
@@ -157,10 +155,8 @@ class VelocityLane(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pending, self.pending = self.pending, {}
-        before = [self.melody.get(i) for i in pending if i in self.melody]
-        after = [n.__class__(n.id, n.tick, n.duration, n.pitch, pending[n.id]) for n in before]
-        if before and before != after:
-            self.undo.push(NoteEdit(self.melody, before, after, self.tr("Set velocity")))
+        session = self.state.session
+        session.do(session.set_velocities(pending, self.tr("Set velocity")))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

@@ -18,7 +18,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer_app.core.project import save_project
-from composer_app.ui.commands import add_notes
 from composer_app.ui.project_io import project_of
 
 
@@ -32,7 +31,7 @@ def run_script(window) -> None:
 
     def step() -> None:
         if edits:
-            window.undo.push(add_notes(window.melody, [edits.pop(0)], "Add note"))
+            window.session.do(window.session.add_notes([edits.pop(0)], "Add note", select=False))
             QTimer.singleShot(interval, step)
         elif script.get("dump"):
             save_project(project_of(window), script["dump"])

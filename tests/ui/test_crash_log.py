@@ -3,12 +3,11 @@
 import sys
 
 from composer_app.session.recovery import recovery_dir
-from composer_app.ui.commands import add_notes
 from composer_app.ui.safekeeping import crash_log_path, install_crash_handler
 
 
 def test_uncaught_exception_is_logged_autosaved_and_shown_once(window, message_boxes):
-    window.undo.push(add_notes(window.melody, [(0, 480, 60, 80)], "Add note"))  # unsaved work
+    window.session.do(window.session.add_notes([(0, 480, 60, 80)], "Add note", select=False))  # unsaved work
     old = sys.excepthook
     install_crash_handler(lambda: [window])
     try:

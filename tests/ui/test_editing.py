@@ -148,5 +148,5 @@ def test_title_shows_unsaved_marker(window):
     window.set_document(Melody(), None)
     assert "Untitled" in window.windowTitle() and not window.isWindowModified()
     window.melody.add(0, 10, 60)
-    window.roll.push(__import__("composer_app.ui.commands", fromlist=["x"]).add_notes(window.melody, [(0, 120, 62, 80)], "x"))
+    window.session.do(window.session.add_notes([(0, 120, 62, 80)], "x", select=False))
     assert window.isWindowModified()

@@ -130,13 +130,12 @@ def test_save_suggests_a_folder_of_the_students_not_the_imported_files(window, c
 
 
 def test_first_steps_hint_and_example_seed(window, qtbot):
-    from composer_app.ui.commands import add_notes
 
     window.set_document(Melody(), None)
     assert window.hint.isVisible()
     window.open_example()
     assert len(window.melody) > 8 and window.hint.isVisible() and not window.isWindowModified()
-    window.undo.push(add_notes(window.melody, [(20000, 240, 60, 80)], "Add note"))
+    window.session.do(window.session.add_notes([(20000, 240, 60, 80)], "Add note", select=False))
     assert not window.hint.isVisible()
 
 

@@ -1,0 +1,135 @@
+"""The named operations on the document. Each returns one `Change` (or None when it would change nothing)
+for `Session.do` to carry out as one undo step; none of them changes the document by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from composer_app.core.melody import Header, Melody
+from composer_app.core.timing import TempoChange, TimeSignature
+from composer_app.session.changes import Change
+
+Row = tuple[int, int, int, int]  # (tick, duration, pitch, velocity)
+
+
+class DocumentEdits:
+    """Mixed into Session: every way the student changes the document."""
+
+    melody: Melody
+
+    def _notes(self, ids: Iterable[int]) -> list:
+        return [self.melody.get(i) for i in dict.fromkeys(ids) if i in self.melody]
+
+    def _change(self, label: str, before: list, after: list, **kw) -> Change | None:
+        change = Change(label, before, after, **kw)
+        return None if change.empty else change
+
+    # -- notes -----------------------------------------------------------------------------
+    def add_notes(self, rows: Sequence[Row], label: str = "Add notes", select: bool = True) -> Change | None:
+        """New notes (tick, duration, pitch, velocity) with fresh ids; they become the selection."""
+        if not rows:
+            return None
+        return Change(label, [], self.melody.draft(rows), select_after=select)
+
+    def delete_notes(self, ids: Iterable[int], label: str = "Delete notes") -> Change | None:
+        notes = self._notes(ids)
+        return Change(label, notes, []) if notes else None
+
+    def move_notes(self, ids: Iterable[int], dtick: int = 0, dpitch: int = 0, label: str = "Move notes"
+                   ) -> Change | None:
+        """Shift notes; the earliest stops at tick 0 and the others keep their distance from it."""
+        notes = self._notes(ids)
+        if not notes:
+            return None
+        dtick = self.allowed_shift(notes, dtick)
+        return self._change(label, notes, self.melody.moved([n.id for n in notes], dtick, dpitch))
+
+    def allowed_shift(self, notes_or_ids: Iterable, dtick: int) -> int:
+        """How far notes may move in time: the earliest stops at tick 0 (a drag's preview asks this too)."""
+        notes = [n if not isinstance(n, int) else self.melody.get(n) for n in notes_or_ids
+                 if not isinstance(n, int) or n in self.melody]
+        return max(dtick, -min(n.tick for n in notes)) if notes else dtick
+
+    def transpose_notes(self, ids: Iterable[int], semitones: int, label: str = "Transpose") -> Change | None:
+        return self.move_notes(ids, 0, semitones, label)
+
+    def resize_notes(self, ids: Iterable[int], ddur: int, label: str = "Resize notes") -> Change | None:
+        notes = self._notes(ids)
+        return self._change(label, notes, self.melody.resized([n.id for n in notes], ddur=ddur)) if notes else None
+
+    def set_velocities(self, velocities: dict[int, int], label: str = "Set velocity") -> Change | None:
+        velocities = {i: v for i, v in velocities.items() if i in self.melody}
+        notes = self._notes(velocities)
+        return self._change(label, notes, self.melody.with_velocity(velocities)) if notes else None
+
+    def quantize_notes(self, ids: Iterable[int] | None, grid: str | int, label: str = "Quantize") -> Change | None:
+        """Snap the notes (all of them for None) to the grid."""
+        notes = list(self.melody) if ids is None else self._notes(ids)
+        return self._change(label, notes, self.melody.quantized([n.id for n in notes], grid)) if notes else None
+
+    def paste_notes(self, rows: Sequence[Row], at_tick: int, label: str = "Paste") -> Change | None:
+        """Clipboard rows (ticks from the first note) placed at `at_tick`."""
+        return self.add_notes([(at_tick + t, d, p, v) for t, d, p, v in rows], label)
+
+    def duplicate_notes(self, ids: Iterable[int], step: int, label: str = "Duplicate") -> Change | None:
+        """A copy of the notes right after them, moved by their length rounded up to the grid step."""
+        notes = self._notes(ids)
+        if not notes:
+            return None
+        start, end = min(n.tick for n in notes), max(n.end for n in notes)
+        length = -(-(end - start) // step) * step
+        return self.add_notes([(n.tick + length, n.duration, n.pitch, n.velocity) for n in notes], label)
+
+    # -- tempo and metre -------------------------------------------------------------------
+    def _header_change(self, label: str, after: Header) -> Change | None:
+        before = self.melody.header()
+        if after == before:
+            return None
+        return Change(label, header_before=before, header_after=after, merge_key="meter")
+
+    def set_tempo(self, bpm: float, label: str = "Tempo") -> Change | None:
+        """The first tempo of the tempo map (later tempo changes stay where they are)."""
+        h = self.melody.header()
+        if round(self.melody.bpm) == round(bpm):
+            return None
+        tempos = (TempoChange(0, round(60_000_000 / bpm)),) + tuple(t for t in h.tempos if t.tick > 0)
+        return self._header_change(label, replace(h, tempos=tempos))
+
+    def set_time_signature(self, numerator: int, denominator: int, label: str = "Time signature") -> Change | None:
+        return self._header_change(label, replace(self.melody.header(),
+                                                  time_signature=TimeSignature(numerator, denominator)))
+
+    # -- what comes from elsewhere ---------------------------------------------------------
+    def accept(self, label: str | None = None) -> Change | None:
+        """The current variation replaces what the document has in the bars it fills (None: nothing to accept)."""
+        chosen = self.variations.current
+        if chosen is None:
+            return None
+        start, end = self.variations.span or ((chosen.notes[0].tick, chosen.end_tick) if len(chosen) else (0, 0))
+        replaced = [n for n in self.melody.notes_in_range(start, end) if n.tick >= start]
+        cut = [n for n in self.melody.notes_in_range(start, start + 1) if n.tick < start < n.end]
+        shortened = [replace(n, duration=start - n.tick) for n in cut]
+        name = label or chosen.name or f"Variation {self.variations.index + 1}"
+        return Change(name, replaced + cut, shortened + self.melody.draft(n.content() for n in chosen),
+                      select_after=True, accepted=name, variations_before=self.variations.snapshot())
+
+    def merge_take(self, notes: Sequence[Row], mode: str, start: int, label: str = "Record") -> Change | None:
+        """A recorded take into the document: overdub adds, replace first removes what starts in its span."""
+        notes = [n for n in notes if n[0] >= 0]
+        if not notes:
+            return None
+        if mode not in ("overdub", "replace"):
+            raise ValueError(f"unknown recording mode {mode!r}")
+        removed = []
+        if mode == "replace":
+            end = max(t + d for t, d, _, _ in notes)
+            removed = self._notes(self.melody.select_range(start, end))
+        return Change(label, removed, self.melody.draft(notes))
+
+    def restore(self, project, label: str = "Restore recovered work") -> Change:
+        """A recovered project replaces the document's notes, header and whereabouts (one undo step)."""
+        r = project.melody
+        return Change(label, list(self.melody), list(r), self.melody.header(), r.header(),
+                      document_before=self.whereabouts(),
+                      document_after={"path": project.document.get("path"), "accepted": list(project.accepted)})
