@@ -14,18 +14,8 @@ def add_engine_parsers(sub) -> None:
     p = sub.add_parser("continue", help="continue the melody of a MIDI file with the model")
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path)
-    p.add_argument("--bars", type=int, default=8)
-    p.add_argument("--variations", type=int, default=4)
-    p.add_argument("--temperature", type=float, default=1.0)
-    p.add_argument("--top-p", type=float, default=0.95)
+    add_setting_flags(p)
     p.add_argument("--seed", type=int)
-    p.add_argument("--key", default="auto", help="auto, none, or a key such as C, F#, Bb, Am")
-    p.add_argument("--low", type=int, default=36)
-    p.add_argument("--high", type=int, default=96)
-    p.add_argument("--density", type=float, default=0.0, help="-1 sparser .. +1 busier")
-    p.add_argument("--style", default="auto", help="auto, dance, song, chorale or renaissance")
-    p.add_argument("--end-on", default="free", choices=["free", "tonic", "chord"],
-                   help="the last note: on the last strong beat, on the tonic or a tone of the tonic chord")
     p.add_argument("--track", type=int)
     p.add_argument("--model", type=Path)
     p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
@@ -56,8 +46,19 @@ def add_engine_parsers(sub) -> None:
     p.set_defaults(run=run_bench_cmd)
 
 
+def add_setting_flags(p: argparse.ArgumentParser) -> None:
+    """One flag per generation setting, with the defaults the app uses (core.settings)."""
+    from composer_app.core.settings import SETTINGS
+
+    for setting in SETTINGS:
+        extra = f" (one of {', '.join(setting.choices)})" if setting.choices else ""
+        p.add_argument(setting.flag, dest=setting.name, type=setting.kind, default=setting.default,
+                       help=f"{setting.help}{extra}; default {setting.default}")
+
+
 def run_continue(args: argparse.Namespace) -> int:
     from composer_app.core.midifile import load_melody, write_midi
+    from composer_app.core.settings import SETTINGS
     from composer_app.engine.generate import ContinueOptions, continue_melody
     from composer_app.engine.model import load_model
 
@@ -65,10 +66,7 @@ def run_continue(args: argparse.Namespace) -> int:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
     melody = load_melody(args.file, track=args.track)
     model = load_model(args.model, force_cpu=args.cpu)
-    options = ContinueOptions(bars=args.bars, variations=args.variations, temperature=args.temperature,
-                              top_p=args.top_p, seed=args.seed, key=None if args.key == "none" else args.key,
-                              low=args.low, high=args.high, density=args.density, style=args.style,
-                              end_on=args.end_on)
+    options = ContinueOptions.of({s.name: getattr(args, s.name) for s in SETTINGS}, seed=args.seed)
     result = continue_melody(model, melody, options)
     if args.output is not None:
         write_midi(melody, args.output, [(v.name, list(v)) for v in result.variations])

@@ -29,6 +29,7 @@ from composer_app.core.errors import ComposerError
 from composer_app.core.melody import MAX_TICK, Melody
 from composer_app.core.note import Note
 from composer_app.core.safe_save import save_bytes
+from composer_app.core.settings import SETTINGS
 from composer_app.core.timing import TempoChange, TimeSignature
 
 FORMAT = "composer-app project"
@@ -43,8 +44,6 @@ MAX_ACCEPTED = 10_000
 MAX_DEPTH = 8
 # version -> function turning that version's dict into the next version's (none yet: version 1 is the first)
 MIGRATIONS: dict[int, object] = {}
-GENERATION_FIELDS = {"bars": int, "variations": int, "temperature": float, "top_p": float, "key": (str, type(None)),
-                     "low": int, "high": int, "density": float, "style": str, "end_on": str}
 
 
 class ProjectError(ComposerError):
@@ -235,20 +234,18 @@ def _from_json(doc, name: str) -> Project:
     raw = doc.get("generation") or {}
     if not isinstance(raw, dict):
         raise TypeError("generation is not an object")
-    for key_name, kind in GENERATION_FIELDS.items():
-        if key_name in raw:
-            value = raw[key_name]
-            if kind is float and isinstance(value, int) and not isinstance(value, bool):
+    for setting in SETTINGS:  # the one schema of the generation settings
+        if setting.name in raw:
+            value = raw[setting.name]
+            if setting.kind is float and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
-            if isinstance(value, bool) or not isinstance(value, kind):
-                raise TypeError(f"generation setting {key_name} has the wrong type")
+            if not (value is None and setting.nullable) and (isinstance(value, bool) or not isinstance(value, setting.kind)):
+                raise TypeError(f"generation setting {setting.name} has the wrong type")
             if isinstance(value, str) and len(value) > 40:
-                raise ValueError(f"generation setting {key_name} is too long")
-            if isinstance(value, float) and not -1e6 < value < 1e6:
-                raise ValueError(f"generation setting {key_name} is out of range")
-            if isinstance(value, int) and not -1_000_000 < value < 1_000_000:
-                raise ValueError(f"generation setting {key_name} is out of range")
-            generation[key_name] = value
+                raise ValueError(f"generation setting {setting.name} is too long")
+            if isinstance(value, (int, float)) and not -1_000_000 < value < 1_000_000:
+                raise ValueError(f"generation setting {setting.name} is out of range")
+            generation[setting.name] = value
     model = doc.get("model")
     if model is not None:
         if not isinstance(model, dict) or not all(isinstance(model.get(k, ""), str) for k in ("name", "sha256")):

@@ -96,7 +96,7 @@ def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int 
     """Median/p95 latency of 8 bars x 4 variations from an 8-bar seed, and the seed method's time per note."""
     model = model or load_model()
     seed = bench_seed_phrase()
-    options = ContinueOptions(bars=8, variations=4, temperature=1.0, top_p=0.95)
+    options = ContinueOptions(bars=8, variations=4, temperature=1.0, top_p=0.95, low=36, high=96)
     for i in range(5):
         options.seed = 10_000 + i
         continue_melody(model, seed, options)

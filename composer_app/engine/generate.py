@@ -9,19 +9,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from composer_app.core.encoding import STYLES, MelodyEncoding, monophonic_grid_notes, style_id
+from composer_app.core.encoding import MelodyEncoding, monophonic_grid_notes
 from composer_app.core.errors import ComposerError
 from composer_app.core.keys import Key, detect_key
 from composer_app.core.melody import Melody
 from composer_app.core.note import Note
+from composer_app.core.settings import GenerationSettings, settings_from
+from composer_app.engine.constraints import Constraint, Plan, make_constraints
 from composer_app.engine.model import LoadedModel
-from composer_app.engine.shaping import (
-    END_CHOICES,
-    Dynamics,
-    RhythmProfile,
-    ending_pitch_classes,
-    final_onset,
-)
+from composer_app.engine.shaping import Dynamics
 
 MAX_CONTEXT_BARS = 16
 
@@ -31,42 +27,33 @@ class GenerationCancelled(ComposerError):
 
 
 @dataclass
-class ContinueOptions:
-    """What to generate and how."""
+class ContinueOptions(GenerationSettings):
+    """What to generate and how: the student's settings (core.settings, one schema) and, for one run, where."""
 
-    bars: int = 4
-    variations: int = 4
-    temperature: float = 1.0
-    top_p: float = 0.95
     seed: int | None = None
-    key: str | Key | None = "auto"  # "auto": detected from the seed; None: no key lock
-    low: int = 36
-    high: int = 96
-    density: float = 0.0  # -1 (sparser) .. +1 (busier)
     start_tick: int | None = None  # default: where the seed ends
     region: tuple[int, int] | None = None  # continue from the notes in [start, end) only
     max_context_bars: int = MAX_CONTEXT_BARS
-    style: str = "auto"  # "auto" (the model's unknown style) or one of STYLES
-    end_on: str = "free"  # "free", "tonic" or "chord" (a tone of the tonic triad), on the last strong beat
     follow_rhythm: bool = True  # keep near the seed's note lengths, none shorter than its shortest
+    constraints: tuple = ()  # more Constraint objects, after the ones the settings ask for
+
+    @classmethod
+    def of(cls, settings: dict, **run) -> "ContinueOptions":
+        """Options from settings as plain values (a project's, the panel's, the command line's)."""
+        return cls(**settings_from(settings, strict=True), **run)
 
     def validate(self) -> None:
-        if not 1 <= self.bars <= 32:
-            raise ComposerError(f"bars must be 1 to 32, not {self.bars}")
-        if not 1 <= self.variations <= 8:
-            raise ComposerError(f"variations must be 1 to 8, not {self.variations}")
-        if not 0.05 <= self.temperature <= 3.0:
-            raise ComposerError(f"temperature must be between 0.05 and 3, not {self.temperature}")
-        if not 0.05 <= self.top_p <= 1.0:
-            raise ComposerError(f"top-p must be between 0.05 and 1, not {self.top_p}")
-        if not 0 <= self.low <= self.high <= 127:
-            raise ComposerError(f"the pitch range {self.low}-{self.high} is empty")
-        if not -1.0 <= self.density <= 1.0:
-            raise ComposerError(f"density must be between -1 and 1, not {self.density}")
-        if self.style != "auto" and self.style not in STYLES:
-            raise ComposerError(f"style must be auto or one of {', '.join(STYLES)}, not {self.style}")
-        if self.end_on not in END_CHOICES:
-            raise ComposerError(f"end on must be one of {', '.join(END_CHOICES)}, not {self.end_on}")
+        if isinstance(self.key, Key):
+            self.check_settings_except_key()
+        else:
+            self.check_settings()
+
+    def check_settings_except_key(self) -> None:
+        key, self.key = self.key, "auto"
+        try:
+            self.check_settings()
+        finally:
+            self.key = key
 
 
 @dataclass
@@ -130,45 +117,22 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     K = options.variations
     total_steps = options.bars * bar_steps
     rng = np.random.default_rng(options.seed)
-    style = np.int64(style_id(options.style))
 
-    # -- static masks and biases over the vocabulary --
-    token_pitch = enc.token_pitch()
-    token_dur = enc.token_duration()
-    is_note, is_hold, is_rest = enc.is_note(), enc.is_hold(), enc.is_rest()
-    allowed = np.ones(enc.vocab_size, dtype=bool)
-    allowed[[enc.PAD, enc.START]] = False
-    allowed &= ~is_note | ((token_pitch >= options.low) & (token_pitch <= options.high))
-    if key is not None:
-        in_key = np.zeros(128, dtype=bool)
-        scale = key.pitch_classes()
-        in_key[[p for p in range(128) if p % 12 in scale]] = True
-        allowed &= ~is_note | in_key[np.clip(token_pitch, 0, 127)]
-    if not (allowed & is_note).any():
+    # -- the constraints shape what may be chosen (engine.constraints) --
+    plan = Plan(enc, key, key or _choose_key("auto", seed), grid, start_tick // step, total_steps, bar_steps, K)
+    constraints = make_constraints(options, plan)
+    for c in constraints:
+        c.shape(plan)
+    if not (plan.allowed & plan.is_note).any():
         raise ComposerError("no note fits both the key and the pitch range; widen the range")
-    bias = np.zeros(enc.vocab_size, dtype=np.float32)
-    if options.density:
-        bias -= options.density * np.log2(np.maximum(token_dur, 1)).astype(np.float32) * 1.5
-        bias[is_rest] -= options.density * 1.5
-    # the seed's note lengths: a soft pull towards them, and (softly) nothing shorter than its shortest
-    rhythm = RhythmProfile.of([d // step for _, d, _ in grid], enc.max_duration) if options.follow_rhythm else None
-    preferred = np.ones(enc.vocab_size, dtype=bool)
-    if rhythm is not None:
-        bias[is_note] += rhythm.bias[token_dur[is_note]]
-        preferred &= ~is_note | (token_dur >= rhythm.shortest)
+    rooms = [c for c in constraints if type(c).room is not Constraint.room]
+    narrowers = [c for c in constraints if type(c).narrow is not Constraint.narrow]
+    listeners = [c for c in constraints if type(c).chose is not Constraint.chose]
+    token_dur, is_rest, is_hold, allowed, preferred = plan.token_dur, plan.is_rest, plan.is_hold, plan.allowed, plan.preferred
+    bias = plan.bias
     bias[~allowed] = -np.inf
+    style = np.int64(plan.style)
     inv_temp = np.float32(1.0 / options.temperature)
-
-    # -- the last note: on the last strong beat, on the chosen degree, held to the end --
-    start_step = start_tick // step
-    final_at = final_onset(start_step, start_step + total_steps, bar_steps) - start_step
-    ending = ending_pitch_classes(options.end_on, key or _choose_key("auto", seed), grid[-1][2] if grid else None)
-    ending_tokens = None
-    if ending is not None:
-        ending_tokens = allowed & is_note & np.isin(token_pitch % 12, list(ending))
-        if not ending_tokens.any():
-            ending_tokens = allowed & is_note
-    length_of_note_token = np.where(is_note, token_dur, 0)
     shortest_rest = int(np.flatnonzero(is_rest & (token_dur == 1))[0])
     # what may follow, by [previous token was a note (holds allowed), room left 0..max_duration]
     fits_room = token_dur[None, :] <= np.arange(enc.max_duration + 1)[:, None]
@@ -189,58 +153,51 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     prev_is_note = [bool(enc.ends_sounding(tokens[-1]))] * K  # a HOLD may only follow a note
     elapsed = [0] * K
     pos_now = [int(positions[-1])] * K
-    one_length = [0] * K  # the only note length a row has used so far (0: none yet, -1: several)
     out_tokens: list[list[int]] = []
     meters = np.full((K, 1), bar_steps, dtype=np.int64)
     styles = np.full((K, 1), style, dtype=np.int64)
-    # a variation with no note or a single note length up to its last two bars is asked for another one there
-    vary_from = total_steps - min(2, options.bars) * bar_steps
-    ends = ending_tokens is not None
-    note_of, dur_of, hold_of = is_note.tolist(), token_dur.tolist(), is_hold.tolist()
+    note_of, dur_of, hold_of = plan.is_note.tolist(), token_dur.tolist(), is_hold.tolist()
     D = enc.max_duration
     steps = 0
     while True:
         if is_cancelled():
             raise GenerationCancelled("generation was cancelled")
-        done = [e >= total_steps for e in elapsed]
         rows = []
-        for k in range(K):  # room for the next token: to the end, or to the last note's onset
-            room = D if done[k] else total_steps - elapsed[k]
-            if ends and elapsed[k] < final_at:
-                room = final_at - elapsed[k]
+        for k in range(K):  # room for the next token: to the end, or less where a constraint says so
+            room = D if elapsed[k] >= total_steps else total_steps - elapsed[k]
+            for con in rooms:
+                limit = con.room(k, elapsed[k])
+                if limit is not None and limit < room:
+                    room = limit
             rows.append(min(room, D))
         mask = best_tab[[int(b) for b in prev_is_note], rows]  # [K, V]: what may come next in each row
-        for k in range(K):  # the last note, the held ending, or the last bars asking for another note length
-            monotone = one_length[k] >= 0 and elapsed[k] >= vary_from and not done[k]
-            if not (monotone or (ends and elapsed[k] >= final_at and not done[k])):
-                continue
-            hard = hard_tab[int(prev_is_note[k]), rows[k]].copy()
-            if ends and elapsed[k] == final_at:
-                hard &= ending_tokens & (token_dur == rows[k])
-            elif ends and elapsed[k] > final_at:
-                hard &= is_hold & (token_dur == rows[k])
-            soft = hard & preferred
-            if monotone:  # a note of another length now if one fits (even a shorter one), else no such note
-                other_notes = hard & is_note & (length_of_note_token != one_length[k])
-                if other_notes.any():
-                    soft = other_notes & preferred if (other_notes & preferred).any() else other_notes
+        for k in range(K):  # constraints that act in this row now: the ending, the variety of lengths, ...
+            narrowed = None
+            for con in narrowers:
+                if narrowed is None:
+                    hard = hard_tab[int(prev_is_note[k]), rows[k]]
+                    said = con.narrow(k, elapsed[k], rows[k], hard, hard & preferred)
                 else:
-                    soft &= length_of_note_token != one_length[k]
-            mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
+                    said = con.narrow(k, elapsed[k], rows[k], *narrowed)
+                if said is not None:
+                    narrowed = said
+            if narrowed is not None:
+                hard, soft = narrowed
+                mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
         x = last * inv_temp + bias
         x[~mask] = -np.inf
         chosen = _sample_top_p(x, options.top_p, rng).tolist()
         row_tokens = []
         for k in range(K):
-            if done[k]:
+            if elapsed[k] >= total_steps:
                 chosen[k] = shortest_rest
                 row_tokens.append(-1)
                 continue
             token = chosen[k]
             row_tokens.append(token)
+            for con in listeners:
+                con.chose(k, token)
             length = dur_of[token]
-            if note_of[token]:
-                one_length[k] = length if one_length[k] == 0 else (-1 if one_length[k] != length else length)
             elapsed[k] += length
             prev_is_note[k] = note_of[token] or (hold_of[token] and prev_is_note[k])
             pos_now[k] = (pos_now[k] + length) % bar_steps

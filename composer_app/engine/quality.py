@@ -47,7 +47,7 @@ def check_continuations(model: LoadedModel, files: list[Path], seed_bars: int = 
             continue
         r = continue_melody(model, prefix, ContinueOptions(bars=bars, variations=variations, temperature=temperature,
                                                            top_p=1.0, key=None, seed=seed + i, start_tick=seed_bars * bar,
-                                                           end_on=end_on, style=style))
+                                                           end_on=end_on, style=style, low=36, high=96))
         tonic = (r.key or estimate.key).tonic
         for v in r.variations:
             count += 1

@@ -9,8 +9,7 @@ import numpy as np
 
 from composer_app.core.keys import Key
 from composer_app.core.note import Note
-
-END_CHOICES = ("free", "tonic", "chord")
+from composer_app.core.settings import END_CHOICES  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

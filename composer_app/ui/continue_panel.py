@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, Key
 from composer_app.core.midifile import parse_pitch, pitch_name
+from composer_app.core.settings import BY_NAME, settings_from
 from composer_app.engine.generate import ContinueOptions
 from composer_app.ui.roll_state import VARIATION_COLOURS
 
@@ -128,18 +129,18 @@ class ContinuePanel(QDockWidget):
         model_row.addWidget(self.models_button)
         form.addRow(self.tr("Model"), model_row)
         self.bars = QSpinBox()
-        self.bars.setRange(1, 32)
-        self.bars.setValue(4)
+        self.bars.setRange(BY_NAME["bars"].low, BY_NAME["bars"].high)
+        self.bars.setValue(BY_NAME["bars"].default)
         self.bars.setToolTip(self.tr("How many bars each variation adds"))
         form.addRow(self.tr("Bars to add"), self.bars)
         self.variations = QSpinBox()
-        self.variations.setRange(1, 8)
-        self.variations.setValue(4)
+        self.variations.setRange(BY_NAME["variations"].low, BY_NAME["variations"].high)
+        self.variations.setValue(BY_NAME["variations"].default)
         self.variations.setToolTip(self.tr("How many different continuations to offer at once"))
         form.addRow(self.tr("Variations"), self.variations)
         self.creativity = QSlider(Qt.Orientation.Horizontal)
         self.creativity.setRange(10, 200)
-        self.creativity.setValue(100)
+        self.creativity.setValue(round(BY_NAME["temperature"].default * 100))
         self.creativity_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.creativity)
@@ -152,7 +153,7 @@ class ContinuePanel(QDockWidget):
         self.top_p = QDoubleSpinBox()
         self.top_p.setRange(0.5, 1.0)
         self.top_p.setSingleStep(0.01)
-        self.top_p.setValue(0.95)
+        self.top_p.setValue(BY_NAME["top_p"].default)
         self.top_p.setToolTip(self.tr("Leave out the least likely notes: only the likeliest ones that together make "
                                       "up this share of the probability are chosen from (1.00 keeps all)"))
         form.addRow(self.tr("Top-p"), self.top_p)
@@ -166,7 +167,7 @@ class ContinuePanel(QDockWidget):
         form.addRow(self.tr("Key"), self.key)
         self.low = PitchBox()
         self.high = PitchBox()
-        for box, value in ((self.low, 48), (self.high, 88)):
+        for box, value in ((self.low, BY_NAME["low"].default), (self.high, BY_NAME["high"].default)):
             box.setRange(36, 96)
             box.setValue(value)
             box.setToolTip(self.tr("Lowest and highest note the continuation may use: type a note such as C4 or "
@@ -178,7 +179,7 @@ class ContinuePanel(QDockWidget):
         form.addRow(self.tr("Pitch range"), rng)
         self.density = QSlider(Qt.Orientation.Horizontal)
         self.density.setRange(-100, 100)
-        self.density.setValue(0)
+        self.density.setValue(round(BY_NAME["density"].default * 100))
         self.density.setToolTip(self.tr("Left: fewer, longer notes and more rests; right: more, shorter notes"))
         form.addRow(self.tr("Note density"), self.density)
         self.style = QComboBox()
@@ -244,14 +245,9 @@ class ContinuePanel(QDockWidget):
         self._updating = False
 
     def options(self, selection: tuple[int, int] | None) -> ContinueOptions:
-        low, high = sorted((self.low.value(), self.high.value()))
-        return ContinueOptions(bars=self.bars.value(), variations=self.variations.value(),
-                               temperature=self.creativity.value() / 100, top_p=self.top_p.value(),
-                               key=None if self.key.currentData() == "none" else self.key.currentData(),
-                               low=low, high=high, density=self.density.value() / 100,
-                               style=self.style.currentData(), end_on=self.end_on.currentData(),
-                               region=selection if self.from_selection.isChecked() else None,
-                               start_tick=selection[1] if (selection and self.from_selection.isChecked()) else None)
+        from_selection = bool(selection) and self.from_selection.isChecked()
+        return ContinueOptions.of(self.settings(), region=selection if from_selection else None,
+                                  start_tick=selection[1] if from_selection else None)
 
     def settings(self) -> dict:
         """The generation settings as plain values (for the project file and the remembered settings)."""
@@ -262,25 +258,20 @@ class ContinuePanel(QDockWidget):
                 "style": self.style.currentData(), "end_on": self.end_on.currentData()}
 
     def apply_settings(self, values: dict) -> None:
-        """Show remembered or loaded settings; values that do not fit a control are ignored."""
-        def number(name, kind):
-            try:
-                return kind(values[name])
-            except (KeyError, TypeError, ValueError):
-                return None
-
+        """Show remembered or loaded settings; values that do not fit the schema or a control are ignored."""
+        values = settings_from(values)
         for name, box in (("bars", self.bars), ("variations", self.variations), ("low", self.low), ("high", self.high)):
-            v = number(name, int)
+            v = values.get(name)
             if v is not None and box.minimum() <= v <= box.maximum():
                 box.setValue(v)
-        t = number("temperature", float)
+        t = values.get("temperature")
         if t is not None and 0.1 <= t <= 2.0:
             self.creativity.setValue(round(t * 100))
-        p = number("top_p", float)
+        p = values.get("top_p")
         if p is not None and self.top_p.minimum() <= p <= self.top_p.maximum():
             self.top_p.setValue(p)
-        d = number("density", float)
-        if d is not None and -1.0 <= d <= 1.0:
+        d = values.get("density")
+        if d is not None:
             self.density.setValue(round(d * 100))
         for name, box in (("key", self.key), ("style", self.style), ("end_on", self.end_on)):
             if name in values:
