@@ -23,11 +23,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from composer_app.core.errors import EncodingError
+from composer_app.core.timing import STEP_TICKS, TICKS_PER_QUARTER
 
 ENCODING_NAME = "note-duration"
 ENCODING_VERSION = 2
 READABLE_VERSIONS = (1, 2)
-TICKS_PER_QUARTER = 480
 # The model's style input: the id is the index. "unknown" is what Auto asks for (trained by dropping labels).
 STYLES = ("unknown", "dance", "song", "chorale", "renaissance")
 
@@ -259,7 +259,7 @@ class MelodyEncoding:
         return [tuple(n) for n in notes]  # type: ignore[misc]
 
 
-def monophonic_grid_notes(notes: Iterable[tuple[int, int, int]], step_ticks: int = 120) -> list[tuple[int, int, int]]:
+def monophonic_grid_notes(notes: Iterable[tuple[int, int, int]], step_ticks: int = STEP_TICKS) -> list[tuple[int, int, int]]:
     """Quantize (tick, duration, pitch) to the grid and make them monophonic (highest note wins)."""
     by_onset: dict[int, tuple[int, int]] = {}
     for tick, dur, pitch in notes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TICKS_PER_QUARTER = 480
+STEP_TICKS = TICKS_PER_QUARTER // 4  # the grid the model writes on and the n-gram baseline counts: a 16th note
 DEFAULT_TEMPO = 500_000  # microseconds per quarter note (120 bpm)
 
 # Grid name -> length in ticks at 480 ticks per quarter.

@@ -11,6 +11,7 @@ import numpy as np
 
 from composer_app.core.encoding import grid_melody_of_file
 from composer_app.core.errors import ComposerError
+from composer_app.core.timing import STEP_TICKS
 from composer_app.engine.model import LoadedModel
 from composer_app.engine.ngram import NGramModel
 
@@ -106,7 +107,7 @@ def baseline_training_melodies(model: LoadedModel) -> list[list[tuple[int, int, 
 def baseline_bits(train: list[list[tuple[int, int, int]]], melodies: list[EvalMelody], max_order: int = 4) -> dict:
     """The n-gram baseline at orders 1..max_order; the best order's figures, plus every order's."""
     model = NGramModel(max_order).fit(train)
-    test = [[(t // 120, d // 120, p) for t, d, p in m.notes] for m in melodies]
+    test = [[(t // STEP_TICKS, d // STEP_TICKS, p) for t, d, p in m.notes] for m in melodies]
     by_order = {}
     for order in range(1, max_order + 1):
         bits = pitch = 0.0

@@ -13,9 +13,10 @@ import numpy as np
 
 from composer_app.core.encoding import MelodyEncoding
 from composer_app.core.errors import ComposerError, EncodingError
+from composer_app.core.model_folder import BUNDLED_STEM, card_file, model_file
 
 REPO = Path(__file__).resolve().parents[2]
-BUNDLED_NAME = "melody-lstm.onnx"
+BUNDLED_NAME = f"{BUNDLED_STEM}.onnx"
 MAX_MODEL_BYTES = 200 * 1024 * 1024
 
 EXPECTED_INPUTS = {"tokens": "tensor(int64)", "positions": "tensor(int64)", "meters": "tensor(int64)",
@@ -43,7 +44,7 @@ def bundled_model_path() -> Path:
 
 
 def card_path_for(model_path: Path) -> Path:
-    return model_path.with_suffix(".json")
+    return card_file(model_path)
 
 
 def _sha256(data: bytes) -> str:
@@ -124,7 +125,7 @@ def check_model(path: str | os.PathLike | None = None) -> CheckedModel:
     model_path = Path(path) if path is not None else bundled_model_path()
     label = model_path.name
     if model_path.is_dir():
-        model_path = model_path / "model.onnx"
+        model_path = model_file(model_path)
     if not model_path.exists():
         raise ModelLoadError(f"{label}: the model file does not exist")
     card_path = card_path_for(model_path)

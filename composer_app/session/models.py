@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer_app.core.errors import ComposerError
+from composer_app.core.model_folder import can_resume, card_file, is_trained, model_file
 from composer_app.core.safe_save import save_bytes
 from composer_app.engine.model import ModelLoadError, bundled_model_path, check_model
 from composer_app.session.recovery import data_dir
@@ -89,7 +90,7 @@ class ModelLibrary:
     def _entry(self, key: str, onnx: Path, bundled: bool) -> ModelEntry:
         """The model's entry; its checks (reading and hashing the whole file) run again only when the model
         file or its card changed, not each time the list is shown."""
-        stamp = (_stamp(onnx), _stamp(onnx.with_suffix(".json")))
+        stamp = (_stamp(onnx), _stamp(card_file(onnx)))
         cached = self._checked.get((key, onnx))
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -107,8 +108,8 @@ class ModelLibrary:
         trained = []
         if self.folder.is_dir():
             for sub in sorted(self.folder.iterdir()):
-                if sub.is_dir() and not sub.name.startswith(".") and (sub / "model.onnx").exists():
-                    trained.append(self._entry(sub.name, sub / "model.onnx", False))
+                if sub.is_dir() and not sub.name.startswith(".") and is_trained(sub):
+                    trained.append(self._entry(sub.name, model_file(sub), False))
         return out + sorted(trained, key=lambda e: e.name.lower())
 
     def entry(self, key: str) -> ModelEntry | None:
@@ -119,7 +120,7 @@ class ModelLibrary:
         if not self.folder.is_dir():
             return []
         return [sub for sub in sorted(self.folder.iterdir())
-                if sub.is_dir() and (sub / "checkpoint.pt").exists() and not (sub / "model.onnx").exists()]
+                if sub.is_dir() and can_resume(sub)]
 
     def folder_for(self, source_name: str) -> Path:
         """A new folder in the models folder, named after what the model is trained on."""
@@ -141,7 +142,7 @@ class ModelLibrary:
         name = " ".join(name.split())
         if not name:
             raise ModelsError("a model needs a name")
-        card_path = self._trained(key) / "model.json"
+        card_path = card_file(model_file(self._trained(key)))
         try:
             card = json.loads(card_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:

@@ -18,6 +18,8 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
+from composer_app.core.timing import STEP_TICKS
+
 SOURCES = {
     "oneills1850": "O'Neill's Music of Ireland (1850), music21 corpus, public domain",
     "ryansMammoth": "Ryan's Mammoth Collection (1883), music21 corpus, public domain",
@@ -32,7 +34,7 @@ STYLE_OF_SOURCE = {"oneills1850": "dance", "ryansMammoth": "dance", "miscFolk": 
 # Held out from every training set: lyrical airs, for the cross-style check.
 EVAL_ONLY = {"airdsAirs": "Aird's Airs (1782-1803), music21 corpus, public domain"}
 ONE_LINE_SOURCES = ("oneills1850", "ryansMammoth", "miscFolk", "airdsAirs")
-TICKS_PER_16TH = 120
+TICKS_PER_16TH = STEP_TICKS
 
 
 def _melody_from_part(part, source: str, ident: str, title: str) -> dict | None:

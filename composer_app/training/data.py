@@ -12,6 +12,7 @@ import numpy as np
 
 from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file, style_id
 from composer_app.core.errors import ComposerError
+from composer_app.core.timing import STEP_TICKS
 
 
 @dataclass
@@ -151,5 +152,5 @@ def save_baseline_data(path: Path, records: list[MelodyRecord], max_notes: int =
     lengths = np.array([len(r.notes) for r in records], dtype=np.int64)
     bars = np.array([r.bar_ticks for r in records], dtype=np.int64)
     steps = notes.copy()
-    steps[:, :2] //= 120
+    steps[:, :2] //= STEP_TICKS
     np.savez_compressed(path, steps=steps.astype(np.int32), lengths=lengths, bars=bars)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from composer_app.core.training_events import event
 from composer_app.training.cache import CachedMelody, CacheError, prepare, read_cache
 from composer_app.training.progress import Reporter
 
@@ -19,9 +20,9 @@ def prepare_folder(folder: Path | None, work: Path, reporter: Reporter, workers:
         raise CacheError(f"{folder}: no such folder")
     index = prepare(folder, work / "cache", workers=workers, progress=reporter.preparing)
     melodies = read_cache(work / "cache")
-    reporter.event({"event": "data", "folder": folder.name, "files": index["files"], "melodies": index["melodies"],
-                    "notes": index["notes"], "skipped_count": index["skipped_count"],
-                    "skipped": index["skipped"][:SKIPPED_SHOWN], "reused_cache": index["reused"]})
+    reporter.event(event("data", folder=folder.name, files=index["files"], melodies=index["melodies"],
+                         notes=index["notes"], skipped_count=index["skipped_count"],
+                         skipped=index["skipped"][:SKIPPED_SHOWN], reused_cache=index["reused"]))
     for reason in index["skipped"][:SKIPPED_SHOWN]:
         reporter.log(f"skipped {reason}")
     if index["skipped_count"] > SKIPPED_SHOWN:

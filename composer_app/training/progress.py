@@ -7,6 +7,8 @@ import json
 import sys
 import time
 
+from composer_app.core.training_events import event
+
 
 class Reporter:
     def __init__(self, json_lines: bool = False, quiet: bool = False) -> None:
@@ -17,7 +19,7 @@ class Reporter:
         if self.quiet:
             return
         if self.json_lines:
-            self.event({"event": "log", "text": text})
+            self.event(event("log", text=text))
         else:
             print(text, flush=True)
 
@@ -32,7 +34,7 @@ class Reporter:
         if self.quiet:
             return
         if self.json_lines:
-            self.event({"event": "prepare", "done": done, "total": total})
+            self.event(event("prepare", done=done, total=total))
             return
         now = time.time()
         if now - self._bar_shown < 0.3 and done < total:

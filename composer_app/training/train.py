@@ -18,6 +18,8 @@ from torch import nn
 
 from composer_app.core.encoding import EncodedMelody, MelodyEncoding
 from composer_app.core.errors import ComposerError
+from composer_app.core.model_folder import BEST, CHECKPOINT, METRICS, baseline_file, card_file, model_file, weights_file
+from composer_app.core.training_events import event
 from composer_app.training.data import MelodyRecord, batches, encode_records, save_baseline_data, split_of
 from composer_app.training.distributed import Ranks, setup, teardown
 from composer_app.training.model import MelodyLSTM, export_onnx, input_names
@@ -107,9 +109,8 @@ class ReportedProgress(Progress):
         per_epoch = (self.elapsed_before + this_epoch) / (self.epochs_done + 1)
         left_epochs = (1 - frac) * this_epoch + (self.cfg.max_epochs - self.epoch) * per_epoch
         left_budget = self.cfg.max_minutes * 60 - self.elapsed_before - (now - self.start)
-        self.report({"event": "step", "epoch": self.epoch, "max_epochs": self.cfg.max_epochs, "batch": done,
-                     "batches": self.total, "loss": round(loss, 4),
-                     "eta_seconds": round(max(0.0, min(left_epochs, left_budget)), 1)})
+        self.report(event("step", epoch=self.epoch, max_epochs=self.cfg.max_epochs, batch=done, batches=self.total,
+                          loss=round(loss, 4), eta_seconds=round(max(0.0, min(left_epochs, left_budget)), 1)))
 
     def close(self) -> None:
         pass
@@ -198,10 +199,10 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     optimizer = torch.optim.AdamW(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=0.5, patience=1)
 
-    checkpoint = work_dir / "checkpoint.pt"
-    best_path = work_dir / "best.pt"
+    checkpoint = work_dir / CHECKPOINT
+    best_path = work_dir / BEST
     state = {"epoch": 0, "best_valid": math.inf, "bad_epochs": 0, "steps": 0, "seconds": 0.0}
-    metrics_path = work_dir / "metrics.jsonl"
+    metrics_path = work_dir / METRICS
     if checkpoint.exists():
         saved = torch.load(checkpoint, map_location=device, weights_only=True)
         if saved.get("config") != net.config:
@@ -213,7 +214,7 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
         log(f"resuming after epoch {state['epoch']} (best validation loss {state['best_valid']:.4f})")
         if report and metrics_path.exists():  # the epochs already done, so a watcher's plot starts complete
             for line in metrics_path.read_text().splitlines():
-                report({"event": "epoch", **json.loads(line), "resumed": True})
+                report(event("epoch", **json.loads(line), resumed=True))
     elif metrics_path.exists() and ranks.main:
         metrics_path.unlink()
     ranks.barrier()
@@ -273,7 +274,7 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
             _save_atomically({"config": net.config, "model": net.state_dict(), "optimizer": optimizer.state_dict(),
                               "scheduler": scheduler.state_dict(), "state": state}, checkpoint)
             if report:  # after the checkpoint: an epoch reported is an epoch kept
-                report({"event": "epoch", **row, "seconds": round(state["seconds"], 1)})
+                report(event("epoch", **row, seconds=round(state["seconds"], 1)))
         log(f"epoch {epoch}: train {running:.4f}, validation {valid_loss:.4f} nats/token"
             f"{' (best)' if improved else ''}, {row['epoch_seconds']} s")
         if state["bad_epochs"] >= cfg.patience:
@@ -301,13 +302,13 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     model.load_state_dict(best["model"])
     test_loss, test_tokens = (_loss_over(model, encoding, enc["test"], styles["test"], cfg, torch.device("cpu"))
                               if enc["test"] else (None, 0))
-    onnx_path = out_dir / f"{stem}.onnx"
+    onnx_path = model_file(out_dir, stem)
     tmp = out_dir / f".{stem}.onnx.tmp"
     export_onnx(model, tmp)
     os.replace(tmp, onnx_path)
-    baseline_path = out_dir / f"{stem}.train.npz"
+    baseline_path = baseline_file(onnx_path)
     save_baseline_data(baseline_path, splits["train"])
-    weights_path = out_dir / f"{stem}.weights.npz"
+    weights_path = weights_file(onnx_path)
     np.savez_compressed(weights_path, **model.weights())
     card = {
         "name": data_description.get("name", out_dir.name),
@@ -337,7 +338,7 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
                     "test_nats_per_token": round(test_loss, 4) if test_loss is not None else None,
                     "test_tokens": test_tokens},
     }
-    (out_dir / f"{stem}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False))
+    card_file(onnx_path).write_text(json.dumps(card, indent=2, ensure_ascii=False))
     log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB) after {state['epoch']} epochs, {stop_reason}")
     return card
 
@@ -351,7 +352,7 @@ def _save_atomically(obj: dict, path: Path) -> None:
 
 def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: float) -> tuple[MelodyLSTM, dict]:
     """The network of a trained model (its card and .weights.npz) to train on; TrainingError if unusable."""
-    card_path = onnx_path.with_suffix(".json")
+    card_path = card_file(onnx_path)
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
         arch = dict(card["architecture"])

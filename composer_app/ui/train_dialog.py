@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer_app.core.model_folder import BEST, CHECKPOINT, TRAINING_INFO, can_resume, is_trained
+from composer_app.core.training_events import read_event
 from composer_app.session.models import ModelLibrary
 from composer_app.ui.loss_plot import LossPlot
 
@@ -180,7 +182,7 @@ class TrainDialog(QDialog):
         self.out, self.created_out = None, False
         for candidate in self.library.unfinished():
             try:
-                info = json.loads((candidate / "training.json").read_text(encoding="utf-8"))
+                info = json.loads((candidate / TRAINING_INFO).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
             if isinstance(info, dict) and info.get("source") == str(self.folder):
@@ -200,14 +202,14 @@ class TrainDialog(QDialog):
         return self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning
 
     def can_resume(self) -> bool:
-        return self.out is not None and (self.out / "checkpoint.pt").exists() and not (self.out / "model.onnx").exists()
+        return self.out is not None and can_resume(self.out)
 
     def start(self, resume: bool = False) -> None:
         if self.running() or self.folder is None or self.out is None or not self.available:
             return
         name = " ".join(self.name.text().split()) or self.folder.name
         self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / "training.json").write_text(json.dumps({"source": str(self.folder), "name": name}),
+        (self.out / TRAINING_INFO).write_text(json.dumps({"source": str(self.folder), "name": name}),
                                                 encoding="utf-8")
         args = ["train", str(self.folder), "--out", str(self.out), "--progress", "json",
                 "--max-minutes", str(self.minutes.value())]
@@ -251,11 +253,8 @@ class TrainDialog(QDialog):
         self.buffer += bytes(self.process.readAllStandardOutput())
         *lines, self.buffer = self.buffer.split(b"\n")
         for line in lines:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                continue  # a stray line (a library's warning): not an event
-            if isinstance(event, dict):
+            event = read_event(line)
+            if event is not None:  # else a stray line (a library's warning): not an event
                 self.handle(event)
 
     def _read_errors(self) -> None:
@@ -344,7 +343,7 @@ class TrainDialog(QDialog):
     def _tidy_model_folder(self) -> None:
         """Keep the model, its card and metrics; the cache and checkpoints are not needed any more."""
         shutil.rmtree(self.out / "cache", ignore_errors=True)
-        for name in ("checkpoint.pt", "best.pt"):
+        for name in (CHECKPOINT, BEST):
             (self.out / name).unlink(missing_ok=True)
         try:
             self.library.rename(self.out.name, " ".join(self.name.text().split()) or self.folder.name)
@@ -365,7 +364,7 @@ class TrainDialog(QDialog):
 
     def _drop_unused_out(self) -> None:
         """A model folder this dialog made and never trained into goes away again."""
-        if self.out is not None and self.created_out and not self.can_resume() and not (self.out / "model.onnx").exists():
+        if self.out is not None and self.created_out and not self.can_resume() and not is_trained(self.out):
             shutil.rmtree(self.out, ignore_errors=True)
 
     def closeEvent(self, event) -> None:  # noqa: N802

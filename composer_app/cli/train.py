@@ -13,7 +13,9 @@ import numpy as np
 
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import write_midi
-from composer_app.core.timing import TimeSignature
+from composer_app.core.model_folder import BUNDLED_STEM, TRAINED_STEM, WORK_FILES, card_file, model_file
+from composer_app.core.timing import STEP_TICKS, TICKS_PER_QUARTER, TimeSignature
+from composer_app.core.training_events import event
 from composer_app.training.data import load_corpus_jsonl
 from composer_app.training.folder import prepare_folder
 from composer_app.training.progress import Reporter
@@ -24,9 +26,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _meter(bar_ticks: int) -> TimeSignature:
     for num, den in ((4, 4), (3, 4), (2, 4), (6, 8), (9, 8), (12, 8), (3, 8), (5, 4), (6, 4), (3, 2), (2, 2)):
-        if num * 1920 // den == bar_ticks:
+        if num * 4 * TICKS_PER_QUARTER // den == bar_ticks:
             return TimeSignature(num, den)
-    return TimeSignature(max(1, bar_ticks // 120), 16)
+    return TimeSignature(max(1, bar_ticks // STEP_TICKS), 16)
 
 
 def write_held_out(records, folder: Path) -> int:
@@ -54,7 +56,7 @@ def run_train(args: argparse.Namespace) -> int:
     reporter = Reporter(json_lines=args.progress == "json", quiet=not main_rank)
     say = reporter.log
     if args.fresh:  # start over: forget the checkpoint and the epochs of an earlier (cancelled) run
-        for name in ("checkpoint.pt", "best.pt", "metrics.jsonl"):
+        for name in WORK_FILES:
             if args.out is not None and (args.out / name).exists() and main_rank:
                 (args.out / name).unlink()
     cfg = TrainConfig(max_epochs=args.epochs, max_minutes=args.max_minutes, device=args.device, seed=args.seed,
@@ -92,14 +94,14 @@ def run_train(args: argparse.Namespace) -> int:
                        "licence": "public domain (every collection)",
                        "build_command": "python -m composer_app.training.corpus --out data/corpus"}
         out = args.out or REPO / "models"
-        stem = args.stem or "melody-lstm"
+        stem = args.stem or BUNDLED_STEM
         work = args.out / "work" if args.out else REPO / "runs" / "bundled"
     else:
         if args.out is None:
             raise TrainingError("say where the model goes with --out DIR")
         records, description = prepare_folder(args.folder, args.out, reporter, args.workers)
         out = args.out
-        stem, work = args.stem or "model", args.out
+        stem, work = args.stem or TRAINED_STEM, args.out
     tokens = sum(len(r.notes) for r in records)
     small = tokens < 150_000  # a student's folder: a smaller, more regularized network generalizes better
     fine_tune = bool(cfg.init_from)
@@ -119,7 +121,7 @@ def run_train(args: argparse.Namespace) -> int:
                  report=reporter.event if reporter.json_lines else None)
     if not main_rank:
         return 0
-    model_path = out / f"{stem}.onnx"
+    model_path = model_file(out, stem)
     if held:
         card = add_evaluation(model_path, held_dir, card)
     ev = card.get("evaluation")
@@ -128,7 +130,7 @@ def run_train(args: argparse.Namespace) -> int:
     say(f"validation {card['metrics']['valid_nats_per_token']} nats/token, "
         f"{card['training']['epochs']} epochs in {card['training']['seconds']:.0f} s"
         + (f"; held-out {ev['bits_per_note']:.3f} bits/note vs n-gram {ev['ngram_bits_per_note']:.3f}" if ev else ""))
-    reporter.event({"event": "done", "model": str(model_path), "card": card})
+    reporter.event(event("done", model=str(model_path), card=card))
     return 0
 
 
@@ -143,6 +145,6 @@ def add_evaluation(model_path: Path, held_dir: Path, card: dict) -> dict:
                           "bits_per_note": round(float(result["bits_per_note"]), 4),
                           "ngram_bits_per_note": round(float(result["baseline"]["bits_per_note"]), 4),
                           "ratio": round(float(result["ratio_bits_per_note"]), 4)}
-    save_bytes(model_path.with_suffix(".json"), json.dumps(card, indent=2, ensure_ascii=False).encode(),
+    save_bytes(card_file(model_path), json.dumps(card, indent=2, ensure_ascii=False).encode(),
                keep_backup=False)
     return card

@@ -138,7 +138,7 @@ def _train(args: argparse.Namespace) -> int:
 
         return run_prepare_only(args)
     try:
-        from composer_app.training.cli import run_train
+        from composer_app.cli.train import run_train
     except ImportError as e:
         raise ComposerError(f"training needs the train extra (pip install 'composer-app[train]'): {e.name} is missing") from e
     return run_train(args)
@@ -146,9 +146,9 @@ def _train(args: argparse.Namespace) -> int:
 
 def _add_later_commands(sub) -> None:
     """Commands whose heavy modules (torch, onnxruntime) are imported only when they run."""
-    from composer_app.engine_cli import add_engine_parsers
-    from composer_app.midi_cli import add_midi_parsers
-    from composer_app.training_args import add_train_parser
+    from composer_app.cli.engine import add_engine_parsers
+    from composer_app.cli.midi import add_midi_parsers
+    from composer_app.cli.train_args import add_train_parser
 
     add_train_parser(sub, _train)
     add_engine_parsers(sub)
@@ -161,7 +161,7 @@ OPENABLE = (".mid", ".midi", ".composer")
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--self-test"]:
-        from composer_app.self_test import run_self_test
+        from composer_app.cli.self_test import run_self_test
 
         return run_self_test()
     if not argv or argv == ["--debug"]:
@@ -193,6 +193,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"composer-app: internal error: {type(e).__name__}: {first} (run with --debug for details)", file=sys.stderr)
         return 70
 
-
-if __name__ == "__main__":
-    sys.exit(main())
