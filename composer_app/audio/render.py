@@ -13,7 +13,7 @@ from composer_app.audio.synth import SAMPLE_RATE, Voice, to_int16
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import write_bytes_atomically
-from composer_app.core.timing import ticks_to_seconds
+from composer_app.core.performance import sounding_notes
 
 MAX_SECONDS = 30 * 60
 
@@ -24,15 +24,8 @@ class AudioExportError(ComposerError):
 
 def melody_voices(melody: Melody, start_tick: int = 0, end_tick: int | None = None) -> list[Voice]:
     """Voices (in seconds from start_tick) for the notes that start in [start_tick, end_tick)."""
-    t0 = ticks_to_seconds(start_tick, melody.tempos)
-    voices = []
-    for n in melody:
-        if n.tick < start_tick or (end_tick is not None and n.tick >= end_tick):
-            continue
-        start = ticks_to_seconds(n.tick, melody.tempos) - t0
-        length = ticks_to_seconds(n.end, melody.tempos) - t0 - start
-        voices.append(Voice(start, max(0.02, length), n.pitch, n.velocity))
-    return voices
+    return [Voice(s.start, max(0.02, s.end - s.start), s.pitch, s.velocity)
+            for s in sounding_notes(melody, melody.tempos, start_tick, end_tick)]
 
 
 def render_melody(melody: Melody, instrument=None) -> np.ndarray:

@@ -41,7 +41,7 @@ def run_ports(args: argparse.Namespace) -> int:
 def run_jam(args: argparse.Namespace) -> int:
     from composer_app.engine.model import load_model
     from composer_app.midi.hub import MidiHub
-    from composer_app.midi.jam import Jam, JamSettings
+    from composer_app.session.jam import Jam, JamSettings
 
     if not 1 <= args.bars <= 32 or args.tempo <= 0 or args.wait_beats <= 0:
         raise ComposerError("--bars must be 1 to 32, and --tempo and --wait-beats positive")

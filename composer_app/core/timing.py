@@ -82,3 +82,26 @@ def ticks_to_seconds(tick: int, tempos: list[TempoChange] | tuple[TempoChange, .
         seconds += (change.tick - last_tick) * tempo / 1e6 / TICKS_PER_QUARTER
         last_tick, tempo = change.tick, change.tempo
     return seconds + (tick - last_tick) * tempo / 1e6 / TICKS_PER_QUARTER
+
+
+def seconds_to_ticks(seconds: float, tempos: list[TempoChange] | tuple[TempoChange, ...], from_tick: int = 0) -> int:
+    """The tick reached `seconds` after `from_tick` under a tempo map (sorted by tick)."""
+    target = ticks_to_seconds(from_tick, tempos) + seconds
+    elapsed, last_tick, tempo = 0.0, 0, DEFAULT_TEMPO
+    for change in tempos:
+        span = (change.tick - last_tick) * tempo / 1e6 / TICKS_PER_QUARTER
+        if elapsed + span > target:
+            break
+        elapsed += span
+        last_tick, tempo = change.tick, change.tempo
+    return last_tick + int((target - elapsed) * 1e6 * TICKS_PER_QUARTER / tempo + 1e-6)
+
+
+def tempo_at(tick: int, tempos: list[TempoChange] | tuple[TempoChange, ...]) -> int:
+    """The tempo (microseconds per quarter) in force at `tick`."""
+    tempo = DEFAULT_TEMPO
+    for change in tempos:
+        if change.tick > tick:
+            break
+        tempo = change.tempo
+    return tempo

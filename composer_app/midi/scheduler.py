@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 import mido
 
 from composer_app.core.melody import Melody
-from composer_app.core.timing import ticks_to_seconds
+from composer_app.core.performance import sounding_notes
 
 Event = tuple[float, int, mido.Message]  # (seconds, order, message); note-offs sort before note-ons
 
@@ -19,15 +19,10 @@ def melody_events(melody: Melody | Iterable, tempos=None, start_tick: int = 0, e
                   channel: int = 0) -> list[Event]:
     """Note-on/off events in seconds from start_tick, for the notes that start in [start_tick, end_tick)."""
     tempos = tempos if tempos is not None else melody.tempos
-    t0 = ticks_to_seconds(start_tick, tempos)
     events: list[Event] = []
-    for n in melody:
-        if n.tick < start_tick or (end_tick is not None and n.tick >= end_tick):
-            continue
-        on = ticks_to_seconds(n.tick, tempos) - t0
-        off = ticks_to_seconds(n.end, tempos) - t0
-        events.append((on, 1, mido.Message("note_on", channel=channel, note=n.pitch, velocity=n.velocity)))
-        events.append((off, 0, mido.Message("note_off", channel=channel, note=n.pitch, velocity=0)))
+    for s in sounding_notes(melody, tempos, start_tick, end_tick):
+        events.append((s.start, 1, mido.Message("note_on", channel=channel, note=s.pitch, velocity=s.velocity)))
+        events.append((s.end, 0, mido.Message("note_off", channel=channel, note=s.pitch, velocity=0)))
     events.sort(key=lambda e: (e[0], e[1]))
     return events
 

@@ -121,7 +121,7 @@ class Session(DocumentEdits):
 
     def jam_answer(self, model, notes, settings, run: Executor = run_inline, on_done=None, on_failed=None) -> None:
         """Call and response: the continuation of a played phrase (through `run`), shown as the one variation."""
-        from composer_app.midi.jam import answer_phrase
+        from composer_app.session.live import answer_phrase
 
         def done(answered) -> None:
             phrase, result = answered

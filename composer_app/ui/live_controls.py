@@ -73,21 +73,21 @@ class LiveControls(QObject):
                 self.window.actions["record"].setChecked(False)
                 return
             self.player.stop()
-            self.midi.start_recording(self.window.session, self.window.undo)
+            self.midi.start_recording(self.window.session)
 
     def toggle_jam(self, on: bool) -> None:
         """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
-        from composer_app.midi.jam import JamSettings, PhraseListener
+        from composer_app.session.live import CallAndResponse, JamSettings
 
         if not on:
-            self.midi.jam_listener = None
+            self.midi.jam = None
             return
         if self.window.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
             self.window.actions["jam"].setChecked(False)
             self.window.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
             return
         self.jam_settings = JamSettings(bars=self.window.panel.bars.value(), wait_beats=2.0, tempo=self.window.melody.bpm)
-        self.midi.jam_listener = PhraseListener(self.jam_settings)
+        self.midi.jam = CallAndResponse(self.jam_settings)
         self.window.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
 
     def _answer_phrase(self, notes) -> None:
@@ -102,14 +102,14 @@ class LiveControls(QObject):
     def _play_answer(self, phrase, result) -> None:
         from composer_app.core.timing import ticks_to_seconds
 
-        if self.midi.jam_listener is None:
+        if self.midi.jam is None:
             return  # jam was switched off while the answer was being made
         answer = result.variations[0]
         if len(answer):
             first = answer.notes[0].tick
             self.player.play_melody(answer)
             length = ticks_to_seconds(answer.end_tick, answer.tempos) - ticks_to_seconds(first, answer.tempos)
-            self.midi.jam_busy_until = time.perf_counter() + length  # do not answer the answer
+            self.midi.jam.answering(time.perf_counter(), length)  # do not answer the answer
 
     def _on_recording_changed(self, recording: bool) -> None:
         self.window.actions["record"].setChecked(recording)

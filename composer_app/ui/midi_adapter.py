@@ -1,4 +1,5 @@
-"""The thin Qt side of live MIDI: polls ports, drains the input queue, records into the document."""
+"""The thin Qt side of live MIDI: opens and polls the ports, and pumps the session's live logic (a take,
+call and response: session.live) from a timer on the GUI thread."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.core.errors import ComposerError
-from composer_app.core.melody import Melody
 from composer_app.midi.hub import MidiHub
 from composer_app.midi.output import MidiOutput, Output
-from composer_app.midi.recorder import INPUT_QUANTIZE, Recorder
+from composer_app.session.live import CallAndResponse, Take
 from composer_app.ui.roll_state import RollState
 from composer_app.ui.sound_out import SoundOut
 
@@ -28,10 +28,8 @@ class MidiAdapter(QObject):
         super().__init__(parent)
         self.state, self.sound = state, sound
         self.hub: MidiHub | None = None
-        self.recorder: Recorder | None = None
-        self.melody: Melody | None = None
+        self.take: Take | None = None
         self.session = None
-        self.undo = None
         self.quantize = "off"
         self.mode = "overdub"  # or "replace"
         self.count_in = True
@@ -44,12 +42,8 @@ class MidiAdapter(QObject):
         self.drain_timer = QTimer(self)
         self.drain_timer.setInterval(5)
         self.drain_timer.timeout.connect(self.drain)
-        self.click_timer = QTimer(self)
-        self.click_timer.timeout.connect(self._click)
-        self._beat = 0
         self._midi_output: MidiOutput | None = None
-        self.jam_listener = None  # a PhraseListener while jamming
-        self.jam_busy_until = 0.0
+        self.jam: CallAndResponse | None = None  # while jamming
 
     # -- devices -------------------------------------------------------------------------
     def start(self, api: str | None, input_name: str | None, output_name: str | None, thru: bool = True) -> None:
@@ -131,92 +125,69 @@ class MidiAdapter(QObject):
             return self._midi_output
         return self.sound
 
-    # -- input ---------------------------------------------------------------------------
+    # -- input: the timer pumps the session's live logic ------------------------------------
     def drain(self) -> None:
         if self.hub is None:
             return
-        if self.jam_listener is not None:
-            notes = self.jam_listener.take_phrase(time.perf_counter())
+        now = time.perf_counter()
+        if self.jam is not None:
+            notes = self.jam.take_phrase(now)
             if notes:
                 self.phrase_ended.emit(notes)
-        events = self.hub.drain()
-        if not events:
-            if self.recorder is not None:
-                self._update_live()
-            return
-        for t, msg in events:
-            if self.recorder is not None:
-                self.recorder.feed(t, msg)
-            if self.jam_listener is not None and t > self.jam_busy_until:
-                self.jam_listener.feed(t, msg)
-        if self.recorder is not None:
-            self._update_live()
+        for t, msg in self.hub.drain():
+            if self.take is not None:
+                self.take.feed(t, msg)
+            if self.jam is not None:
+                self.jam.feed(t, msg)
+        if self.take is not None:
+            self._show_take(now)
 
-    def _update_live(self) -> None:
-        now = time.perf_counter()
-        self.live_notes = list(self.recorder.notes) + self.recorder.sounding(now)
-        self.state.set_playhead(max(self.record_start_tick, self.recorder.tick_at(now)))
+    def _show_take(self, now: float) -> None:
+        state = self.take.pump(now)
+        for accent in state.clicks:
+            self._click(accent)
+        self.live_notes = state.live_notes
+        self.state.set_playhead(state.playhead)
         self.live_notes_changed.emit()
 
-    # -- recording -----------------------------------------------------------------------
-    @property
-    def recording(self) -> bool:
-        return self.recorder is not None
-
-    def start_recording(self, session, undo, start_tick: int | None = None) -> None:
-        """Arm and record from the playhead; a one-bar count-in (with clicks) first when enabled."""
-        self.session, self.undo = session, undo
-        melody = self.melody = session.melody
-        self.record_start_tick = self.state.playhead if start_tick is None else start_tick
-        beat_s = 60.0 / melody.bpm * 4 / melody.time_signature.denominator
-        lead = beat_s * melody.time_signature.numerator if self.count_in else 0.0
-        self.recorder = Recorder(start_time=time.perf_counter() + lead, bpm=melody.bpm,
-                                 start_tick=self.record_start_tick, quantize=INPUT_QUANTIZE.get(self.quantize))
-        self.live_notes = []
-        if self.metronome or self.count_in:
-            self._beat = -melody.time_signature.numerator if self.count_in else 0
-            self.click_timer.setInterval(int(beat_s * 1000))
-            self._click()
-            self.click_timer.start()
-        self.recording_changed.emit(True)
-
-    def _click(self) -> None:
-        if self._beat >= 0 and not self.metronome:
-            self.click_timer.stop()
-            return
-        accent = self.melody is not None and self._beat % self.melody.time_signature.numerator == 0
+    def _click(self, accent: bool) -> None:
         if self.output_ready:  # a woodblock on the drum channel
             self.output().note(76 if accent else 77, 100 if accent else 70, 0.03, channel=9)
         else:
             self.sound.note(96 if accent else 89, 100 if accent else 70, 0.04)
-        self._beat += 1
+
+    # -- recording -----------------------------------------------------------------------
+    @property
+    def recording(self) -> bool:
+        return self.take is not None
+
+    def start_recording(self, session, start_tick: int | None = None) -> None:
+        """Arm and record from the playhead; a one-bar count-in (with clicks) first when enabled."""
+        self.session = session
+        start = self.state.playhead if start_tick is None else start_tick
+        self.take = Take(session.melody, start, time.perf_counter(), self.count_in, self.metronome, self.quantize)
+        self.live_notes = []
+        self._show_take(time.perf_counter())  # the first click now
+        self.recording_changed.emit(True)
 
     def stop_recording(self) -> int:
         """Stop; the recorded notes become one undoable edit. Returns how many notes were added."""
-        self.click_timer.stop()
-        rec, self.recorder = self.recorder, None
-        if rec is None:
+        take, self.take = self.take, None
+        if take is None:
             return 0
-        self.drain_recorded_events(rec)
-        notes = [n for n in rec.finish(time.perf_counter()) if n[0] >= 0]
+        if self.hub is not None:
+            for t, msg in self.hub.drain():
+                take.feed(t, msg)
+        notes = take.stop(time.perf_counter())
         self.live_notes = []
         self.live_notes_changed.emit()
         self.recording_changed.emit(False)
-        change = self.session.merge_take(notes, self.mode, self.record_start_tick, self.tr("Record")) \
-            if self.session is not None else None
-        if not self.session.do(change):
-            return 0
-        return len(change.after)
-
-    def drain_recorded_events(self, rec: Recorder) -> None:
-        if self.hub is not None:
-            for t, msg in self.hub.drain():
-                rec.feed(t, msg)
+        change = self.session.merge_take(notes, self.mode, take.start_tick, self.tr("Record"))
+        return len(change.after) if self.session.do(change) else 0
 
     def close(self) -> None:
         self.poll_timer.stop()
         self.drain_timer.stop()
-        self.click_timer.stop()
         if self.hub is not None:
             self.hub.close()
             self.hub = None

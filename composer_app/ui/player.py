@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.core.melody import Melody
-from composer_app.core.timing import TICKS_PER_QUARTER
+from composer_app.core.timing import seconds_to_ticks
 from composer_app.midi.output import Output
 from composer_app.ui.roll_state import RollState
 
@@ -33,7 +33,6 @@ class Player(QObject):
         self.start_time = 0.0
         self.start_tick = 0
         self.end_tick = 0
-        self.bpm = 120.0
         state.audition.connect(self.audition)
 
     @property
@@ -58,7 +57,6 @@ class Player(QObject):
         start, end, self.looping = plan
         self.playing_on = self.output()
         self.playing_on.play(melody, start, end)
-        self.bpm = melody.bpm
         self.start_tick, self.end_tick = start, max(end, start + 1)
         self.start_time = time.perf_counter()
         self.timer.start()
@@ -66,7 +64,7 @@ class Player(QObject):
 
     def _tick(self) -> None:
         elapsed = time.perf_counter() - self.start_time
-        tick = self.start_tick + int(elapsed * self.bpm / 60 * TICKS_PER_QUARTER)
+        tick = seconds_to_ticks(elapsed, self.melody.tempos, self.start_tick)
         if tick >= self.end_tick:
             if self.looping and self.state.loop and self.melody is not None:
                 self.play_melody(self.melody, from_playhead=True, start_at=self.state.loop[0])

@@ -100,7 +100,7 @@ def test_project_snapshot_and_reopen_keep_everything(model):
 
 
 def test_jam_answer_shows_one_variation_after_the_phrase(model):
-    from composer_app.midi.jam import JamSettings
+    from composer_app.session.live import JamSettings
 
     s = Session()
     heard = []

@@ -78,7 +78,7 @@ def test_jam_in_the_window_answers_a_phrase(window, qtbot, keyboard):
     window.set_document(Melody(), None)  # 120 bpm: a beat is 0.5 s
     use_midi(window, keyboard.port_name)
     window.actions["jam"].setChecked(True)
-    assert window.midi.jam_listener is not None
+    assert window.midi.jam is not None
     for p in (60, 64, 67, 72, 67, 64, 62, 60):
         keyboard.send(0x90, p, 90)
         qtbot.wait(220)
@@ -88,7 +88,7 @@ def test_jam_in_the_window_answers_a_phrase(window, qtbot, keyboard):
     answer = window.roll.state.ghosts[0]
     assert len(answer) > 0 and all(n.pitch % 12 in {0, 2, 4, 5, 7, 9, 11} for n in answer)
     window.actions["jam"].setChecked(False)
-    assert window.midi.jam_listener is None
+    assert window.midi.jam is None
 
 
 def test_space_plays_the_selection_when_there_is_one(window, qtbot, synth):
