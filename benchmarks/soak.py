@@ -44,7 +44,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(load_model_in_background=False)
-    window.set_model(load_model(force_cpu=True))
+    window.models.set_model(load_model(force_cpu=True))
     window.player.play_melody = lambda *a, **k: None  # no audition sound: the soak measures the editor
     window.resize(1200, 700)
     window.show()

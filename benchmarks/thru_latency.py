@@ -106,7 +106,7 @@ def main() -> int:
     script = {"continue_every_ms": 300 if args.generate else 0, "quit_after_ms": 0}
     (tmp / "script.json").write_text(json.dumps(script))
     env["COMPOSER_TEST_SCRIPT"] = str(tmp / "script.json")
-    app = subprocess.Popen([sys.executable, "-m", "composer_app", str(ROOT / "resources" / "seeds" / "example-seed.mid")],
+    app = subprocess.Popen([sys.executable, "-m", "tests.scripted_app", str(ROOT / "resources" / "seeds" / "example-seed.mid")],
                            env=env, cwd=ROOT,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     generations = []

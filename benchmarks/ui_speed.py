@@ -93,7 +93,7 @@ def main() -> int:
     from composer_app.engine.model import load_model
     from composer_app.ui.app import create_app
     from composer_app.ui.main_window import MainWindow
-    from composer_app.ui.piano_roll import PianoRollView
+    from composer_app.ui.roll.piano_roll import PianoRollView
     from composer_app.ui.workers import warm_up
 
     app = create_app()
@@ -111,7 +111,7 @@ def main() -> int:
     window = MainWindow(load_model_in_background=False)
     model = load_model(force_cpu=True)
     warm_up(model)
-    window.set_model(model)
+    window.models.set_model(model)
     window.show()
     figures.update(stall_during_generation(app, window))
     window.close()

@@ -1,6 +1,6 @@
 """Fill resources/i18n/composer_es.ts with the Spanish texts below, then compile it with pyside6-lrelease.
 
-Workflow: pyside6-lupdate composer_app/ui/*.py -ts resources/i18n/composer_es.ts
+Workflow: pyside6-lupdate composer_app/ui/*.py composer_app/ui/*/*.py -ts resources/i18n/composer_es.ts
           python scripts/translate_es.py && pyside6-lrelease resources/i18n/composer_es.ts
 """
 

@@ -52,8 +52,8 @@ def test_a_file_given_on_the_command_line_is_opened(tmp_path):
     script.write_text(json.dumps({"dump": str(out)}))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPOSER_TEST_SCRIPT": str(script),
            "COMPOSER_APP_CONFIG_DIR": str(tmp_path / "config"), "COMPOSER_APP_DATA_DIR": str(tmp_path / "data")}
-    run = subprocess.run([sys.executable, "-m", "composer_app", str(seed)], env=env, capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run([sys.executable, "-m", "tests.scripted_app", str(seed)], env=env, capture_output=True,
+                         text=True, timeout=120, cwd=ROOT)
     assert run.returncode == 0, run.stderr[-2000:]
     from composer_app.core.midifile import load_melody
 

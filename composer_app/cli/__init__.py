@@ -111,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="composer-app", description="Continue melodies with a small LSTM.")
     parser.add_argument("--version", action="version", version=f"composer-app {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a full traceback on errors")
+    parser.add_argument("--start-check", action="store_true",
+                        help="start the window (with a FILE given, that file open), print one line once it is on "
+                             "screen and leave")
     parser.add_argument("--self-test", action="store_true",
                         help="check the model, generation, MIDI files, audio and MIDI ports; exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -164,14 +167,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from composer_app.cli.self_test import run_self_test
 
         return run_self_test()
-    if not argv or argv == ["--debug"]:
+    start_check = "--start-check" in argv
+    window_args = [a for a in argv if a != "--start-check"]
+    if not window_args or window_args == ["--debug"]:
         from composer_app.ui.app import run_app
 
-        return run_app()
-    if len(argv) == 1 and Path(argv[0]).suffix.lower() in OPENABLE and not argv[0].startswith("-"):
+        return run_app(start_check=start_check)
+    if len(window_args) == 1 and Path(window_args[0]).suffix.lower() in OPENABLE and not window_args[0].startswith("-"):
         from composer_app.ui.app import run_app  # "Open with composer-app" from a file manager (.desktop %f)
 
-        return run_app(open_path=argv[0])
+        return run_app(open_path=window_args[0], start_check=start_check)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = argv  # what a command that relaunches itself (train --nproc) runs again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from composer_app.paths import resources_dir
@@ -46,19 +47,22 @@ def create_app(argv: list[str] | None = None):
     return app
 
 
-def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
+def run_app(argv: list[str] | None = None, open_path: str | None = None, start_check: bool = False,
+            after_start=None) -> int:
     """Create the QApplication, show the main window (with open_path opened: a MIDI file or a project, as a
-    file manager's "Open with" passes it) and run the event loop."""
+    file manager's "Open with" passes it) and run the event loop. `start_check`: print one line once the
+    window is on screen and leave (how long start-up takes, and that a file opens). `after_start(window)`
+    runs once the window is up (an embedding program's hook)."""
     app = create_app(argv)
     import shiboken6
     from PySide6.QtCore import QTimer
 
+    from composer_app.ui.dialogs.recovery_dialog import offer_recovery
     from composer_app.ui.main_window import MainWindow
-    from composer_app.ui.recovery_dialog import offer_recovery
     from composer_app.ui.safekeeping import install_crash_handler
     from composer_app.ui.settings import app_settings
-    from composer_app.ui.test_hooks import run_script
 
+    started = time.perf_counter()
     windows: list[MainWindow] = []
 
     def make_window() -> MainWindow:
@@ -70,7 +74,7 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     window = make_window()
     install_crash_handler(lambda: [w for w in windows if shiboken6.isValid(w) and w.isVisible()])
 
-    def after_start() -> None:
+    def when_started() -> None:
         restored = offer_recovery(window, make_window)
         settings = app_settings()
         if open_path:
@@ -78,9 +82,12 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         elif not restored and settings.value("first_run_done", "false") != "true":
             window.open_example()
         settings.setValue("first_run_done", "true")
-        run_script(window)
+        if start_check:
+            QTimer.singleShot(0, lambda: report_start(window, started))
+        elif after_start is not None:
+            after_start(window)
 
-    QTimer.singleShot(0, after_start)
+    QTimer.singleShot(0, when_started)
     code = app.exec()
     # Leaving: the windows go with Qt's objects now; an error while they are torn down is not a crash to
     # report (a message box here would wait for a click that never comes), and there is nothing to autosave.
@@ -89,3 +96,13 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         if shiboken6.isValid(w):
             w.safekeeping.timer.stop()
     return code
+
+
+def report_start(window, started: float) -> None:
+    """--start-check: the window is on screen (the event loop ran once after show()); say so and leave."""
+    from PySide6.QtWidgets import QApplication
+
+    seconds = time.perf_counter() - started
+    print(f"shown: {window.session.title or 'Untitled'}, {len(window.melody)} notes, "
+          f"{seconds:.2f} s after the app started", flush=True)
+    QApplication.instance().exit(0)  # leave the loop without closing (and asking to save)

@@ -11,10 +11,10 @@ from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import read_midi, write_midi
 from composer_app.core.project import SUFFIX, load_project, save_project
+from composer_app.ui.dialogs.track_chooser import TrackChooser
 from composer_app.ui.midi_mime import midi_mime_data, set_clipboard
 from composer_app.ui.project_io import project_of, show_project
 from composer_app.ui.settings import add_recent_file
-from composer_app.ui.track_chooser import TrackChooser
 
 
 class DocumentFiles(QObject):
@@ -87,7 +87,7 @@ class DocumentFiles(QObject):
         self.window.set_document(melody, None, imported_from=path)
         self.window.settings.setValue("last_folder", str(path.parent))
         add_recent_file(self.window.settings, str(path))
-        self.window._fill_recent_menu()
+        self.window.fill_recent_menu()
         self.window.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
         return True
 
@@ -100,7 +100,7 @@ class DocumentFiles(QObject):
         show_project(self.window, project, path)
         self.window.settings.setValue("last_folder", str(path.parent))
         add_recent_file(self.window.settings, str(path))
-        self.window._fill_recent_menu()
+        self.window.fill_recent_menu()
         self.window.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name)
                                      .replace("%2", str(len(project.melody))), 5000)
         return True
@@ -125,8 +125,8 @@ class DocumentFiles(QObject):
             self.window.path = path
             self.window.settings.setValue("last_save_folder", str(path.parent))
             add_recent_file(self.window.settings, str(path))
-            self.window._fill_recent_menu()
-            self.window._update_title()
+            self.window.fill_recent_menu()
+            self.window.update_title()
             return True
         return False
 

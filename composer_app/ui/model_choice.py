@@ -1,49 +1,100 @@
-"""Which model continues the melody: the Continue panel's choice, Tools > Models and Tools > Train on a Folder."""
+"""Which model continues the melody: the Continue panel's choice, loading it in the background, Tools > Models
+and Tools > Train on a Folder."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
+from composer_app.engine.model import LoadedModel
 from composer_app.session.models import BUNDLED, ModelLibrary
+from composer_app.ui.panels.continue_panel import ContinuePanel
+from composer_app.ui.settings import provider_setting
+from composer_app.ui.workers import ModelLoader
+
+Say = Callable[[str, int], None]  # a status-bar message and how long it shows (ms)
 
 
 class ModelChoice(QObject):
-    """A part of the main window: the model library, the model in use (remembered), and the two dialogs."""
+    """The model library, the model in use (remembered, loaded off the GUI thread), and the two dialogs."""
 
-    def __init__(self, window, library: ModelLibrary | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    model_changed = Signal()
+
+    def __init__(self, parent: QWidget, settings, panel: ContinuePanel, label: QLabel, say: Say,
+                 pool: QThreadPool | None = None, library: ModelLibrary | None = None) -> None:
+        super().__init__(parent)
+        self.parent_widget, self.settings, self.panel, self.label, self.say = parent, settings, panel, label, say
+        self.pool = pool or QThreadPool.globalInstance()
         self.library = library or ModelLibrary()
         self.current = BUNDLED
+        self.model: LoadedModel | None = None
+        self.error: str | None = None
+        self.notice = ""
         self.train_dialog = None
-        window.panel.model_chosen.connect(self.choose)
-        window.panel.manage_models_requested.connect(self.show_models)
+        self._request = 0
+        self._loaders: list = []
+        panel.model_chosen.connect(self.choose)
+        panel.manage_models_requested.connect(self.show_models)
         self.refresh()
 
+    # -- loading -------------------------------------------------------------------------
     def start(self, model_path=None) -> None:
         """Load the remembered model (the bundled one if it is gone or fails its checks), or model_path if given."""
         if model_path is not None:
             self.current = BUNDLED if Path(model_path) == self.library.bundled else str(model_path)
             self.refresh()
-            self.window.load_model(model_path)
+            self.load(model_path)
             return
-        key = str(self.window.settings.value("model", BUNDLED))
+        key = str(self.settings.value("model", BUNDLED))
         entry = self.library.entry(key)
         if entry is None or not entry.usable:
             if key != BUNDLED:
                 reason = entry.problem if entry is not None else self.tr("it is no longer in the models folder")
-                self.window.model_notice = self.tr(
+                self.notice = self.tr(
                     "The model you chose last cannot be used (%1); using the bundled model.").replace("%1", reason)
-                self.window.statusBar().showMessage(self.window.model_notice, 10000)
+                self.say(self.notice, 10000)
             key = BUNDLED
         self.current = key
         self.refresh()
-        self.window.load_model(None if key == BUNDLED else self.library.entry(key).path)
+        self.load(None if key == BUNDLED else self.library.entry(key).path)
 
+    def load(self, path=None) -> None:
+        """Load a model in the background (the bundled one for None); only the latest request is used."""
+        loader = ModelLoader(path, provider_setting(self.settings))
+        self._request = request = self._request + 1
+        loader.signals.finished.connect(lambda c: self._loaded(c) if request == self._request else None)
+        loader.signals.failed.connect(lambda e: self.set_model_error(e) if request == self._request else None)
+        self._loaders = [loader]  # keep its signals alive until it reports
+        self.panel.set_model_status(self.tr("Loading the model..."), False)
+        self.pool.start(loader)
+
+    def _loaded(self, choice) -> None:
+        self.set_model(choice.model)
+        self.label.setToolTip(choice.reason)
+        notice, self.notice = self.notice, ""
+        where = self.tr("Generating on %1").replace("%1", choice.reason)
+        self.say(f"{notice} {where}" if notice else where, 10000)
+
+    def set_model(self, model: LoadedModel) -> None:
+        self.model, self.error = model, None
+        provider = model.provider.replace("ExecutionProvider", "")
+        self.label.setText(self.tr("Model: %1 (%2)").replace("%1", model.name).replace("%2", provider))
+        self.panel.set_model_status(self.tr("%1 on %2").replace("%1", model.name).replace("%2", provider), True)
+        self.panel.set_styles(model.styles)
+        self.model_changed.emit()
+
+    def set_model_error(self, message: str) -> None:
+        self.model, self.error = None, message
+        self.label.setText(self.tr("Model: unavailable"))
+        self.panel.set_model_status(self.tr("Generation is unavailable: %1").replace("%1", message), False)
+        self.model_changed.emit()
+
+    # -- choosing ------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.window.panel.set_models(self.library.entries(), self.current)
+        self.panel.set_models(self.library.entries(), self.current)
 
     def choose(self, key: str) -> bool:
         """Use the model with this key (remembered for the next start); False if it cannot be used."""
@@ -52,15 +103,15 @@ class ModelChoice(QObject):
             self.refresh()
             return False
         self.current = key
-        self.window.settings.setValue("model", key)
+        self.settings.setValue("model", key)
         self.refresh()
-        self.window.load_model(None if entry.bundled else entry.path)
+        self.load(None if entry.bundled else entry.path)
         return True
 
     def show_models(self) -> None:
-        from composer_app.ui.models_dialog import ModelsDialog
+        from composer_app.ui.dialogs.models_dialog import ModelsDialog
 
-        dialog = ModelsDialog(self.library, self.current, self.window)
+        dialog = ModelsDialog(self.library, self.current, self.parent_widget)
         dialog.use_requested.connect(self.choose)
         dialog.models_changed.connect(self._after_change)
         dialog.exec()
@@ -71,10 +122,10 @@ class ModelChoice(QObject):
         self.refresh()
 
     def show_train_dialog(self):
-        from composer_app.ui.train_dialog import TrainDialog
+        from composer_app.ui.dialogs.train_dialog import TrainDialog
 
         if self.train_dialog is None:
-            self.train_dialog = TrainDialog(self.library, self.window)
+            self.train_dialog = TrainDialog(self.library, self.parent_widget)
             self.train_dialog.model_trained.connect(self._trained)
         self.train_dialog.show()
         self.train_dialog.raise_()
@@ -82,7 +133,7 @@ class ModelChoice(QObject):
 
     def _trained(self, key: str) -> None:
         self.refresh()
-        self.window.statusBar().showMessage(self.tr("A new model is ready: %1").replace(
+        self.say(self.tr("A new model is ready: %1").replace(
             "%1", self.library.entry(key).name if self.library.entry(key) else key), 10000)
 
     def may_close(self) -> bool:
@@ -92,7 +143,7 @@ class ModelChoice(QObject):
             return True
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self.window, self.tr("Training is running"),
+        answer = QMessageBox.question(self.parent_widget, self.tr("Training is running"),
                                       self.tr("Quit and stop the training? The finished epochs are kept for Resume."))
         return answer == QMessageBox.StandardButton.Yes
 

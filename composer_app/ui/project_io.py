@@ -23,5 +23,5 @@ def show_project(window, project: Project, path: Path | None, restore: bool = Fa
     window.session.open_project(project, path, restore,
                                 QCoreApplication.translate("MainWindow", "Restore recovered work"))
     window.panel.apply_settings(project.generation)
-    window._on_melody_changed()
-    window._update_title()
+    window.melody_changed()
+    window.update_title()

@@ -251,256 +251,256 @@
 <context>
     <name>ContinuePanel</name>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="110" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="210" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="327" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="111" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="211" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="318" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="114" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="115" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="120" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="121" />
         <source>The model that continues your melody: the bundled one or one you trained</source>
         <translation>El modelo que continúa tu melodía: el incluido o uno que hayas entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="123" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="124" />
         <source>...</source>
         <translation>...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="124" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="125" />
         <source>See, rename and remove models (Tools &gt; Models)</source>
         <translation>Ver, renombrar y quitar modelos (Herramientas &gt; Modelos)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="129" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="130" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="133" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="134" />
         <source>How many bars each variation adds</source>
         <translation>Cuántos compases añade cada variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="134" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="135" />
         <source>Bars to add</source>
         <translation>Compases a añadir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="138" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="139" />
         <source>How many different continuations to offer at once</source>
         <translation>Cuántas continuaciones distintas ofrecer a la vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="139" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="140" />
         <source>Variations</source>
         <translation>Variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="147" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="148" />
         <source>Low: the model's safest choices; high: more surprising notes (the sampling temperature)</source>
         <translation>Bajo: las opciones más seguras del modelo; alto: notas más sorprendentes (la temperatura de muestreo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="149" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="150" />
         <source>Creativity</source>
         <translation>Creatividad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="156" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="157" />
         <source>Leave out the least likely notes: only the likeliest ones that together make up this share of the probability are chosen from (1.00 keeps all)</source>
         <translation>Deja fuera las notas menos probables: solo se elige entre las más probables que juntas suman esta parte de la probabilidad (1,00 las conserva todas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="158" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="159" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="160" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="186" />
-        <location filename="../../composer_app/ui/continue_panel.py" line="292" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="161" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="283" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="161" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="162" />
         <source>No key lock</source>
         <translation>Sin tonalidad fija</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="164" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="165" />
         <source>Keep every note in a key: Auto uses the key the melody is in, or pick one; No key lock lets the model choose</source>
         <translation>Mantiene todas las notas en una tonalidad: Auto usa la de la melodía, o elige una; Sin bloqueo de tonalidad deja elegir al modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="166" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="167" />
         <source>Key</source>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="172" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="173" />
         <source>Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number</source>
         <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="178" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="179" />
         <source>Pitch range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="182" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="183" />
         <source>Left: fewer, longer notes and more rests; right: more, shorter notes</source>
         <translation>Izquierda: menos notas, más largas y más silencios; derecha: más notas, más cortas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="183" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="184" />
         <source>Note density</source>
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="185" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="186" />
         <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
         <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="186" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
         <source>Dance tune</source>
         <translation>Danza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="187" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="188" />
         <source>Song or air</source>
         <translation>Canción o aire</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="187" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="188" />
         <source>Chorale</source>
         <translation>Coral</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="188" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="189" />
         <source>Renaissance</source>
         <translation>Renacimiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="190" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="192" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="193" />
         <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
         <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
         <source>Tonic</source>
         <translation>Tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="194" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
         <source>Chord tone</source>
         <translation>Nota del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="196" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="197" />
         <source>End on</source>
         <translation>Terminar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="197" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="198" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="199" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="200" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="201" />
         <source>Continue after the last note of the melody</source>
         <translation>Continuar tras la última nota de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="201" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="202" />
         <source>Continue the selected notes, right after the selection</source>
         <translation>Continuar las notas seleccionadas, justo después de la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="208" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="209" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="216" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="217" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="229" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="230" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="230" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="231" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="231" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="232" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="232" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="233" />
         <source>Put the shown variation into the melody (Enter)</source>
         <translation>Poner la variación mostrada en la melodía (Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="233" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
         <source>New variations with the current settings (Ctrl+Shift+Enter)</source>
         <translation>Nuevas variaciones con los ajustes actuales (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="234" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
         <source>Remove the variations (Esc)</source>
         <translation>Quitar las variaciones (Esc)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="235" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
         <source>Click a variation to hear it; Tab and Shift+Tab go through them</source>
         <translation>Haz clic en una variación para oírla; Tab y Mayús+Tab las recorren</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="292" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="283" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="315" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="306" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="327" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="318" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="340" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="331" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -615,100 +615,133 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>DragHandle</name>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="36" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="37" />
         <source>Drag to DAW</source>
         <translation>Arrastrar al DAW</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/continue_panel.py" line="38" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="39" />
         <source>Drag the selected variation into a DAW, a file manager or a notation program</source>
         <translation>Arrastra la variación elegida a un DAW, a un gestor de archivos o a un programa de notación</translation>
     </message>
 </context>
 <context>
+    <name>GenerationControls</name>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="53" />
+        <source>Generation unavailable</source>
+        <translation>Generación no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="54" />
+        <source>The model is still loading.</source>
+        <translation>El modelo todavía se está cargando.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="85" />
+        <source>Last generation: %1 ms</source>
+        <translation>Última generación: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="93" />
+        <source>Generation cancelled</source>
+        <translation>Generación cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="95" />
+        <source>Generation failed</source>
+        <translation>La generación ha fallado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="121" />
+        <source>Accept variation %1</source>
+        <translation>Aceptar variación %1</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="15" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="15" />
         <source>Move the selected notes</source>
         <translation>Mover las notas seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="15" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="15" />
         <source>Arrow keys</source>
         <translation>Flechas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="16" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="16" />
         <source>Make the selected notes longer or shorter</source>
         <translation>Alargar o acortar las notas seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="16" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="16" />
         <source>Shift+Left / Shift+Right</source>
         <translation>Mayús+Izquierda / Mayús+Derecha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="17" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="17" />
         <source>Transpose by a semitone / an octave</source>
         <translation>Transportar un semitono / una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="17" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="17" />
         <source>Ctrl+Up/Down, Ctrl+Shift+Up/Down</source>
         <translation>Ctrl+Arriba/Abajo, Ctrl+Mayús+Arriba/Abajo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="18" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="18" />
         <source>Zoom in and out</source>
         <translation>Acercar y alejar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="18" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="18" />
         <source>Ctrl+mouse wheel</source>
         <translation>Ctrl+rueda del ratón</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="19" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="19" />
         <source>Drag without snapping to the grid</source>
         <translation>Arrastrar sin ajustar a la rejilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="19" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="19" />
         <source>Alt while dragging</source>
         <translation>Alt al arrastrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="20" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="20" />
         <source>Move the playhead / set a loop</source>
         <translation>Mover el cabezal / fijar un bucle</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="20" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="20" />
         <source>Click / drag on the bar ruler</source>
         <translation>Clic / arrastrar en la regla de compases</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="53" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="53" />
         <source>composer-app %1</source>
         <translation>composer-app %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="54" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="54" />
         <source>Play or draw a melody, then press Continue: a small LSTM writes several continuations to audition, accept, edit and export.</source>
         <translation>Toca o dibuja una melodía y pulsa Continuar: una pequeña LSTM escribe varias continuaciones para escuchar, aceptar, editar y exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="56" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="56" />
         <source>Model: %1</source>
         <translation>Modelo: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="56" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="56" />
         <source>not loaded</source>
         <translation>sin cargar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="57" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="57" />
         <source>The bundled model was trained on public-domain collections: Irish and American dance tunes, folk songs, Bach chorales and Palestrina and Monteverdi voices (music21 corpus).</source>
         <translation>El modelo incluido se entrenó con colecciones de dominio público: danzas irlandesas y americanas, canciones populares, corales de Bach y voces de Palestrina y Monteverdi (corpus de music21).</translation>
     </message>
@@ -716,37 +749,37 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LiveControls</name>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="42" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="42" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="43" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="43" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="53" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="53" />
         <source>The synthesized piano plays: %1</source>
         <translation>Suena el piano sintetizado: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="69" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="69" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="72" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="72" />
         <source>Choose a MIDI input in Preferences to record.</source>
         <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="87" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="87" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live_controls.py" line="91" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="91" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -754,22 +787,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../composer_app/ui/loss_plot.py" line="18" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="18" />
         <source>Training loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/loss_plot.py" line="20" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="20" />
         <source>Validation loss</source>
         <translation>Pérdida de validación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/loss_plot.py" line="25" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="25" />
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/loss_plot.py" line="27" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="27" />
         <source>nats per token</source>
         <translation>nats por token</translation>
     </message>
@@ -777,202 +810,190 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="63" />
+        <location filename="../../composer_app/ui/main_window.py" line="45" />
         <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
         <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="143" />
+        <location filename="../../composer_app/ui/menus.py" line="18" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="146" />
+        <location filename="../../composer_app/ui/menus.py" line="21" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="156" />
+        <location filename="../../composer_app/ui/menus.py" line="31" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="159" />
+        <location filename="../../composer_app/ui/menus.py" line="34" />
         <source>Undo &amp;History</source>
         <translation>&amp;Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="161" />
+        <location filename="../../composer_app/ui/menus.py" line="34" />
         <source>Show History...</source>
         <translation>Mostrar historial...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="169" />
+        <location filename="../../composer_app/ui/menus.py" line="41" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="173" />
+        <location filename="../../composer_app/ui/menus.py" line="45" />
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="182" />
+        <location filename="../../composer_app/ui/menus.py" line="54" />
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="185" />
+        <location filename="../../composer_app/ui/menus.py" line="57" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="189" />
+        <location filename="../../composer_app/ui/menus.py" line="60" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="195" />
+        <location filename="../../composer_app/ui/menus.py" line="74" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="205" />
+        <location filename="../../composer_app/ui/menus.py" line="83" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="210" />
+        <location filename="../../composer_app/ui/menus.py" line="88" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="213" />
+        <location filename="../../composer_app/ui/menus.py" line="91" />
         <source> Tempo </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="217" />
+        <location filename="../../composer_app/ui/menus.py" line="95" />
         <source>Tempo of the piece, in quarter notes per minute</source>
         <translation>Tempo de la pieza, en negras por minuto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="219" />
+        <location filename="../../composer_app/ui/menus.py" line="97" />
         <source> Time </source>
         <translation> Compás </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="223" />
+        <location filename="../../composer_app/ui/menus.py" line="101" />
         <source>Time signature of the piece</source>
         <translation>Compás de la pieza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="229" />
+        <location filename="../../composer_app/ui/main_window.py" line="144" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="230" />
+        <location filename="../../composer_app/ui/main_window.py" line="145" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="402" />
+        <location filename="../../composer_app/ui/main_window.py" line="303" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="409" />
+        <location filename="../../composer_app/ui/main_window.py" line="307" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="436" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="443" />
         <source>Generating on %1</source>
         <translation>Generando en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="449" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="450" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="455" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="456" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="466" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="467" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="498" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="511" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="515" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="542" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="559" />
+        <location filename="../../composer_app/ui/main_window.py" line="316" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="560" />
+        <location filename="../../composer_app/ui/main_window.py" line="317" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="576" />
+        <location filename="../../composer_app/ui/main_window.py" line="333" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="314" />
+        <location filename="../../composer_app/ui/main_window.py" line="218" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/project_io.py" line="54" />
+        <location filename="../../composer_app/ui/project_io.py" line="24" />
         <source>Restore recovered work</source>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="343" />
+        <location filename="../../composer_app/ui/main_window.py" line="247" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -980,53 +1001,53 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MidiAdapter</name>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="63" />
-        <location filename="../../composer_app/ui/midi_adapter.py" line="93" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="56" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="86" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="97" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="90" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="98" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="91" />
         <source>in: %1 (gone)</source>
         <translation>entrada: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="100" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="93" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="101" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="94" />
         <source>out: %1 (gone)</source>
         <translation>salida: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="103" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="96" />
         <source>out: built-in piano</source>
         <translation>salida: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="111" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="104" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="113" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="106" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="119" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="112" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/midi_adapter.py" line="206" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="185" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -1034,27 +1055,57 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="36" />
+        <location filename="../../composer_app/ui/model_choice.py" line="55" />
         <source>it is no longer in the models folder</source>
         <translation>ya no está en la carpeta de modelos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="38" />
+        <location filename="../../composer_app/ui/model_choice.py" line="57" />
         <source>The model you chose last cannot be used (%1); using the bundled model.</source>
         <translation>El último modelo que elegiste no se puede usar (%1); se usa el modelo incluido.</translation>
     </message>
     <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="71" />
+        <source>Loading the model...</source>
+        <translation>Cargando el modelo...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="78" />
+        <source>Generating on %1</source>
+        <translation>Generando en %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="84" />
+        <source>Model: %1 (%2)</source>
+        <translation>Modelo: %1 (%2)</translation>
+    </message>
+    <message>
         <location filename="../../composer_app/ui/model_choice.py" line="85" />
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="91" />
+        <source>Model: unavailable</source>
+        <translation>Modelo: no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="92" />
+        <source>Generation is unavailable: %1</source>
+        <translation>No se puede generar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="136" />
         <source>A new model is ready: %1</source>
         <translation>Hay un modelo nuevo listo: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="95" />
+        <location filename="../../composer_app/ui/model_choice.py" line="146" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="96" />
+        <location filename="../../composer_app/ui/model_choice.py" line="147" />
         <source>Quit and stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Salir y detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
@@ -1062,47 +1113,47 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="23" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="23" />
         <source>Bundled model</source>
         <translation>Modelo incluido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="29" />
         <source>This model cannot be used: %1</source>
         <translation>Este modelo no se puede usar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="32" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="32" />
         <source>The model that comes with the app: %1.</source>
         <translation>El modelo que viene con la aplicación: %1.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="34" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="34" />
         <source>Trained on %1 melodies</source>
         <translation>Entrenado con %1 melodías</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="36" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="36" />
         <source>, %1 notes</source>
         <translation>, %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="41" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="41" />
         <source>Size: %1 M parameters, %2 MB</source>
         <translation>Tamaño: %1 M parámetros, %2 MB</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="44" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="44" />
         <source>On %1 melodies it never saw: %2 bits per note (the n-gram: %3; lower is better)</source>
         <translation>En %1 melodías que nunca vio: %2 bits por nota (el n-grama: %3; menos es mejor)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="51" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="51" />
         <source>Training: %1, %2 epochs</source>
         <translation>Entrenamiento: %1, %2 épocas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="53" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="53" />
         <source>Its card says nothing more.</source>
         <translation>Su ficha no dice nada más.</translation>
     </message>
@@ -1110,89 +1161,89 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="63" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="63" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="67" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="67" />
         <source>The bundled model and the models you trained</source>
         <translation>El modelo incluido y los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="76" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="76" />
         <source>Trained models live in %1</source>
         <translation>Los modelos entrenados están en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="81" />
         <source>Use</source>
         <translation>Usar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="82" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="82" />
         <source>Continue melodies with this model</source>
         <translation>Continuar melodías con este modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="84" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="84" />
         <source>Rename...</source>
         <translation>Renombrar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="85" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="85" />
         <source>Give this model another name</source>
         <translation>Dar otro nombre a este modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="87" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="87" />
         <source>Remove...</source>
         <translation>Quitar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="88" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="88" />
         <source>Delete this model and its folder</source>
         <translation>Borrar este modelo y su carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="90" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="90" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="91" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="91" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="105" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="105" />
         <source>(in use)</source>
         <translation>(en uso)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="107" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="107" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="138" />
-        <location filename="../../composer_app/ui/models_dialog.py" line="146" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="138" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="146" />
         <source>Rename Model</source>
         <translation>Renombrar modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="138" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="138" />
         <source>New name:</source>
         <translation>Nombre nuevo:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="156" />
-        <location filename="../../composer_app/ui/models_dialog.py" line="166" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="156" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="166" />
         <source>Remove Model</source>
         <translation>Quitar modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/models_dialog.py" line="157" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="157" />
         <source>Delete the model “%1” and its folder? This cannot be undone.</source>
         <translation>¿Borrar el modelo «%1» y su carpeta? No se puede deshacer.</translation>
     </message>
@@ -1200,22 +1251,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>NoteCanvas</name>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="176" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="173" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="179" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="175" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="182" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="178" />
         <source>Draw note</source>
         <translation>Dibujar nota</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/note_canvas.py" line="184" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="180" />
         <source>Erase notes</source>
         <translation>Borrar notas</translation>
     </message>
@@ -1223,42 +1274,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PianoRollView</name>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="44" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="42" />
         <source>Velocity</source>
         <translation>Intensidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="154" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="146" />
         <source>Delete notes</source>
         <translation>Borrar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="161" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="149" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="164" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="152" />
         <source>Transpose</source>
         <translation>Transportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="168" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="155" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="173" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="159" />
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="210" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="196" />
         <source>Paste</source>
         <translation>Pegar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/piano_roll.py" line="224" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="200" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
@@ -1266,172 +1317,172 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="32" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="32" />
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="34" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="34" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="38" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="38" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="40" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="40" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="41" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="41" />
         <source>A new language takes effect when the app starts again.</source>
         <translation>El nuevo idioma se aplica al volver a abrir la aplicación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="43" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="43" />
         <source>Automatic (the faster, measured when the model loads)</source>
         <translation>Automático (el más rápido, medido al cargar el modelo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="44" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="44" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="45" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="45" />
         <source>GPU (CUDA)</source>
         <translation>GPU (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="46" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="46" />
         <source>Where the model runs; a small model is often faster on the CPU, so Automatic times both when a GPU is there</source>
         <translation>Dónde se ejecuta el modelo; un modelo pequeño suele ser más rápido en la CPU, así que Automático mide ambos cuando hay una GPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="49" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="49" />
         <source>Generate on</source>
         <translation>Generar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="52" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="52" />
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="55" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="55" />
         <source>Grand piano (bundled SoundFont)</source>
         <translation>Piano de cola (SoundFont incluida)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="56" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="56" />
         <source>Synthesized piano (light, no SoundFont)</source>
         <translation>Piano sintetizado (ligero, sin SoundFont)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="60" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="60" />
         <source>Other SoundFont...</source>
         <translation>Otra SoundFont...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="63" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="63" />
         <source>The instrument of the built-in sound: playback, audition, MIDI thru, metronome and WAV export</source>
         <translation>El instrumento del sonido integrado: reproducción, escucha, MIDI thru, metrónomo y exportación WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="66" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="66" />
         <source>Piano sound</source>
         <translation>Sonido de piano</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="73" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="73" />
         <source>MIDI</source>
         <translation>MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="77" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="77" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="79" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="79" />
         <source>MIDI system</source>
         <translation>Sistema MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="81" />
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="83" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="83" />
         <source>None (built-in piano)</source>
         <translation>Ninguna (piano integrado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="93" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="93" />
         <source>%1 (not connected)</source>
         <translation>%1 (no conectado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="95" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="95" />
         <source>Input (keyboard)</source>
         <translation>Entrada (teclado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="96" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="96" />
         <source>Output (synth)</source>
         <translation>Salida (sintetizador)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="97" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="97" />
         <source>Play what comes in (MIDI thru)</source>
         <translation>Tocar lo que entra (MIDI thru)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="102" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="102" />
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="104" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="104" />
         <source>Quantize while recording</source>
         <translation>Cuantizar al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="106" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="106" />
         <source>Overdub (add to the notes)</source>
         <translation>Superponer (añadir a las notas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="107" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="107" />
         <source>Replace (notes under the take go)</source>
         <translation>Reemplazar (se quitan las notas debajo de la toma)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="109" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="109" />
         <source>Recording</source>
         <translation>Grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="110" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="110" />
         <source>One bar count-in</source>
         <translation>Un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="112" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="112" />
         <source>Metronome while recording</source>
         <translation>Metrónomo al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="128" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="128" />
         <source>Choose a SoundFont</source>
         <translation>Elegir una SoundFont</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/preferences.py" line="129" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="129" />
         <source>SoundFonts (*.sf2 *.sf3);;All files (*)</source>
         <translation>SoundFonts (*.sf2 *.sf3);;Todos los archivos (*)</translation>
     </message>
@@ -1439,27 +1490,27 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../composer_app/ui/recovery_dialog.py" line="21" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="21" />
         <source>Recover unsaved work</source>
         <translation>Recuperar trabajo sin guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/recovery_dialog.py" line="23" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="23" />
         <source>composer-app closed without saving this work. Restore it?</source>
         <translation>composer-app se cerró sin guardar este trabajo. ¿Restaurarlo?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/recovery_dialog.py" line="35" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="35" />
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/recovery_dialog.py" line="36" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="36" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/recovery_dialog.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="37" />
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
@@ -1480,17 +1531,17 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="29" />
         <source>Keyboard Shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="37" />
         <source>Command</source>
         <translation>Orden</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/help.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="37" />
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
@@ -1498,17 +1549,17 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>SoundOut</name>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="120" />
+        <location filename="../../composer_app/ui/live/sound_out.py" line="120" />
         <source>There is no audio output device; sound is off (MIDI output still works).</source>
         <translation>No hay salida de audio; sin sonido (la salida MIDI sigue funcionando).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="126" />
+        <location filename="../../composer_app/ui/live/sound_out.py" line="126" />
         <source>The audio device does not take 44.1 kHz 16-bit sound; sound is off.</source>
         <translation>El dispositivo de audio no acepta sonido de 44,1 kHz y 16 bits; sin sonido.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/sound_out.py" line="133" />
+        <location filename="../../composer_app/ui/live/sound_out.py" line="133" />
         <source>The audio device could not be opened; sound is off.</source>
         <translation>No se pudo abrir el dispositivo de audio; sin sonido.</translation>
     </message>
@@ -1516,52 +1567,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>TrackChooser</name>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="26" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="26" />
         <source>Choose the melody track</source>
         <translation>Elige la pista de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="28" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="28" />
         <source>Which track of %1 holds the melody?</source>
         <translation>¿Qué pista de %1 lleva la melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
         <source>Track</source>
         <translation>Pista</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Polyphony</source>
         <translation>Polifonía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/track_chooser.py" line="50" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="50" />
         <source>Keep all notes (not only the top line)</source>
         <translation>Conservar todas las notas (no solo la línea superior)</translation>
     </message>
@@ -1569,252 +1620,252 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="61" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="63" />
         <source>Train on a Folder</source>
         <translation>Entrenar con una carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="79" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="81" />
         <source>Training needs PyTorch, which the packaged app leaves out. Install composer-app with its train extra to train: %1</source>
         <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala composer-app con su extra train para entrenar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="83" />
         <source>Training needs PyTorch, which comes with the train extra. Install it with: %1</source>
         <translation>Entrenar necesita PyTorch, que viene con el extra train. Instálalo con: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="92" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="94" />
         <source>A folder of MIDI files (.mid, .midi), subfolders included</source>
         <translation>Una carpeta de archivos MIDI (.mid, .midi), con sus subcarpetas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="93" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="95" />
         <source>The folder whose music the model learns</source>
         <translation>La carpeta cuya música aprende el modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="94" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="96" />
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="95" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="97" />
         <source>Pick the folder of MIDI files to train on</source>
         <translation>Elige la carpeta de archivos MIDI con la que entrenar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="99" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="101" />
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="100" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="102" />
         <source>No folder chosen yet.</source>
         <translation>Aún no has elegido una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="102" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="104" />
         <source>Pieces found</source>
         <translation>Piezas encontradas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="105" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="107" />
         <source>Files that cannot be trained on, each with the reason</source>
         <translation>Archivos con los que no se puede entrenar, cada uno con el motivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="109" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="111" />
         <source>The name the model has in the Continue panel</source>
         <translation>El nombre del modelo en el panel Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="110" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="112" />
         <source>Model name</source>
         <translation>Nombre del modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="112" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="114" />
         <source>Automatic (by the amount of music)</source>
         <translation>Automática (según la cantidad de música)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="113" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="115" />
         <source>Small (2 x 128, for a few pieces)</source>
         <translation>Pequeña (2 x 128, para pocas piezas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="114" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="116" />
         <source>Standard (2 x 256, for large folders)</source>
         <translation>Estándar (2 x 256, para carpetas grandes)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="115" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="117" />
         <source>The size of the network; Automatic picks the small one for less than 150,000 notes</source>
         <translation>El tamaño de la red; Automática elige la pequeña con menos de 150.000 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="117" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="119" />
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="118" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="120" />
         <source>Start from the bundled model (fine-tune)</source>
         <translation>Partir del modelo incluido (ajuste fino)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="119" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="121" />
         <source>Begin with what the bundled model knows and adapt it to this folder: usually better on a few pieces, and the network is the bundled one's</source>
         <translation>Empieza con lo que sabe el modelo incluido y lo adapta a esta carpeta: suele ser mejor con pocas piezas, y la red es la del modelo incluido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="126" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="128" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="127" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="129" />
         <source>Training stops after this long at most (earlier when it stops improving)</source>
         <translation>El entrenamiento se detiene como mucho tras este tiempo (antes si deja de mejorar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="128" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="130" />
         <source>Longest training</source>
         <translation>Entrenamiento máximo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="143" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="145" />
         <source>Start</source>
         <translation>Empezar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="144" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="146" />
         <source>Start training from the beginning</source>
         <translation>Empezar el entrenamiento desde el principio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="146" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="148" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="147" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="149" />
         <source>Go on from the last finished epoch of the stopped training</source>
         <translation>Seguir desde la última época terminada del entrenamiento detenido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="149" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="151" />
         <source>Cancel Training</source>
         <translation>Cancelar entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="150" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="152" />
         <source>Stop training; the finished epochs are kept for Resume</source>
         <translation>Detener el entrenamiento; las épocas terminadas se guardan para Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="152" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="154" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="153" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="155" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="167" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="169" />
         <source>Folder of MIDI files</source>
         <translation>Carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="194" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="196" />
         <source>Counting the pieces...</source>
         <translation>Contando las piezas...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="223" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="225" />
         <source>Starting the training...</source>
         <translation>Empezando el entrenamiento...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="230" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="232" />
         <source>Stopping...</source>
         <translation>Deteniendo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="271" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="270" />
         <source>Reading the files: %1 of %2</source>
         <translation>Leyendo los archivos: %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="282" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="281" />
         <source>Epoch %1, batch %2 of %3: loss %4; at most %5 left</source>
         <translation>Época %1, lote %2 de %3: pérdida %4; quedan como mucho %5</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="290" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="289" />
         <source>Done: the model is in the Continue panel's model list.</source>
         <translation>Hecho: el modelo está en la lista de modelos del panel Continuar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="292" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="291" />
         <source>On %1 held-out pieces: %2 bits per note (the n-gram: %3).</source>
         <translation>En %1 piezas reservadas: %2 bits por nota (el n-grama: %3).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="299" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="298" />
         <source>%1 files: %2 melodies, %3 notes</source>
         <translation>%1 archivos: %2 melodías, %3 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="302" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="301" />
         <source>%1 skipped (below)</source>
         <translation>%1 omitidos (abajo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="317" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="316" />
         <source>Ready to train.</source>
         <translation>Listo para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="318" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="317" />
         <source>A stopped training of this folder can be resumed.</source>
         <translation>Se puede reanudar un entrenamiento detenido de esta carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="320" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="319" />
         <source>The folder cannot be read.</source>
         <translation>No se puede leer la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="323" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="322" />
         <source>Training stopped. The finished epochs are kept: Resume goes on from them.</source>
         <translation>Entrenamiento detenido. Las épocas terminadas se guardan: Reanudar sigue desde ellas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="328" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="327" />
         <source>Training failed: %1</source>
         <translation>El entrenamiento falló: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="329" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="328" />
         <source>the training process ended unexpectedly</source>
         <translation>el proceso de entrenamiento terminó de forma inesperada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="334" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="333" />
         <source>The training process could not be started.</source>
         <translation>No se pudo iniciar el proceso de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="373" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="372" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/train_dialog.py" line="374" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="373" />
         <source>Stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
@@ -1822,7 +1873,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>VelocityLane</name>
     <message>
-        <location filename="../../composer_app/ui/roll_parts.py" line="163" />
+        <location filename="../../composer_app/ui/roll/parts.py" line="159" />
         <source>Set velocity</source>
         <translation>Cambiar intensidad</translation>
     </message>

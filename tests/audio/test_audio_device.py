@@ -13,7 +13,7 @@ PLAY = r"""
 import time
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from composer_app.ui.sound_out import SoundOut
+from composer_app.ui.live.sound_out import SoundOut
 sound = SoundOut()
 assert sound.start(), sound.error
 time.sleep(0.3)

@@ -13,7 +13,7 @@ def window(qtbot, loaded_model):
     from composer_app.ui.main_window import MainWindow
 
     w = MainWindow(load_model_in_background=False)
-    w.set_model(loaded_model)
+    w.models.set_model(loaded_model)
     qtbot.addWidget(w)
     w.resize(1200, 700)
     w.show()

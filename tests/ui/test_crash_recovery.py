@@ -7,9 +7,11 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from composer_app.core.project import load_project
 
+ROOT = Path(__file__).resolve().parents[2]
 INTERVAL = 1.0  # seconds between autosaves in this test (the app's default is 30)
 
 
@@ -18,7 +20,7 @@ def start_app(tmp_path, script: dict, **env):
     script_path.write_text(json.dumps(script))
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPOSER_AUTOSAVE_SECONDS": str(INTERVAL),
                    "COMPOSER_TEST_SCRIPT": str(script_path), **env}
-    return subprocess.Popen([sys.executable, "-m", "composer_app.cli"], env=environment,
+    return subprocess.Popen([sys.executable, "-m", "tests.scripted_app"], env=environment, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

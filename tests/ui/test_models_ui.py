@@ -59,7 +59,7 @@ def test_a_remembered_model_that_is_gone_falls_back_to_the_bundled_one(qtbot):
 
 def test_models_dialog_renames_and_removes(qtbot):
     from composer_app.session.models import ModelLibrary
-    from composer_app.ui.models_dialog import ModelsDialog
+    from composer_app.ui.dialogs.models_dialog import ModelsDialog
 
     _install("Airs", "airs")
     dialog = ModelsDialog(ModelLibrary(), BUNDLED)

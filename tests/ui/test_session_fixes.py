@@ -45,7 +45,7 @@ def test_undo_of_accept_brings_the_variations_back_and_redo_hides_them(window, q
     window.set_document(bench_seed_phrase(), None)
     generate(window, qtbot, bars=2, variations=3)
     ghosts = [g.contents() for g in window.roll.state.ghosts]
-    window.cycle_variation(1)
+    window.generation.cycle(1)
     before = window.melody.contents()
     assert window.accept_variation()
     assert window.roll.state.ghosts == [] and window.panel.list.count() == 0
@@ -63,7 +63,7 @@ def test_again_uses_the_settings_changed_after_the_first_continue(window, qtbot)
     window.panel.bars.setValue(4)
     window.panel.variations.setValue(3)
     with qtbot.waitSignal(window.roll.state.ghosts_changed, timeout=10_000):
-        assert window.again()
+        assert window.generation.again()
     qtbot.waitUntil(lambda: window.worker is None)
     assert len(window.roll.state.ghosts) == 3
     assert window.ghost_range == (window.melody.end_tick, window.melody.end_tick + 4 * 1920)
@@ -142,7 +142,7 @@ def test_first_steps_hint_and_example_seed(window, qtbot):
 def test_every_control_has_a_tooltip_and_help_lists_the_shortcuts(window, qtbot):
     from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox
 
-    from composer_app.ui.help import ShortcutsDialog
+    from composer_app.ui.dialogs.help import ShortcutsDialog
 
     controls = [w for kind in (QAbstractSpinBox, QAbstractSlider, QComboBox, QAbstractButton)
                 for w in window.panel.findChildren(kind)
@@ -171,7 +171,7 @@ def test_cancel_stops_a_running_continue_and_keeps_the_document(window, qtbot):
     window.panel.bars.setValue(32)
     window.panel.variations.setValue(8)
     assert window.start_continue()
-    window.cancel_continue()
+    window.generation.cancel()
     qtbot.waitUntil(lambda: window.worker is None, timeout=10_000)
     assert window.roll.state.ghosts == [] and window.melody.contents() == before
     assert "cancelled" in window.statusBar().currentMessage()

@@ -1,6 +1,6 @@
 import numpy as np
 
-from composer_app.ui.sound_out import MixerDevice, SoundOut
+from composer_app.ui.live.sound_out import MixerDevice, SoundOut
 
 
 def test_mixer_sums_voices_and_fades_on_stop(qtbot):

@@ -8,7 +8,7 @@ from composer_app.audio.instrument import bundled_soundfont_path
 
 
 def test_choosing_pianos_in_preferences(window, tmp_path):
-    from composer_app.ui.preferences import PreferencesDialog
+    from composer_app.ui.dialogs.preferences import PreferencesDialog
 
     assert window.sound.instrument.name.startswith("Yamaha Grand Piano")  # the bundled SoundFont by default
     dialog = PreferencesDialog(window.settings, window, window.midi.hub)

@@ -77,7 +77,7 @@ def test_train_dialog_end_to_end(window, qtbot, tmp_path, chopin_files):
 
 def test_without_the_train_extra_the_dialog_says_what_to_install(qtbot, tmp_path, monkeypatch, chopin_files):
     from composer_app.session.models import ModelLibrary
-    from composer_app.ui.train_dialog import TrainDialog
+    from composer_app.ui.dialogs.train_dialog import TrainDialog
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
@@ -93,7 +93,7 @@ def test_without_the_train_extra_the_dialog_says_what_to_install(qtbot, tmp_path
 
 def test_an_unreadable_folder_is_one_sentence(qtbot, tmp_path):
     from composer_app.session.models import ModelLibrary
-    from composer_app.ui.train_dialog import TrainDialog
+    from composer_app.ui.dialogs.train_dialog import TrainDialog
 
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -1,4 +1,4 @@
-from composer_app.ui.transform import NoteTransform
+from composer_app.ui.roll.transform import NoteTransform
 
 
 def test_tick_x_round_trip_and_pitch_rows():

@@ -42,7 +42,7 @@ def test_every_string_in_the_code_has_a_spanish_translation(tmp_path):
     repo = Path(__file__).resolve().parents[2]
     lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (repo / "composer_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (repo / "composer_app" / "ui").rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
 
     def messages(path):

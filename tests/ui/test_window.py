@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import load_melody, read_midi
 from composer_app.engine.bench import bench_seed_phrase
+from composer_app.ui.dialogs.track_chooser import TrackChooser
 from composer_app.ui.midi_mime import midi_mime_data
-from composer_app.ui.track_chooser import TrackChooser
 
 
 def generate(window, qtbot, **panel):
@@ -177,7 +177,7 @@ def test_generation_unavailable_without_a_model(qtbot, tmp_path, message_boxes):
 
     w = MainWindow(load_model_in_background=False)
     qtbot.addWidget(w)
-    w.set_model_error("missing.onnx: the model file does not exist")
+    w.models.set_model_error("missing.onnx: the model file does not exist")
     assert not w.panel.continue_button.isEnabled()
     assert not w.start_continue()
     assert "does not exist" in message_boxes[-1][2]
@@ -193,7 +193,7 @@ def test_model_loads_in_the_background(qtbot):
 
 
 def test_preferences_dialog_saves_language(window, monkeypatch):
-    from composer_app.ui.preferences import PreferencesDialog
+    from composer_app.ui.dialogs.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(window.settings, window)
     dialog.language.setCurrentIndex(dialog.language.findData("es"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from composer_app.core.melody import Melody
 from composer_app.core.note import Note
-from composer_app.ui.roll_state import VARIATION_COLOURS, RollState
+from composer_app.ui.roll.state import VARIATION_COLOURS, RollState
 
 BLACK_KEYS = {1, 3, 6, 8, 10}
 RESIZE_MARGIN = 6.0

@@ -21,9 +21,9 @@ class LiveControls(QObject):
 
     # -- playback ------------------------------------------------------------------------
     def start_sound(self) -> None:
-        from composer_app.ui.midi_adapter import MidiAdapter
-        from composer_app.ui.player import Player
-        from composer_app.ui.sound_out import SoundOut
+        from composer_app.ui.live.midi_adapter import MidiAdapter
+        from composer_app.ui.live.player import Player
+        from composer_app.ui.live.sound_out import SoundOut
 
         self.sound = SoundOut(self, str(self.window.settings.value("sound/soundfont", "")) or None)
         self.sound.unavailable.connect(lambda msg: self.window.statusBar().showMessage(msg, 8000))

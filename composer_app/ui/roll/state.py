@@ -13,7 +13,7 @@ from composer_app.core.keys import Key
 from composer_app.core.melody import Melody
 from composer_app.core.timing import grid_ticks
 from composer_app.session.session import Session
-from composer_app.ui.transform import NoteTransform
+from composer_app.ui.roll.transform import NoteTransform
 
 VARIATION_COLOURS = ["#e8743b", "#19a979", "#945ecf", "#ed4a7b", "#13a4b4", "#bf399e", "#6c8893", "#f2b134"]
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollBar, QWi
 
 from composer_app.core.melody import Melody
 from composer_app.session.session import Session
-from composer_app.ui.note_canvas import NoteCanvas
-from composer_app.ui.roll_parts import BarRuler, KeyboardStrip, VelocityLane
-from composer_app.ui.roll_state import RollState
+from composer_app.ui.roll.note_canvas import NoteCanvas
+from composer_app.ui.roll.parts import BarRuler, KeyboardStrip, VelocityLane
+from composer_app.ui.roll.state import RollState
 
 NOTES_MIME = "application/x-composer-app-notes"
 
@@ -48,11 +48,11 @@ class PianoRollView(QWidget):
         self.canvas.scroll_requested.connect(self.scroll_by)
         self.hbar.valueChanged.connect(self._on_hbar)
         self.vbar.valueChanged.connect(self._on_vbar)
-        melody.subscribe(self._update_scrollbars)
-        self.state.changed.connect(self._update_scrollbars)
+        melody.subscribe(self.update_scrollbars)
+        self.state.changed.connect(self.update_scrollbars)
         self.state.playhead_moved.connect(self._follow)
         self.state.session.events.document.connect(self._show_document)
-        self._update_scrollbars()
+        self.update_scrollbars()
         self.setFocusProxy(self.canvas)
         self.canvas.installEventFilter(self)
 
@@ -65,9 +65,9 @@ class PianoRollView(QWidget):
             self._show_document(melody)
 
     def _show_document(self, melody: Melody) -> None:
-        self.melody.unsubscribe(self._update_scrollbars)
+        self.melody.unsubscribe(self.update_scrollbars)
         self.melody = melody
-        melody.subscribe(self._update_scrollbars)
+        melody.subscribe(self.update_scrollbars)
         self.canvas.set_melody(melody)
         self.ruler.melody = melody
         self.velocity.set_melody(melody)
@@ -79,10 +79,10 @@ class PianoRollView(QWidget):
         pitches = [n.pitch for n in self.melody]
         centre = (min(pitches) + max(pitches)) / 2 if pitches else 66
         self.state.set_view(0, min(127.0, centre + self.canvas.height() / t.row_height / 2))
-        self._update_scrollbars()
+        self.update_scrollbars()
 
     # -- scrolling and zoom --------------------------------------------------------------
-    def _update_scrollbars(self, *_args) -> None:
+    def update_scrollbars(self, *_args) -> None:
         t = self.state.transform
         end = max(self.melody.end_tick, *(g.end_tick for g in self.state.ghosts), 0) if self.state.ghosts else self.melody.end_tick
         total = end + 8 * self.melody.time_signature.bar_ticks
@@ -121,7 +121,7 @@ class PianoRollView(QWidget):
         x = t.x(tick)
         if x < 0 or x > self.canvas.width() * 0.6:
             self.state.set_view(scroll_tick=tick - 0.4 * self.canvas.width() / t.pixels_per_tick)
-            self._update_scrollbars()
+            self.update_scrollbars()
 
     def _follow(self, tick: int) -> None:
         t = self.state.transform
@@ -133,7 +133,7 @@ class PianoRollView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._update_scrollbars()
+        self.update_scrollbars()
 
     # -- edit operations (used by actions and keys) --------------------------------------
     def selected_ids(self) -> list[int]:

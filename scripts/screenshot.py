@@ -1,4 +1,4 @@
-"""Render the main window offscreen with a seed and ghost variations: python -m composer_app.ui.screenshot OUT.png"""
+"""Render the main window offscreen with a seed and ghost variations: python scripts/screenshot.py OUT.png"""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def take(out: Path, language: str | None = None, dark: bool = False) -> Path:
 
     model = load_model(force_cpu=True)
     warm_up(model)
-    window.set_model(model)
+    window.models.set_model(model)
     window.resize(1400, 820)
     window.show()
     seed_path = REPO / "models" / "test-melodies" / SEED_FILE
@@ -59,7 +59,7 @@ def take(out: Path, language: str | None = None, dark: bool = False) -> Path:
     t.row_height = max(8.0, min(18.0, roll.canvas.height() / (max(pitches) - min(pitches) + 8)))
     rows = roll.canvas.height() / t.row_height
     t.top_pitch = min(127.0, (max(pitches) + min(pitches)) / 2 + rows / 2)
-    window.cycle_variation(1)
+    window.generation.cycle(1)
     window.player.stop()
     roll.state.set_playhead(0)
     roll._update_scrollbars()

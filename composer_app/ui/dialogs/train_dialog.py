@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from composer_app.core.model_folder import BEST, CHECKPOINT, TRAINING_INFO, can_resume, is_trained
 from composer_app.core.training_events import read_event
 from composer_app.session.models import ModelLibrary
-from composer_app.ui.loss_plot import LossPlot
+from composer_app.ui.dialogs.loss_plot import LossPlot
 
 INSTALL_HINT = "pip install 'composer-app[train]'"
 PRESETS = (("auto", []), ("small", ["--hidden", "128", "--embedding", "64"]),

@@ -27,7 +27,7 @@ from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, Key
 from composer_app.core.midifile import parse_pitch, pitch_name
 from composer_app.core.settings import BY_NAME, settings_from
 from composer_app.engine.generate import ContinueOptions
-from composer_app.ui.roll_state import VARIATION_COLOURS
+from composer_app.ui.roll.state import VARIATION_COLOURS
 
 
 class DragHandle(QLabel):
@@ -294,7 +294,7 @@ class ContinuePanel(QDockWidget):
         """List the models; one that failed its checks is shown, greyed, with the reason as its tooltip."""
         self.model_choice.blockSignals(True)
         self.model_choice.clear()
-        from composer_app.ui.models_dialog import describe, display_name
+        from composer_app.ui.dialogs.models_dialog import describe, display_name
 
         for entry in entries:
             self.model_choice.addItem(display_name(entry), entry.key)

@@ -11,8 +11,8 @@ from composer_app.core.errors import ComposerError
 from composer_app.midi.hub import MidiHub
 from composer_app.midi.output import MidiOutput, Output
 from composer_app.session.live import CallAndResponse, Take
-from composer_app.ui.roll_state import RollState
-from composer_app.ui.sound_out import SoundOut
+from composer_app.ui.live.sound_out import SoundOut
+from composer_app.ui.roll.state import RollState
 
 
 class MidiAdapter(QObject):

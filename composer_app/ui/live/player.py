@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from composer_app.core.melody import Melody
 from composer_app.core.timing import seconds_to_ticks
 from composer_app.midi.output import Output
-from composer_app.ui.roll_state import RollState
+from composer_app.ui.roll.state import RollState
 
 
 class Player(QObject):

@@ -1,17 +1,23 @@
-"""A scripted session for end-to-end tests of the real app in a subprocess (COMPOSER_TEST_SCRIPT=file.json).
+"""A scripted session for end-to-end tests of the real app in a subprocess:
+
+    COMPOSER_TEST_SCRIPT=script.json python -m tests.scripted_app [FILE]   (from the repository's root)
+
+The app is the real one (composer_app.ui.app.run_app); this module only hands it a hook that follows the
+script once the window is up.
 
 The script is plain data: {"edits": [[tick, duration, pitch, velocity], ...], "interval_ms": 50,
-"dump": "out.composer", "continue_every_ms": 0, "quit_when_shown": false}. Each edit is pushed as one undoable "Add note", as a click
+"dump": "out.composer", "continue_every_ms": 0}. Each edit is pushed as one undoable "Add note", as a click
 with the draw tool would; "dump" writes the document as a project and quits (after any recovery was
 restored); "continue_every_ms" presses Continue (8 bars x 8 variations) again and again, to load the machine
-while sound plays (the thru latency benchmark; the variations are not auditioned); "quit_when_shown" prints
-"shown" once the window is on screen and leaves (the start-time benchmark).
+while sound plays (the thru latency benchmark; the variations are not auditioned). (How long the window takes
+to come up is the app's own `composer-app --start-check`.)
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -37,10 +43,6 @@ def run_script(window) -> None:
             save_project(project_of(window), script["dump"])
             QApplication.instance().exit(0)  # leave the loop without closing (and asking to save)
 
-    if script.get("quit_when_shown"):
-        print("shown", flush=True)
-        QApplication.instance().exit(0)
-        return
     QTimer.singleShot(interval, step)
     every = int(script.get("continue_every_ms", 0))
     if every:
@@ -52,7 +54,7 @@ def run_script(window) -> None:
         def press_continue() -> None:
             if window.model is not None and window.worker is None and len(window.melody):
                 if window.session.variations.items:
-                    window.discard_variations()
+                    window.generation.discard()
                 if window.start_continue(ContinueOptions(bars=8, variations=8)):
                     window.generations_started += 1
                     print(f"generation {window.generations_started}", flush=True)
@@ -60,3 +62,13 @@ def run_script(window) -> None:
         timer = QTimer(window)
         timer.timeout.connect(press_continue)
         timer.start(every)
+
+
+def main() -> int:
+    from composer_app.ui.app import run_app
+
+    return run_app(open_path=sys.argv[1] if len(sys.argv) > 1 else None, after_start=run_script)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The window's dialogs: preferences, models, training, recovery, track choice, help."""

@@ -1,0 +1,125 @@
+"""Continue and its variations in the window: start (off the GUI thread), progress, cancel, again,
+cycle, choose, accept (one undo step) and discard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from composer_app.engine.generate import ContinueOptions, GenerationCancelled
+from composer_app.session.session import Session
+from composer_app.ui.model_choice import ModelChoice
+from composer_app.ui.panels.continue_panel import ContinuePanel
+from composer_app.ui.roll.piano_roll import PianoRollView
+from composer_app.ui.workers import Generation, pool_executor
+
+VARIATION_ACTIONS = ("next_variation", "previous_variation", "accept_variation", "discard_variations", "export_variation")
+
+
+class GenerationControls(QObject):
+    """What the Generate menu and the Continue panel do."""
+
+    def __init__(self, parent: QWidget, session: Session, panel: ContinuePanel, roll: PianoRollView,
+                 models: ModelChoice, actions: dict, label: QLabel, say: Callable[[str, int], None],
+                 audition: Callable[[], None], pool: QThreadPool) -> None:
+        super().__init__(parent)
+        self.parent_widget, self.session, self.panel, self.roll, self.models = parent, session, panel, roll, models
+        self.actions, self.label, self.say, self.audition, self.pool = actions, label, say, audition, pool
+        self.worker: Generation | None = None
+        self._tasks: list = []  # running pool tasks (their signals must outlive the call that started them)
+        self.last_options: ContinueOptions | None = None
+        self.last_generation_ms: float | None = None
+        panel.continue_requested.connect(self.start)
+        panel.again_requested.connect(self.again)
+        panel.accept_requested.connect(self.accept)
+        panel.discard_requested.connect(self.discard)
+        panel.cancel_requested.connect(self.cancel)
+        panel.variation_chosen.connect(self.choose)
+        roll.state.ghosts_changed.connect(self.update_actions)
+        session.variations.events.changed.connect(self._show_list)
+        session.variations.events.index.connect(panel.show_variation)
+
+    def _selection_range(self) -> tuple[int, int] | None:
+        notes = self.roll.selection_notes()
+        return (min(n.tick for n in notes), max(n.end for n in notes)) if notes else None
+
+    def start(self, options: ContinueOptions | None = None) -> bool:
+        if self.worker is not None:
+            return False
+        model = self.models.model
+        if model is None:
+            QMessageBox.information(self.parent_widget, self.tr("Generation unavailable"),
+                                    self.models.error or self.tr("The model is still loading."))
+            return False
+        options = options or self.panel.options(self._selection_range())
+        self.last_options = options
+        self.worker = Generation()
+        self.worker.signals.progress.connect(lambda f: self.panel.progress.setValue(int(f * 100)))
+        self.panel.set_busy(True)
+        self.session.continue_melody(model, options, run=pool_executor(self.pool, self._tasks),
+                                     on_done=self._done, on_failed=self._failed,
+                                     progress=self.worker.signals.progress.emit, cancel=self.worker.cancel_event)
+        return True
+
+    def again(self) -> bool:
+        """Generate anew with the panel's current settings, from where the last Continue started."""
+        options = self.panel.options(self._selection_range())
+        if self.last_options is not None:
+            options.region, options.start_tick = self.last_options.region, self.last_options.start_tick
+        options.seed = None
+        return self.start(options)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _finish(self) -> None:
+        self.worker = None
+        self.panel.set_busy(False)
+
+    def _done(self, result) -> None:
+        self._finish()
+        self.last_generation_ms = result.seconds * 1000
+        self.label.setText(self.tr("Last generation: %1 ms").replace("%1", f"{self.last_generation_ms:.1f}"))
+        self.roll.update_scrollbars()
+        self.roll.reveal(result.start_tick)
+        self.audition()
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        if isinstance(error, GenerationCancelled):
+            self.say(self.tr("Generation cancelled"), 3000)
+        else:
+            QMessageBox.warning(self.parent_widget, self.tr("Generation failed"), str(error))
+
+    def update_actions(self) -> None:
+        has = bool(self.session.variations)
+        for name in VARIATION_ACTIONS:
+            self.actions[name].setEnabled(has)
+        self.actions["again"].setEnabled(self.last_options is not None or has)
+
+    def cycle(self, step: int) -> None:
+        self.session.variations.cycle(step)
+        self.audition()
+
+    def choose(self, index: int) -> None:
+        if 0 <= index < len(self.session.variations):
+            self.session.variations.choose(index)
+            self.audition()
+
+    def _show_list(self) -> None:
+        v = self.session.variations
+        self.panel.set_variations(v.items)
+        if v:
+            self.panel.show_variation(v.index)
+
+    def accept(self) -> bool:
+        """The shown variation replaces what the document has in its bars (one undo step; undo brings the
+        variations back)."""
+        label = self.tr("Accept variation %1").replace("%1", str(self.session.variations.index + 1))
+        return self.session.do(self.session.accept(label))
+
+    def discard(self) -> None:
+        self.session.variations.clear()

@@ -1,0 +1,1 @@
+"""Docked panels beside the roll: the Continue panel."""
