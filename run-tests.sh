@@ -4,9 +4,10 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/setup-env.sh"
 install_system_packages "${QT_DEBS[@]}" jackd2 pulseaudio pulseaudio-utils desktop-file-utils shared-mime-info binutils
 make_venv
-# The CPU build of PyTorch first, so the train extra does not pull several GB of CUDA packages.
+# The CPU build of PyTorch first, so the train extra does not pull several GB of CUDA packages (where the
+# default index has no such build, pip's own configuration or PIP_INDEX_URL / PIP_EXTRA_INDEX_URL name one).
 if ! "$PY" -c 'import torch' 2>/dev/null; then
-    pip_install "torch==2.13.0" || pip_install torch --index-url https://download.pytorch.org/whl/cpu
+    pip_install "torch==2.13.0"
 fi
 install_app "$ROOT[dev,train]"
 cd "$ROOT"

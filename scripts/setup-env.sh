@@ -20,8 +20,32 @@ pick_python() {
     exit 1
 }
 
+APT_LOCK_WAIT="${COMPOSER_APT_LOCK_WAIT:-600}"  # seconds to wait for another package manager to finish
+
+apt_busy() {
+    # Another apt or dpkg running (a freshly booted machine's own updates, for example).
+    pgrep -x 'apt|apt-get|aptitude|dpkg|unattended-upgr|unattended-upgrade' >/dev/null 2>&1
+}
+
+wait_for_apt() {
+    local waited=0
+    if apt_busy; then
+        echo "waiting for the package manager: another installation or the system's updates are running" \
+             "(up to ${APT_LOCK_WAIT} s)..." >&2
+    fi
+    while apt_busy; do
+        if [ "$waited" -ge "$APT_LOCK_WAIT" ]; then
+            echo "the package manager is still busy after ${APT_LOCK_WAIT} s; going on (apt waits for its lock too)" >&2
+            return 0
+        fi
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+
 install_system_packages() {
-    # $@: Debian package names. Skipped quietly where apt or root is missing (other platforms).
+    # $@: Debian package names. Skipped where apt is missing (other platforms). Stops with the list of
+    # packages when they are missing and cannot be installed (COMPOSER_SKIP_SYSTEM_PACKAGES=1 goes on anyway).
     command -v apt-get >/dev/null 2>&1 || return 0
     local missing=()
     for pkg in "$@"; do
@@ -31,19 +55,35 @@ install_system_packages() {
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
-            echo "note: please install these system packages: ${missing[*]}" >&2
+            missing_packages "${missing[@]}"
             return 0
         fi
     fi
-    $sudo apt-get update -qq >/dev/null || true
+    local lock=(-o "DPkg::Lock::Timeout=$APT_LOCK_WAIT")
+    wait_for_apt
+    $sudo apt-get "${lock[@]}" update -qq >/dev/null || echo "note: apt-get update failed; trying the package lists there are" >&2
     local available=()
     for pkg in "${missing[@]}"; do  # names differ between releases (e.g. libasound2t64 on Ubuntu 24.04)
         apt-cache show "$pkg" >/dev/null 2>&1 && available+=("$pkg") || echo "note: no package $pkg here; skipped" >&2
     done
     [ ${#available[@]} -eq 0 ] && return 0
     echo "installing system packages: ${available[*]}"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${available[@]}" >/dev/null \
-        || echo "note: could not install ${available[*]}" >&2
+    wait_for_apt
+    if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get "${lock[@]}" install -y -qq --no-install-recommends \
+            "${available[@]}" >/dev/null; then
+        missing_packages "${available[@]}"
+    fi
+}
+
+missing_packages() {
+    # Say which packages are missing and stop (a run without them fails later in ways that say less).
+    echo "composer-app needs these system packages, which could not be installed: $*" >&2
+    echo "install them (for example: sudo apt-get install $*) and run this again" >&2
+    if [ "${COMPOSER_SKIP_SYSTEM_PACKAGES:-}" = "1" ]; then
+        echo "COMPOSER_SKIP_SYSTEM_PACKAGES=1: going on without them" >&2
+        return 0
+    fi
+    exit 1
 }
 
 # Qt's runtime libraries on a minimal Debian/Ubuntu.

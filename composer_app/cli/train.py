@@ -32,15 +32,22 @@ def _meter(bar_ticks: int) -> TimeSignature:
 
 
 def write_held_out(records, folder: Path) -> int:
-    """Write the test-split melodies as MIDI files, for `composer-app evaluate`."""
+    """Write the test-split melodies as MIDI files, for `composer-app evaluate`: one file each (two melodies
+    with the same id get two names) and no backup copies (the folder is made anew every time)."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     count = 0
+    taken: set[str] = set()
     for r in split_records(records)["test"]:
         safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in r.id)[:100]
+        name, k = safe, 1
+        while name in taken:
+            k += 1
+            name = f"{safe}-{k}"
+        taken.add(name)
         write_midi(Melody.from_notes([(t, d, p, 80) for t, d, p in np.asarray(r.notes).tolist()], time_signature=_meter(r.bar_ticks),
-                                     name=r.id), folder / f"{safe}.mid")
+                                     name=r.id), folder / f"{name}.mid", keep_backup=False)
         count += 1
     return count
 

@@ -324,11 +324,12 @@ def melody_to_bytes(melody: Melody, variations: Sequence[tuple[str, Iterable]] =
     return buffer.getvalue()
 
 
-def write_midi(melody: Melody, path: str | os.PathLike, variations: Sequence[tuple[str, Iterable]] = ()) -> None:
+def write_midi(melody: Melody, path: str | os.PathLike, variations: Sequence[tuple[str, Iterable]] = (),
+               keep_backup: bool = True) -> None:
     """Write a melody as a type 1 MIDI file safely (core.safe_save): the old file stays intact on failure."""
-    write_bytes_atomically(Path(path), melody_to_bytes(melody, variations))
+    write_bytes_atomically(Path(path), melody_to_bytes(melody, variations), keep_backup)
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
+def write_bytes_atomically(path: Path, data: bytes, keep_backup: bool = True) -> None:
     """Save bytes with a temporary file, fsync, rename and a .bak of the previous version; MidiExportError on failure."""
-    save_bytes(path, data, error=MidiExportError)
+    save_bytes(path, data, keep_backup=keep_backup, error=MidiExportError)

@@ -28,7 +28,7 @@ def midi_mime_data(melody: Melody, name: str) -> QMimeData:
     data = melody_to_bytes(melody)
     safe = re.sub(r"[^\w.-]+", "-", name).strip("-") or "melody"
     path = drag_folder() / f"{safe}.mid"
-    write_bytes_atomically(path, data)
+    write_bytes_atomically(path, data, keep_backup=False)  # a scratch copy for the drop: no .bak beside it
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     for kind in MIDI_MIME_TYPES:

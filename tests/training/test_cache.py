@@ -66,3 +66,19 @@ def test_bad_folders_and_damaged_caches_are_one_sentence(tmp_path, chopin_files)
     (tmp_path / "cache" / "index.json").write_text(json.dumps({"nothing": 1}))
     with pytest.raises(CacheError, match="not a prepared training cache"):
         read_cache(tmp_path / "cache")
+
+
+def test_held_out_melodies_with_one_id_get_two_files_and_no_backup(tmp_path):
+    """Two melodies with the same id once overwrote each other and left NAME.mid.bak in the data folder."""
+    from composer_app.cli.train import write_held_out
+    from composer_app.training.data import MelodyRecord
+    from composer_app.training.train import split_records
+
+    records = [MelodyRecord(f"tune{k % 3}", [(0, 480, 60 + k % 12), (480, 480, 62)], 1920, piece=f"p{k}")
+               for k in range(300)]
+    test = split_records(records)["test"]
+    folder = tmp_path / "held"
+    assert write_held_out(records, folder) == len(test) > 3
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) == len(test) and all(f.endswith(".mid") for f in files)
+    assert write_held_out(records, folder) == len(test) and not list(folder.glob("*.bak"))  # again: made anew
