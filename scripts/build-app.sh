@@ -23,15 +23,51 @@ if [ ! -x "$BUILD_VENV/bin/python" ]; then
     "$BUILD_VENV/bin/python" -m pip install -q --upgrade pip
 fi
 PY="$BUILD_VENV/bin/python"
-# The app's run-time dependencies, with exactly one ONNX Runtime: the flavour's.
-pip_install "pyinstaller>=6.10" "$RUNTIME" "mido>=1.3" "python-rtmidi>=1.5" "numpy>=1.24" "onnx>=1.15" \
-    "PySide6>=6.8,<6.12; python_version < '3.12'" "PySide6>=6.8; python_version >= '3.12'"
+# The app's run-time dependencies as pyproject.toml declares them, with exactly one ONNX Runtime: the flavour's.
+mapfile -t DEPENDENCIES < <("$PY" - "$ROOT/pyproject.toml" <<'PYTHON'
+import sys
+try:
+    import tomllib
+except ImportError:  # Python 3.10: pip carries a TOML reader
+    from pip._vendor import tomli as tomllib
+with open(sys.argv[1], "rb") as f:
+    for requirement in tomllib.load(f)["project"]["dependencies"]:
+        if not requirement.replace(" ", "").lower().startswith("onnxruntime"):
+            print(requirement)
+PYTHON
+)
+pip_install "pyinstaller>=6.10" "$RUNTIME" "${DEPENDENCIES[@]}"
 pip_install --no-deps "tinysoundfont==0.3.7"
 pip_install --no-deps -e "$ROOT"
 cd "$ROOT"
 COMPOSER_FLAVOUR="$FLAVOUR" "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "dist" --workpath "build/pyinstaller-$FLAVOUR" build.spec
 APP="dist/composer-app-$FLAVOUR"
+if [ "$(uname -s)" = "Linux" ] && command -v readelf >/dev/null; then
+    # Libraries nothing in the bundle links to: what PyInstaller collected for plugins build.spec leaves out
+    # (GTK theming's cairo, pango, atk, gdk-pixbuf and their own dependencies, 8.8 MB). Libraries that Qt
+    # or ONNX Runtime open by name at run time (OpenGL, EGL, Vulkan, OpenSSL, CUDA) are kept.
+    "$PY" - "$APP/_internal" <<'PYTHON'
+import re, subprocess, sys
+from pathlib import Path
+root = Path(sys.argv[1])
+files = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink() and ".so" in p.name]
+needed = {f: set(re.findall(r"Shared library: \[(.+?)\]", subprocess.run(["readelf", "-d", str(f)],
+          capture_output=True, text=True).stdout)) for f in files}
+keep = ("libpython", "libGL", "libEGL", "libvulkan", "libssl", "libcrypto", "libcu", "libnv", "libonnxruntime")
+top = [f for f in files if f.parent == root and f.name.startswith("lib") and not f.name.startswith(keep)]
+gone: set = set()
+while True:
+    linked = set().union(*(needed[f] for f in files if f not in gone))
+    orphans = [f for f in top if f not in gone and f.name not in linked]
+    if not orphans:
+        break
+    gone.update(orphans)
+for f in gone:
+    f.unlink()
+print(f"left out {len(gone)} libraries nothing links to: {', '.join(sorted(f.name for f in gone))}")
+PYTHON
+fi
 if [ "$(uname -s)" = "Linux" ] && command -v strip >/dev/null; then
     # Debug symbols out of the shared libraries (25 MB, most of it libpython), except the libraries that
     # wheels vendor in *.libs folders: auditwheel patched those, and numpy does not load them stripped.

@@ -32,6 +32,7 @@ def test_the_cpu_bundle_fits_and_its_frozen_self_test_passes(bundle):
     assert any("Yamaha Grand Piano" in line for line in lines)  # the SoundFont plays in the bundle too
     internal = APP.parent / "_internal"
     assert not list(internal.rglob("*torch*")) and not list(internal.rglob("libavcodec*"))
+    assert not list(internal.glob("libgtk*")) and not list(internal.glob("libcairo*"))  # GTK theming left out
     assert (internal / "resources" / "sounds" / "piano.sf2").exists()
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from composer_app import __version__
 from composer_app.core.errors import ComposerError
+from composer_app.core.formats import format_of
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -158,7 +159,6 @@ def _add_later_commands(sub) -> None:
     add_midi_parsers(sub)
 
 
-OPENABLE = (".mid", ".midi", ".composer")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from composer_app.ui.app import run_app
 
         return run_app(start_check=start_check)
-    if len(window_args) == 1 and Path(window_args[0]).suffix.lower() in OPENABLE and not window_args[0].startswith("-"):
+    if len(window_args) == 1 and format_of(window_args[0]) is not None and not window_args[0].startswith("-"):
         from composer_app.ui.app import run_app  # "Open with composer-app" from a file manager (.desktop %f)
 
         return run_app(open_path=window_args[0], start_check=start_check)

@@ -11,6 +11,7 @@ import numpy as np
 
 from composer_app.core.encoding import grid_melody_of_file
 from composer_app.core.errors import ComposerError
+from composer_app.core.formats import openable_suffixes
 from composer_app.core.timing import STEP_TICKS
 from composer_app.engine.model import LoadedModel
 from composer_app.engine.ngram import NGramModel
@@ -29,7 +30,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(q for q in p.rglob("*") if q.suffix.lower() in (".mid", ".midi"))
+            files += sorted(q for q in p.rglob("*") if q.suffix.lower() in openable_suffixes("song"))
         elif p.exists():
             files.append(p)
         else:

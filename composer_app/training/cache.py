@@ -23,13 +23,14 @@ import numpy as np
 
 from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file
 from composer_app.core.errors import ComposerError
+from composer_app.core.formats import openable_suffixes
 from composer_app.core.safe_save import save_bytes
 
 CACHE_VERSION = 1
 SHARD_FILES = 200
 MIN_NOTES = 8
 MAX_SKIPPED_LISTED = 200  # reasons kept in the index; every reason stays in its shard's JSON
-MIDI_SUFFIXES = (".mid", ".midi")
+MIDI_SUFFIXES = openable_suffixes("song")
 
 
 class CacheError(ComposerError):

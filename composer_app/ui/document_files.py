@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from composer_app.core.errors import ComposerError
+from composer_app.core.formats import format_of
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import read_midi, write_midi
 from composer_app.core.project import SUFFIX, load_project, save_project
@@ -70,7 +71,7 @@ class DocumentFiles(QObject):
     def open_file(self, path: str | Path, part: int | None = None, ask: bool = True) -> bool:
         """Open a MIDI file (choosing a track when there are several); errors leave the current work as it is."""
         path = Path(path)
-        if path.suffix.lower() == SUFFIX:
+        if format_of(path) is not None and format_of(path).kind == "project":
             return self.open_project(path)
         try:
             song = read_midi(path)

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
     def open_example(self) -> None:
         """First run: an example seed to continue right away (a clean document, not saved anywhere)."""
         from composer_app.core.midifile import load_melody
-        from composer_app.ui.app import resources_dir
+        from composer_app.paths import resources_dir
 
         try:
             melody = load_melody(resources_dir() / "seeds" / "example-seed.mid")

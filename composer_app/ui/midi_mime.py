@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QUrl
 
+from composer_app.core.formats import format_of
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import melody_to_bytes, write_bytes_atomically
 
@@ -38,11 +39,11 @@ def midi_mime_data(melody: Melody, name: str) -> QMimeData:
 
 
 def midi_paths_in(mime: QMimeData) -> list[Path]:
-    """Local .mid/.midi files carried by a drop."""
+    """Local files of a kind composer-app opens (MIDI files, projects) carried by a drop."""
     if not mime.hasUrls():
         return []
     return [Path(u.toLocalFile()) for u in mime.urls()
-            if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in (".mid", ".midi")]
+            if u.isLocalFile() and format_of(u.toLocalFile()) is not None]
 
 
 _clear_registered = False

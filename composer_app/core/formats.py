@@ -1,0 +1,53 @@
+"""The files composer-app opens, by suffix: one table that the window's Open and drop, the command line,
+the training folder reader and `evaluate` all consult.
+
+A new kind of file (MusicXML, a recording) is one module with a reader plus one row here: `kind` says what
+the reader gives, "song" (tracks to take a melody from, like a MIDI file) or "project" (a whole document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _read_midi(path: Path):
+    from composer_app.core.midifile import read_midi
+
+    return read_midi(path)
+
+
+def _read_project(path: Path):
+    from composer_app.core.project import load_project
+
+    return load_project(path)
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    name: str  # in a file dialog's list
+    suffixes: tuple[str, ...]
+    kind: str  # "song" or "project"
+    read: Callable[[Path], object]
+
+    @property
+    def patterns(self) -> str:
+        return " ".join(f"*{s}" for s in self.suffixes)
+
+
+FORMATS: tuple[FileFormat, ...] = (
+    FileFormat("composer-app projects", (".composer",), "project", _read_project),
+    FileFormat("MIDI files", (".mid", ".midi"), "song", _read_midi),
+)
+
+
+def format_of(path: str | Path) -> FileFormat | None:
+    """The format a file's suffix says it is in (None: not one composer-app opens)."""
+    suffix = Path(path).suffix.lower()
+    return next((f for f in FORMATS if suffix in f.suffixes), None)
+
+
+def openable_suffixes(kind: str | None = None) -> tuple[str, ...]:
+    """Every suffix composer-app opens (of one kind: "song" or "project")."""
+    return tuple(s for f in FORMATS if kind is None or f.kind == kind for s in f.suffixes)
