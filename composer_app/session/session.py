@@ -83,6 +83,15 @@ class Session(DocumentEdits):
         notes = [self.melody.get(i) for i in self.selection if i in self.melody]
         return (min(n.tick for n in notes), max(n.end for n in notes)) if notes else None
 
+    def selection_melody(self, name: str = "Selection") -> Melody | None:
+        """The selected notes as a melody of their own, in the document's tempo, metre and key (None: none)."""
+        notes = sorted((self.melody.get(i) for i in self.selection if i in self.melody), key=lambda n: (n.tick, n.pitch))
+        if not notes:
+            return None
+        m = self.melody
+        return Melody.from_notes(notes, tempos=list(m.tempos), time_signature=m.time_signature,
+                                 key_signature=m.key_signature, name=name)
+
     def move_playhead(self, tick: int) -> None:
         tick = max(0, int(tick))
         if tick != self.playhead:

@@ -24,6 +24,10 @@ class DocumentFiles(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+        self.session = window.session
+
+    def say(self, text: str, ms: int) -> None:
+        self.window.statusBar().showMessage(text, ms)
 
     # -- document ------------------------------------------------------------------------
 
@@ -89,7 +93,7 @@ class DocumentFiles(QObject):
         self.window.settings.setValue("last_folder", str(path.parent))
         add_recent_file(self.window.settings, str(path))
         self.window.fill_recent_menu()
-        self.window.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
+        self.say(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
         return True
 
     def open_project(self, path: Path) -> bool:
@@ -102,18 +106,18 @@ class DocumentFiles(QObject):
         self.window.settings.setValue("last_folder", str(path.parent))
         add_recent_file(self.window.settings, str(path))
         self.window.fill_recent_menu()
-        self.window.statusBar().showMessage(self.tr("Opened %1: %2 notes").replace("%1", path.name)
+        self.say(self.tr("Opened %1: %2 notes").replace("%1", path.name)
                                      .replace("%2", str(len(project.melody))), 5000)
         return True
 
     def save(self) -> bool:
-        if self.window.path is None:
+        if self.session.path is None:
             return self.save_as()
-        return self._write(self.window.melody, self.window.path, mark_clean=True)
+        return self._write(self.session.melody, self.session.path, mark_clean=True)
 
     def save_as(self) -> bool:
-        stem = (self.window.path or self.window.imported_from).stem if (self.window.path or self.window.imported_from) else self.tr("melody")
-        suggestion = self.window.path or self._save_folder() / f"{stem}{SUFFIX}"
+        stem = (self.session.path or self.session.imported_from).stem if (self.session.path or self.session.imported_from) else self.tr("melody")
+        suggestion = self.session.path or self._save_folder() / f"{stem}{SUFFIX}"
         path, chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Save"), str(suggestion),
             self.tr("composer-app project (*.composer);;MIDI file, melody only (*.mid)"))
@@ -122,8 +126,8 @@ class DocumentFiles(QObject):
         if not path.lower().endswith((".mid", ".midi", SUFFIX)):
             path += ".mid" if "*.mid" in chosen else SUFFIX
         path = Path(path)
-        if self._write(self.window.melody, path, mark_clean=True):
-            self.window.path = path
+        if self._write(self.session.melody, path, mark_clean=True):
+            self.session.path = path
             self.window.settings.setValue("last_save_folder", str(path.parent))
             add_recent_file(self.window.settings, str(path))
             self.window.fill_recent_menu()
@@ -145,18 +149,15 @@ class DocumentFiles(QObject):
         if mark_clean:
             self.window.undo.setClean()
             self.window.safekeeping.work_is_safe()
-        self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
+        self.say(self.tr("Saved %1").replace("%1", path.name), 4000)
         return True
 
     def export_melody_of(self, what: str) -> Melody | None:
         if what == "melody":
-            return self.window.melody
+            return self.session.melody
         if what == "selection":
-            notes = self.window.roll.selection_notes()
-            return Melody.from_notes(notes, tempos=list(self.window.melody.tempos), time_signature=self.window.melody.time_signature,
-                                     key_signature=self.window.melody.key_signature, name="Selection") if notes else None
-        ghosts = self.window.roll.state.ghosts
-        return ghosts[self.window.roll.state.ghost_index] if ghosts else None
+            return self.session.selection_melody()
+        return self.session.variations.current
 
     def export_dialog(self, what: str) -> None:
         melody = self.export_melody_of(what)
@@ -175,24 +176,23 @@ class DocumentFiles(QObject):
             try:
                 from composer_app.audio.render import write_wav
 
-                write_wav(self.window.melody, Path(path), self.window.sound.instrument)
+                write_wav(self.session.melody, Path(path), self.window.sound.instrument)
             except (ComposerError, OSError) as e:
                 QMessageBox.warning(self.window, self.tr("Cannot export audio"), str(e))
 
     # -- drag and drop, clipboard --------------------------------------------------------
     def variation_mime(self):
-        ghosts = self.window.roll.state.ghosts
-        if not ghosts:
+        v = self.session.variations
+        if not v:
             return None
-        k = self.window.roll.state.ghost_index
-        return midi_mime_data(ghosts[k], f"variation-{k + 1}")
+        return midi_mime_data(v.current, f"variation-{v.index + 1}")
 
     def copy_as_midi_file(self) -> bool:
-        melody = self.export_melody_of("variation") if self.window.roll.state.ghosts else self.window.melody
+        melody = self.export_melody_of("variation") if self.session.variations else self.session.melody
         if melody is None:
             return False
-        set_clipboard(midi_mime_data(melody, "melody" if melody is self.window.melody else "variation"))
-        self.window.statusBar().showMessage(self.tr("Copied as a MIDI file"), 3000)
+        set_clipboard(midi_mime_data(melody, "melody" if melody is self.session.melody else "variation"))
+        self.say(self.tr("Copied as a MIDI file"), 3000)
         return True
 
 

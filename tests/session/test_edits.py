@@ -126,3 +126,12 @@ def test_open_starts_a_fresh_history():
 def test_unknown_recording_mode_is_refused():
     with pytest.raises(ValueError):
         session_with().merge_take([(0, 120, 60, 80)], "punch", 0)
+
+
+def test_the_selection_as_a_melody_keeps_the_document_header():
+    s = session_with()
+    s.melody.set_meter(tempos=[TempoChange(0, 600_000)])
+    assert s.selection_melody() is None
+    s.select([n.id for n in s.melody][1:])
+    sel = s.selection_melody()
+    assert [n.pitch for n in sel] == [62, 64] and sel.tempos == s.melody.tempos and sel.name == "Selection"

@@ -6,7 +6,6 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from composer_app.core.melody import Melody
 from composer_app.ui.settings import flag
 
 
@@ -16,8 +15,12 @@ class LiveControls(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+        self.session = window.session
         self._jam_tasks: list = []
         self.jam_settings = None
+
+    def say(self, text: str, ms: int) -> None:
+        self.window.statusBar().showMessage(text, ms)
 
     # -- playback ------------------------------------------------------------------------
     def start_sound(self) -> None:
@@ -26,12 +29,12 @@ class LiveControls(QObject):
         from composer_app.ui.live.sound_out import SoundOut
 
         self.sound = SoundOut(self, str(self.window.settings.value("sound/soundfont", "")) or None)
-        self.sound.unavailable.connect(lambda msg: self.window.statusBar().showMessage(msg, 8000))
+        self.sound.unavailable.connect(lambda msg: self.say(msg, 8000))
         self._say_instrument_problem()
         QTimer.singleShot(0, self.sound.start)
         self.midi = MidiAdapter(self.window.roll.state, self.sound, self)
         self.midi.status_changed.connect(self.window.midi_label.setText)
-        self.midi.message.connect(lambda msg: self.window.statusBar().showMessage(msg, 10000))
+        self.midi.message.connect(lambda msg: self.say(msg, 10000))
         self.midi.recording_changed.connect(self._on_recording_changed)
         self.midi.live_notes_changed.connect(self._show_live_notes)
         self.midi.phrase_ended.connect(self._answer_phrase)
@@ -50,7 +53,7 @@ class LiveControls(QObject):
 
     def _say_instrument_problem(self) -> None:
         if self.sound.instrument_problem:
-            self.window.statusBar().showMessage(self.tr("The synthesized piano plays: %1").replace(
+            self.say(self.tr("The synthesized piano plays: %1").replace(
                 "%1", self.sound.instrument_problem), 10000)
 
     def start_midi(self) -> None:
@@ -66,14 +69,14 @@ class LiveControls(QObject):
     def toggle_record(self) -> None:
         if self.midi.recording:
             count = self.midi.stop_recording()
-            self.window.statusBar().showMessage(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
+            self.say(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
         else:
             if self.midi.hub is None or not self.midi.hub.input_connected:
-                self.window.statusBar().showMessage(self.tr("Choose a MIDI input in Preferences to record."), 8000)
+                self.say(self.tr("Choose a MIDI input in Preferences to record."), 8000)
                 self.window.actions["record"].setChecked(False)
                 return
             self.player.stop()
-            self.midi.start_recording(self.window.session)
+            self.midi.start_recording(self.session)
 
     def toggle_jam(self, on: bool) -> None:
         """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
@@ -84,20 +87,20 @@ class LiveControls(QObject):
             return
         if self.window.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
             self.window.actions["jam"].setChecked(False)
-            self.window.statusBar().showMessage(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
+            self.say(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
             return
-        self.jam_settings = JamSettings(bars=self.window.panel.bars.value(), wait_beats=2.0, tempo=self.window.melody.bpm)
+        self.jam_settings = JamSettings(bars=self.window.panel.bars.value(), wait_beats=2.0, tempo=self.session.melody.bpm)
         self.midi.jam = CallAndResponse(self.jam_settings)
-        self.window.statusBar().showMessage(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
+        self.say(self.tr("Jam: play a phrase, then pause for two beats."), 8000)
 
     def _answer_phrase(self, notes) -> None:
         """A phrase ended: the session makes the answer off the GUI thread; then it plays and shows."""
         from composer_app.ui.workers import pool_executor
 
-        self.window.session.jam_answer(self.window.model, notes, self.jam_settings,
+        self.session.jam_answer(self.window.model, notes, self.jam_settings,
                                        run=pool_executor(self.window.pool, self._jam_tasks),
                                        on_done=self._play_answer,
-                                       on_failed=lambda e: self.window.statusBar().showMessage(str(e), 8000))
+                                       on_failed=lambda e: self.say(str(e), 8000))
 
     def _play_answer(self, phrase, result) -> None:
         from composer_app.core.timing import ticks_to_seconds
@@ -114,25 +117,24 @@ class LiveControls(QObject):
     def _on_recording_changed(self, recording: bool) -> None:
         self.window.actions["record"].setChecked(recording)
         if not recording:
-            self.window.session.show_live([])
+            self.session.show_live([])
 
     def _show_live_notes(self) -> None:
-        self.window.session.show_live(self.midi.live_notes)
+        self.session.show_live(self.midi.live_notes)
 
     def toggle_play(self) -> None:
         """Space: stop, or play the selection if there is one, else the melody from the playhead (or loop)."""
         if self.player.playing:
             self.player.stop()
             return
-        selected = self.window.roll.selection_notes()
-        if len(selected) > 1:
-            self.player.play_melody(Melody.from_notes(selected, tempos=list(self.window.melody.tempos),
-                                                      time_signature=self.window.melody.time_signature))
+        selected = self.session.selection_melody()
+        if selected is not None and len(selected) > 1:
+            self.player.play_melody(selected)
         else:
-            self.player.play_melody(self.window.melody, from_playhead=True)
+            self.player.play_melody(self.session.melody, from_playhead=True)
 
     def audition_variation(self) -> None:
-        ghosts = self.window.roll.state.ghosts
-        if ghosts:
-            self.player.play_melody(ghosts[self.window.roll.state.ghost_index])
+        current = self.session.variations.current
+        if current is not None:
+            self.player.play_melody(current)
 
