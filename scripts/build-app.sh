@@ -37,7 +37,7 @@ with open(sys.argv[1], "rb") as f:
 PYTHON
 )
 pip_install "pyinstaller>=6.10" "$RUNTIME" "${DEPENDENCIES[@]}"
-pip_install --no-deps "tinysoundfont==0.3.7"
+pip_install --no-deps "tinysoundfont==0.3.7"  # optional: plays .sf2/.sf3 files chosen in Preferences (see setup-env.sh)
 pip_install --no-deps -e "$ROOT"
 cd "$ROOT"
 COMPOSER_FLAVOUR="$FLAVOUR" "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -104,10 +104,11 @@ pip_install() {
 }
 
 install_app() {
-    # $1: what pip installs (the project, with extras). Then the SoundFont player: its wheels are
-    # self-contained on Linux, Windows and macOS, but it asks for PyAudio (for its own audio output, which
-    # composer-app does not use; Qt plays the sound), which has no wheels for Linux or macOS. So it comes
-    # without its dependencies. Without it the app plays its synthesized piano and says so.
+    # $1: what pip installs (the project, with extras; the bundled piano's player, pysfizz, among its
+    # dependencies). Then, optionally, the player of .sf2/.sf3 SoundFonts a student may choose: tinysoundfont's
+    # wheels are self-contained on Linux, Windows and macOS, but it asks for PyAudio (for its own audio output,
+    # which composer-app does not use; Qt plays the sound), which has no wheels for Linux or macOS, so it comes
+    # without its dependencies. Without it everything but choosing a .sf2/.sf3 file works.
     pip_install -e "$1"
     pip_install --no-deps "tinysoundfont==0.3.7"
 }

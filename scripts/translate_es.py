@@ -361,6 +361,7 @@ ES = {
     "Recording": "Grabación",
     "One bar count-in": "Un compás de entrada",
     "Metronome while recording": "Metrónomo al grabar",
+    "SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)": "SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)",
 }
 
 

@@ -33,7 +33,8 @@ def test_the_cpu_bundle_fits_and_its_frozen_self_test_passes(bundle):
     internal = APP.parent / "_internal"
     assert not list(internal.rglob("*torch*")) and not list(internal.rglob("libavcodec*"))
     assert not list(internal.glob("libgtk*")) and not list(internal.glob("libcairo*"))  # GTK theming left out
-    assert (internal / "resources" / "sounds" / "piano.sf2").exists()
+    assert (internal / "resources" / "sounds" / "piano" / "piano.sfz").exists()
+    assert not (internal / "resources" / "sounds" / "piano.sf2").exists()  # only its SFZ form plays
 
 
 def test_the_bundle_runs_commands_and_opens_a_file(bundle, tmp_path):

@@ -19,7 +19,7 @@ def test_an_installed_wheel_finds_its_files_and_passes_its_self_test(tmp_path):
     wheel = next((tmp_path / "wheel").glob("composer_app-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("composer_app/models/melody-lstm.onnx", "composer_app/models/melody-lstm.json",
-                   "composer_app/resources/sounds/piano.sf2", "composer_app/resources/i18n/composer_es.qm",
+                   "composer_app/resources/sounds/piano/piano.sfz", "composer_app/resources/i18n/composer_es.qm",
                    "composer_app/resources/seeds/example-seed.mid", "composer_app/resources/icons/composer-app.png"):
         assert needed in names, needed
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "composer_app").rglob("*.py")}
@@ -41,4 +41,4 @@ def test_an_installed_wheel_finds_its_files_and_passes_its_self_test(tmp_path):
     test = subprocess.run([sys.executable, "-m", "composer_app", "--self-test"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert test.returncode == 0 and "all checks passed" in test.stdout, test.stdout + test.stderr
-    assert "Yamaha Grand Piano (piano.sf2)" in test.stdout
+    assert "Yamaha Grand Piano (piano.sfz)" in test.stdout

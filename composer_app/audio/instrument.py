@@ -1,5 +1,7 @@
-"""The app's own sound: a SoundFont piano (TinySoundFont through the tinysoundfont package), or the numpy
-piano of `synth.py` as the fallback when no SoundFont can be played.
+"""The app's own sound: the bundled piano as an SFZ instrument (sfizz through the pysfizz package, which a
+plain `pip install` brings on Linux, macOS and Windows), another SFZ instrument, a SoundFont (.sf2/.sf3,
+TinySoundFont through the tinysoundfont package, where installed), or the numpy piano of `synth.py` as the
+fallback when none of them can play.
 
 Every instrument renders mono float32 at SAMPLE_RATE: single notes (`render_voice`: audition, metronome),
 whole passages (`render`: playback, `render` and WAV export), and, for the SoundFont, live notes held as
@@ -20,7 +22,7 @@ from composer_app.audio.synth import render as render_builtin
 from composer_app.audio.synth import render_voice as render_builtin_voice
 from composer_app.core.errors import ComposerError
 
-BUNDLED_SOUNDFONT = "piano.sf2"
+BUNDLED_INSTRUMENT = ("piano", "piano.sfz")  # resources/sounds/piano/piano.sfz (from piano.sf2)
 MAX_SOUNDFONT_BYTES = 1 << 30
 RELEASE_LIMIT_S = 2.0  # the longest tail rendered after the last note ends
 SILENCE = 1e-4
@@ -31,11 +33,18 @@ class InstrumentError(ComposerError):
     """A SoundFont cannot be played; the message says why."""
 
 
-def bundled_soundfont_path() -> Path:
+def bundled_instrument_path() -> Path:
     """The bundled piano: next to the sources, or inside a PyInstaller bundle."""
     from composer_app.paths import resources_dir
 
-    return resources_dir() / "sounds" / BUNDLED_SOUNDFONT
+    return resources_dir().joinpath("sounds", *BUNDLED_INSTRUMENT)
+
+
+def open_instrument(path: str | Path):
+    """The instrument in a file: an SFZ instrument (.sfz) or a SoundFont (.sf2, .sf3); InstrumentError if not."""
+    from composer_app.audio.sfz_piano import SfzPiano
+
+    return SfzPiano(path) if Path(path).suffix.lower() == ".sfz" else SoundFontPiano(path)
 
 
 class BuiltinPiano:
@@ -71,10 +80,6 @@ class SoundFontPiano:
         path = Path(path)
         label = path.name
         try:
-            import tinysoundfont
-        except ImportError as e:
-            raise InstrumentError("the SoundFont player (the tinysoundfont package) is not installed") from e
-        try:
             if path.stat().st_size > MAX_SOUNDFONT_BYTES:
                 raise InstrumentError(f"{label}: it is larger than {MAX_SOUNDFONT_BYTES >> 30} GB")
             data = path.read_bytes()
@@ -84,6 +89,11 @@ class SoundFontPiano:
             check(read_soundfont(data, label), label)
         except SoundFontError as e:
             raise InstrumentError(str(e)) from e
+        try:
+            import tinysoundfont
+        except ImportError as e:
+            raise InstrumentError("playing .sf2/.sf3 SoundFonts needs the tinysoundfont package "
+                                  "(pip install --no-deps tinysoundfont)") from e
         self.path = path
         # One synthesizer per use, each with its lock, so none waits for another: passages (playback thread,
         # WAV export), single notes (audition, metronome) and live keys (thru, pulled by the audio device).
@@ -171,22 +181,22 @@ class SoundFontPiano:
             return self._frames(self._live, frames)
 
 
-def load_instrument(soundfont: str | Path | None = None) -> tuple[BuiltinPiano | SoundFontPiano, str | None]:
-    """The SoundFont piano (the bundled one by default), or the numpy piano and the sentence saying why.
+def load_instrument(soundfont: str | Path | None = None) -> tuple:
+    """The instrument in a file (the bundled piano by default), or the numpy piano and the sentence saying why.
 
     soundfont "builtin" asks for the numpy piano itself."""
     if soundfont == "builtin":
         return BuiltinPiano(), None
     try:
-        return SoundFontPiano(soundfont or bundled_soundfont_path()), None
+        return open_instrument(soundfont or bundled_instrument_path()), None
     except InstrumentError as e:
         return BuiltinPiano(), str(e)
 
 
-_default: BuiltinPiano | SoundFontPiano | None = None
+_default = None
 
 
-def default_instrument() -> BuiltinPiano | SoundFontPiano:
+def default_instrument():
     """The bundled SoundFont piano (loaded once), or the numpy piano where it cannot play."""
     global _default
     if _default is None:

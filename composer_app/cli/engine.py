@@ -33,7 +33,7 @@ def add_engine_parsers(sub) -> None:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--track", type=int)
     p.add_argument("--all-notes", action="store_true", help="render every note of the track, not just the top line")
-    p.add_argument("--soundfont", type=Path, help="play with this .sf2/.sf3 (default: the bundled piano)")
+    p.add_argument("--soundfont", type=Path, help="play with this .sf2/.sf3 SoundFont or .sfz instrument (default: the bundled piano)")
     p.add_argument("--synthesized", action="store_true", help="use the numpy piano instead of a SoundFont")
     p.set_defaults(run=run_render)
 
@@ -84,13 +84,13 @@ def run_continue(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from composer_app.audio.instrument import SoundFontPiano, load_instrument
+    from composer_app.audio.instrument import load_instrument, open_instrument
     from composer_app.audio.render import write_wav
     from composer_app.core.midifile import load_melody
 
     melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
     if args.soundfont is not None:
-        instrument = SoundFontPiano(args.soundfont)  # asked for by name: an InstrumentError is the answer
+        instrument = open_instrument(args.soundfont)  # asked for by name: an InstrumentError is the answer
     else:
         instrument, problem = load_instrument("builtin" if args.synthesized else None)
         if problem:

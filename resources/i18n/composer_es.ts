@@ -508,106 +508,106 @@
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="36" />
+        <location filename="../../composer_app/ui/document_files.py" line="41" />
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="36" />
+        <location filename="../../composer_app/ui/document_files.py" line="41" />
         <source>Save the changes to this melody first?</source>
         <translation>¿Guardar antes los cambios de esta melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="51" />
+        <location filename="../../composer_app/ui/document_files.py" line="56" />
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="52" />
+        <location filename="../../composer_app/ui/document_files.py" line="57" />
         <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
         <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="85" />
-        <location filename="../../composer_app/ui/document_files.py" line="98" />
+        <location filename="../../composer_app/ui/document_files.py" line="90" />
+        <location filename="../../composer_app/ui/document_files.py" line="103" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="91" />
-        <location filename="../../composer_app/ui/document_files.py" line="104" />
+        <location filename="../../composer_app/ui/document_files.py" line="96" />
+        <location filename="../../composer_app/ui/document_files.py" line="109" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="114" />
+        <location filename="../../composer_app/ui/document_files.py" line="119" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="117" />
+        <location filename="../../composer_app/ui/document_files.py" line="122" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="118" />
+        <location filename="../../composer_app/ui/document_files.py" line="123" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="141" />
+        <location filename="../../composer_app/ui/document_files.py" line="146" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="142" />
+        <location filename="../../composer_app/ui/document_files.py" line="147" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="147" />
+        <location filename="../../composer_app/ui/document_files.py" line="152" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="163" />
+        <location filename="../../composer_app/ui/document_files.py" line="165" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="163" />
+        <location filename="../../composer_app/ui/document_files.py" line="165" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="165" />
+        <location filename="../../composer_app/ui/document_files.py" line="167" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="166" />
+        <location filename="../../composer_app/ui/document_files.py" line="168" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="171" />
+        <location filename="../../composer_app/ui/document_files.py" line="173" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="172" />
+        <location filename="../../composer_app/ui/document_files.py" line="174" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="179" />
+        <location filename="../../composer_app/ui/document_files.py" line="181" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="194" />
+        <location filename="../../composer_app/ui/document_files.py" line="195" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -749,37 +749,37 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LiveControls</name>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="42" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="45" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="43" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="46" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="53" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="56" />
         <source>The synthesized piano plays: %1</source>
         <translation>Suena el piano sintetizado: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="69" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="72" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="72" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="75" />
         <source>Choose a MIDI input in Preferences to record.</source>
         <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="87" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="90" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="91" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="94" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -1483,6 +1483,10 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="129" />
+        <source>SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)</source>
+        <translation>SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)</translation>
+    </message>
+    <message>
         <source>SoundFonts (*.sf2 *.sf3);;All files (*)</source>
         <translation>SoundFonts (*.sf2 *.sf3);;Todos los archivos (*)</translation>
     </message>

@@ -1,4 +1,5 @@
-"""The bundled SoundFont piano: what it plays, how it is built, and what a bad SoundFont gets."""
+"""The bundled piano (an SFZ instrument made from piano.sf2, played by sfizz) and SoundFonts played by
+TinySoundFont: what they play, how the piano is built, and what a bad SoundFont gets."""
 
 from __future__ import annotations
 
@@ -13,19 +14,34 @@ import pytest
 from composer_app.audio.instrument import (
     InstrumentError,
     SoundFontPiano,
-    bundled_soundfont_path,
+    bundled_instrument_path,
     load_instrument,
+    open_instrument,
 )
 from composer_app.audio.render import render_melody
 from composer_app.audio.sf2 import check, read_soundfont, subset
 from composer_app.audio.synth import SAMPLE_RATE, frequency
 from composer_app.core.melody import Melody
+from composer_app.paths import resources_dir
 
 SCALE = [60, 62, 64, 65, 67, 69, 71, 72]
 
 
-def test_c_major_scale_peaks_at_each_fundamental():
-    piano = SoundFontPiano(bundled_soundfont_path())
+def bundled_soundfont_path():
+    """The SoundFont the bundled piano is made from (resources/sounds/piano.sf2)."""
+    return resources_dir() / "sounds" / "piano.sf2"
+
+
+def make_piano(player: str):
+    if player == "sfz":
+        return open_instrument(bundled_instrument_path())
+    pytest.importorskip("tinysoundfont", reason="playing .sf2 files needs the optional tinysoundfont package")
+    return SoundFontPiano(bundled_soundfont_path())
+
+
+@pytest.mark.parametrize("player", ["sfz", "sf2"])
+def test_c_major_scale_peaks_at_each_fundamental(player):
+    piano = make_piano(player)
     melody = Melody.from_notes([(i * 480, 480, p, 90) for i, p in enumerate(SCALE)])  # quarters at 120 BPM
     x = render_melody(melody, piano)
     assert len(x) > 4 * SAMPLE_RATE
@@ -40,8 +56,9 @@ def test_c_major_scale_peaks_at_each_fundamental():
     assert 0.02 < rms < 0.3 and np.abs(x).max() <= 1.0
 
 
-def test_a_held_key_sounds_until_it_is_let_go():
-    piano = SoundFontPiano(bundled_soundfont_path())
+@pytest.mark.parametrize("player", ["sfz", "sf2"])
+def test_a_held_key_sounds_until_it_is_let_go(player):
+    piano = make_piano(player)
     piano.note_on(60, 100)
     held = np.concatenate([piano.generate(4410) for _ in range(10)])  # one second
     assert np.sqrt(np.mean(held[-4410:] ** 2)) > 0.005  # still sounding after a second
@@ -94,8 +111,9 @@ def test_random_damage_never_crashes_the_process(tmp_path):
     script = r"""
 import json, random, sys
 from pathlib import Path
-from composer_app.audio.instrument import InstrumentError, SoundFontPiano, bundled_soundfont_path
-data = bundled_soundfont_path().read_bytes()
+from composer_app.audio.instrument import InstrumentError, SoundFontPiano
+from composer_app.paths import resources_dir
+data = (resources_dir() / "sounds" / "piano.sf2").read_bytes()
 pdta = data.index(b"pdta")
 rng = random.Random(5)
 outcomes = {"error": 0, "plays": 0}

@@ -120,22 +120,22 @@ class PreferencesDialog(QDialog):
         outer.addWidget(buttons)
 
     def _piano_chosen(self, index: int) -> None:
-        """"Other SoundFont...": pick a .sf2/.sf3 and check it before it is offered; a bad file is one sentence."""
+        """"Other SoundFont...": pick a .sf2/.sf3/.sfz and check it before it is offered; a bad file is one sentence."""
         if self.piano.itemData(index) != "choose":
             self._piano_choice = index
             self.piano_problem.setVisible(False)
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a SoundFont"), "",
-                                              self.tr("SoundFonts (*.sf2 *.sf3);;All files (*)"))
+                                              self.tr("SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)"))
         self.piano.setCurrentIndex(self._piano_choice)
         if path:
             self.use_soundfont(path)
 
     def use_soundfont(self, path: str) -> bool:
-        from composer_app.audio.instrument import InstrumentError, SoundFontPiano
+        from composer_app.audio.instrument import InstrumentError, open_instrument
 
         try:
-            SoundFontPiano(path)
+            open_instrument(path)
         except InstrumentError as e:
             self.piano_problem.setText(str(e))
             self.piano_problem.setVisible(True)

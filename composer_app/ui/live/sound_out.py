@@ -11,6 +11,18 @@ from composer_app.audio.instrument import BuiltinPiano, load_instrument
 from composer_app.audio.synth import SAMPLE_RATE, to_int16
 
 BUFFER_MS = 10  # the audio device's buffer: key-to-sound latency of thru, traded against underruns
+PART_SECONDS = 4.0  # a passage is rendered in parts of notes starting within this long
+
+
+def passage_parts(voices) -> list[tuple[float, list]]:
+    """The voices in parts by start time: (seconds from the start, the part's voices timed from there)."""
+    from dataclasses import replace
+
+    parts: dict[int, list] = {}
+    for v in voices:
+        parts.setdefault(int(v.start // PART_SECONDS), []).append(v)
+    return [(k * PART_SECONDS, [replace(v, start=v.start - k * PART_SECONDS) for v in part])
+            for k, part in sorted(parts.items())]
 
 
 class MixerDevice(QIODevice):
@@ -23,15 +35,19 @@ class MixerDevice(QIODevice):
         self.frames_played = 0
         self.live = None  # an instrument playing held notes (thru), pulled here with the voices
 
-    def add(self, samples: np.ndarray) -> None:
+    def add(self, samples: np.ndarray, delay: int = 0) -> None:
+        """Mix `samples` in, starting `delay` frames from now."""
         with self._lock:
-            self._voices.append([samples, 0])
+            self._voices.append([samples, -max(0, int(delay))])
 
     def clear(self, fade_frames: int = 256) -> None:
         """Stop everything with a short fade (no click)."""
         with self._lock:
             for v in self._voices:
                 samples, pos = v
+                if pos < 0:  # not started yet: nothing to fade
+                    v[0], v[1] = samples[:0], 0
+                    continue
                 rest = samples[pos:pos + fade_frames].copy()
                 rest *= np.linspace(1.0, 0.0, len(rest), dtype=np.float32)
                 v[0], v[1] = rest, 0
@@ -42,8 +58,10 @@ class MixerDevice(QIODevice):
             alive = []
             for v in self._voices:
                 samples, pos = v
-                chunk = samples[pos:pos + frames]
-                out[: len(chunk)] += chunk
+                skip = max(0, -pos)  # frames of this buffer before it starts
+                if skip < frames:
+                    chunk = samples[max(0, pos):pos + frames]
+                    out[skip:skip + len(chunk)] += chunk
                 v[1] = pos + frames
                 if v[1] < len(samples):
                     alive.append(v)
@@ -143,9 +161,9 @@ class SoundOut(QObject):
     def available(self) -> bool:
         return self.sink is not None and self.error is None
 
-    def play_samples(self, samples: np.ndarray) -> None:
+    def play_samples(self, samples: np.ndarray, delay: int = 0) -> None:
         if self.available:
-            self.mixer.add(samples)
+            self.mixer.add(samples, delay)
 
     def set_soundfont(self, soundfont: str | None) -> str | None:
         """Play with this SoundFont (None: the bundled piano; "builtin": the numpy piano); the sentence saying
@@ -180,7 +198,8 @@ class SoundOut(QObject):
 
     # -- the Output protocol (composer_app.midi.output) -----------------------------------
     def play(self, melody, start_tick: int, end_tick: int) -> None:
-        """Render the notes off the GUI thread (about 1 ms a note), then hand the samples to the mixer."""
+        """Render the notes off the GUI thread, a few seconds at a time (the first part sounds after a few
+        milliseconds, however long the piece), and hand each part to the mixer at its time."""
         from composer_app.audio.render import melody_voices
 
         instrument = self.instrument
@@ -191,9 +210,15 @@ class SoundOut(QObject):
         generation = self._generation
 
         def work() -> None:
-            samples = instrument.render(voices)
-            if generation == self._generation:  # not stopped or replaced meanwhile
-                self.play_samples(samples)
+            started = None
+            for offset, part in passage_parts(voices):
+                samples = instrument.render(part)
+                if generation != self._generation:  # stopped or replaced meanwhile
+                    return
+                if started is None:
+                    started = self.mixer.frames_played
+                due = int(offset * SAMPLE_RATE) - (self.mixer.frames_played - started)
+                self.play_samples(samples, max(0, due))
 
         threading.Thread(target=work, name="render", daemon=True).start()
 
