@@ -61,6 +61,10 @@ class SfzPiano:
         self._offline = self._open(sfizz, path, OFFLINE_BLOCK, label)
         self._voice = self._open(sfizz, path, OFFLINE_BLOCK, label)
         self._live = self._open(sfizz, path, LIVE_BLOCK, label)
+        # Live keys in real time: the start of every sample is in memory and sfizz's own threads bring the
+        # rest while it sounds. Waiting for it instead (freewheeling) stalled the audio thread up to 3 ms the
+        # first time a sample was used and gave dropouts (benchmarks/thru_latency.py).
+        self._live.disable_freewheeling()
         self._pending = np.zeros(0, np.float32)  # live frames made but not yet asked for
         _open_pianos.add(self)
 
@@ -74,7 +78,7 @@ class SfzPiano:
         from composer_app.audio.instrument import InstrumentError
 
         synth = sfizz.Synth(SAMPLE_RATE, block)
-        synth.enable_freewheeling()  # every sample in memory before a note asks for it
+        synth.enable_freewheeling()  # offline: every sample is read before a note needs it
         synth.set_sample_quality(SAMPLE_QUALITY)
         if not synth.load_sfz_file(str(path)) or synth.get_num_regions() == 0:
             raise InstrumentError(f"{label}: the SFZ instrument cannot be loaded (no playable regions, or "
