@@ -16,21 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
+from composer_app.audio.rendering import RELEASE_LIMIT_S, InstrumentError, trim_tail
 from composer_app.audio.sf2 import SoundFontError, check, read_soundfont
 from composer_app.audio.synth import SAMPLE_RATE, Voice
 from composer_app.audio.synth import render as render_builtin
 from composer_app.audio.synth import render_voice as render_builtin_voice
-from composer_app.core.errors import ComposerError
 
 BUNDLED_INSTRUMENT = ("piano", "piano.sfz")  # resources/sounds/piano/piano.sfz (from piano.sf2)
 MAX_SOUNDFONT_BYTES = 1 << 30
-RELEASE_LIMIT_S = 2.0  # the longest tail rendered after the last note ends
-SILENCE = 1e-4
 GAIN_DB = 12.0  # the piano preset is recorded quietly; this brings it to the level of the numpy piano
-
-
-class InstrumentError(ComposerError):
-    """A SoundFont cannot be played; the message says why."""
 
 
 def bundled_instrument_path() -> Path:
@@ -58,17 +52,6 @@ class BuiltinPiano:
 
     def render(self, voices: Iterable[Voice]) -> np.ndarray:
         return render_builtin(voices)
-
-
-def _trim_tail(x: np.ndarray, keep: int) -> np.ndarray:
-    """Drop the silent end of a rendering, never before `keep` frames."""
-    loud = np.flatnonzero(np.abs(x[keep:]) > SILENCE)
-    end = keep + (int(loud[-1]) + 1 if len(loud) else 0)
-    out = x[:end].copy()
-    fade = min(len(out), 256)
-    if fade:
-        out[-fade:] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
-    return out
 
 
 class SoundFontPiano:
@@ -161,7 +144,7 @@ class SoundFontPiano:
                     synth.noteoff(0, int(pitch))
             parts.append(self._frames(synth, int(RELEASE_LIMIT_S * SAMPLE_RATE)))
             synth.sounds_off()
-        return _trim_tail(np.concatenate(parts), pos)
+        return trim_tail(np.concatenate(parts), pos)
 
     # -- live (thru) -------------------------------------------------------------------------
     def note_on(self, pitch: int, velocity: int) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from composer_app.audio.rendering import RELEASE_LIMIT_S, InstrumentError, trim_tail
 from composer_app.audio.synth import SAMPLE_RATE, Voice
 
 OFFLINE_BLOCK = 512
@@ -39,8 +40,6 @@ class SfzPiano:
     live = True
 
     def __init__(self, path: str | Path) -> None:
-        from composer_app.audio.instrument import InstrumentError
-
         path = Path(path)
         label = path.name
         try:
@@ -75,8 +74,6 @@ class SfzPiano:
 
     @staticmethod
     def _open(sfizz, path: Path, block: int, label: str):
-        from composer_app.audio.instrument import InstrumentError
-
         synth = sfizz.Synth(SAMPLE_RATE, block)
         synth.enable_freewheeling()  # offline: every sample is read before a note needs it
         synth.set_sample_quality(SAMPLE_QUALITY)
@@ -98,8 +95,6 @@ class SfzPiano:
         return self._render(voices, self._offline, self._lock)
 
     def _render(self, voices: Iterable[Voice], synth, lock: threading.Lock) -> np.ndarray:
-        from composer_app.audio.instrument import RELEASE_LIMIT_S, _trim_tail
-
         if synth is None:
             return np.zeros(0, np.float32)
         events = []
@@ -126,7 +121,7 @@ class SfzPiano:
                 if k == len(events) and synth.get_num_active_voices() == 0:
                     break
             synth.all_sound_off()
-        return _trim_tail(np.concatenate(parts)[:total], last)
+        return trim_tail(np.concatenate(parts)[:total], last)
 
     # -- live (thru) -------------------------------------------------------------------------
     def note_on(self, pitch: int, velocity: int) -> None:
