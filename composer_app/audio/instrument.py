@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.audio.rendering import RELEASE_LIMIT_S, InstrumentError, trim_tail
+from composer_app.audio.rendering import RELEASE_LIMIT_S, InstrumentError, trim_tail, voice_events
 from composer_app.audio.sf2 import SoundFontError, check, read_soundfont
 from composer_app.audio.synth import SAMPLE_RATE, Voice
 from composer_app.audio.synth import render as render_builtin
@@ -122,15 +122,9 @@ class SoundFontPiano:
         return self._render(voices, self._offline, self._lock)
 
     def _render(self, voices: Iterable[Voice], synth, lock: threading.Lock) -> np.ndarray:
-        events = []
-        for v in voices:
-            start = int(round(v.start * SAMPLE_RATE))
-            end = max(start + 1, int(round((v.start + v.length) * SAMPLE_RATE)))
-            events.append((start, 1, v.pitch, v.velocity))
-            events.append((end, 0, v.pitch, 0))  # at the same instant, note-offs before note-ons
+        events = voice_events(voices)
         if not events:
             return np.zeros(0, np.float32)
-        events.sort()
         parts, pos = [], 0
         with lock:
             synth.notes_off()
@@ -139,9 +133,9 @@ class SoundFontPiano:
                 parts.append(self._frames(synth, at - pos))
                 pos = at
                 if on:
-                    synth.noteon(0, int(pitch), max(1, min(127, int(velocity))))
+                    synth.noteon(0, pitch, velocity)
                 else:
-                    synth.noteoff(0, int(pitch))
+                    synth.noteoff(0, pitch)
             parts.append(self._frames(synth, int(RELEASE_LIMIT_S * SAMPLE_RATE)))
             synth.sounds_off()
         return trim_tail(np.concatenate(parts), pos)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.audio.rendering import RELEASE_LIMIT_S, InstrumentError, trim_tail
+from composer_app.audio.rendering import RELEASE_LIMIT_S, InstrumentError, trim_tail, voice_events
 from composer_app.audio.synth import SAMPLE_RATE, Voice
 
 OFFLINE_BLOCK = 512
@@ -56,31 +56,61 @@ class SfzPiano:
         self.preset_name = title.group(1).strip() if title else path.stem
         self.name = f"{self.preset_name} ({label})"
         self.path = path
+        self._sfizz, self._label = sfizz, label
         self._lock, self._voice_lock, self._live_lock = threading.Lock(), threading.Lock(), threading.Lock()
-        self._offline = self._open(sfizz, path, OFFLINE_BLOCK, label)
-        self._voice = self._open(sfizz, path, OFFLINE_BLOCK, label)
-        self._live = self._open(sfizz, path, LIVE_BLOCK, label)
-        # Live keys in real time: the start of every sample is in memory and sfizz's own threads bring the
-        # rest while it sounds. Waiting for it instead (freewheeling) stalled the audio thread up to 3 ms the
-        # first time a sample was used and gave dropouts (benchmarks/thru_latency.py).
-        self._live.disable_freewheeling()
+        self._closed = False
+        self._offline = self._open(OFFLINE_BLOCK)  # loaded here: a file sfizz cannot play is said now
+        # Single notes and live keys get synthesizers of their own on first use, or from prepare(): each load
+        # takes about 50 ms and holds the interpreter, so the window starts without them (and `render`
+        # never loads them).
+        self._voice = self._live = None
         self._pending = np.zeros(0, np.float32)  # live frames made but not yet asked for
         _open_pianos.add(self)
+
+    def prepare(self) -> None:
+        """Load the synthesizers of single notes and live keys now (on a worker thread, once the window is up)."""
+        try:
+            self._voice_synth()
+            self._live_synth()
+        except InstrumentError:
+            pass  # the file played a moment ago; if it cannot now, the first note that needs it says so
 
     def close(self) -> None:
         """Let the synthesizers go; the piano plays silence from now on."""
         with self._lock, self._voice_lock, self._live_lock:
+            self._closed = True
             self._offline = self._voice = self._live = None
 
-    @staticmethod
-    def _open(sfizz, path: Path, block: int, label: str):
-        synth = sfizz.Synth(SAMPLE_RATE, block)
+    def _open(self, block: int):
+        synth = self._sfizz.Synth(SAMPLE_RATE, block)
         synth.enable_freewheeling()  # offline: every sample is read before a note needs it
         synth.set_sample_quality(SAMPLE_QUALITY)
-        if not synth.load_sfz_file(str(path)) or synth.get_num_regions() == 0:
-            raise InstrumentError(f"{label}: the SFZ instrument cannot be loaded (no playable regions, or "
+        if not synth.load_sfz_file(str(self.path)) or synth.get_num_regions() == 0:
+            raise InstrumentError(f"{self._label}: the SFZ instrument cannot be loaded (no playable regions, or "
                                   "samples missing beside it)")
         return synth
+
+    def _voice_synth(self):
+        """The synthesizer of single notes, loaded on first need (no lock held while it loads)."""
+        if self._voice is None and not self._closed:
+            made = self._open(OFFLINE_BLOCK)
+            with self._voice_lock:
+                if self._voice is None and not self._closed:
+                    self._voice = made
+        return self._voice
+
+    def _live_synth(self):
+        """The synthesizer of live keys, loaded on first need (no lock held while it loads, so the audio
+        thread never waits for it). Live keys run in real time: the start of every sample is in memory and
+        sfizz's own threads bring the rest while it sounds. Waiting for it instead (freewheeling) stalled the
+        audio thread up to 3 ms the first time a sample was used and gave dropouts (benchmarks/thru_latency.py)."""
+        if self._live is None and not self._closed:
+            made = self._open(LIVE_BLOCK)
+            made.disable_freewheeling()
+            with self._live_lock:
+                if self._live is None and not self._closed:
+                    self._live = made
+        return self._live
 
     @staticmethod
     def _block(synth) -> np.ndarray:
@@ -89,7 +119,7 @@ class SfzPiano:
 
     # -- offline ---------------------------------------------------------------------------
     def render_voice(self, pitch: int, velocity: int, seconds: float) -> np.ndarray:
-        return self._render([Voice(0.0, seconds, pitch, velocity)], self._voice, self._voice_lock)
+        return self._render([Voice(0.0, seconds, pitch, velocity)], self._voice_synth(), self._voice_lock)
 
     def render(self, voices: Iterable[Voice]) -> np.ndarray:
         return self._render(voices, self._offline, self._lock)
@@ -97,15 +127,9 @@ class SfzPiano:
     def _render(self, voices: Iterable[Voice], synth, lock: threading.Lock) -> np.ndarray:
         if synth is None:
             return np.zeros(0, np.float32)
-        events = []
-        for v in voices:
-            start = int(round(v.start * SAMPLE_RATE))
-            end = max(start + 1, int(round((v.start + v.length) * SAMPLE_RATE)))
-            events.append((start, 1, int(v.pitch), max(1, min(127, int(v.velocity)))))
-            events.append((end, 0, int(v.pitch), 0))  # at the same instant, note-offs before note-ons
+        events = voice_events(voices)
         if not events:
             return np.zeros(0, np.float32)
-        events.sort()
         last = events[-1][0]
         total = last + int(RELEASE_LIMIT_S * SAMPLE_RATE)
         parts, pos, k = [], 0, 0
@@ -125,9 +149,10 @@ class SfzPiano:
 
     # -- live (thru) -------------------------------------------------------------------------
     def note_on(self, pitch: int, velocity: int) -> None:
+        synth = self._live_synth()
         with self._live_lock:
-            if self._live is not None:
-                self._live.note_on(0, int(pitch), max(1, min(127, int(velocity))))
+            if synth is not None and synth is self._live:
+                synth.note_on(0, int(pitch), max(1, min(127, int(velocity))))
 
     def note_off(self, pitch: int) -> None:
         with self._live_lock:

@@ -2,26 +2,13 @@
 the training folder reader and `evaluate` all consult.
 
 A new kind of file (MusicXML, a recording) is one module with a reader plus one row here: `kind` says what
-the reader gives, "song" (tracks to take a melody from, like a MIDI file) or "project" (a whole document).
+its reader gives, "song" (tracks to take a melody from, like a MIDI file) or "project" (a whole document).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-
-def _read_midi(path: Path):
-    from composer_app.core.midifile import read_midi
-
-    return read_midi(path)
-
-
-def _read_project(path: Path):
-    from composer_app.core.project import load_project
-
-    return load_project(path)
 
 
 @dataclass(frozen=True)
@@ -29,16 +16,11 @@ class FileFormat:
     name: str  # in a file dialog's list
     suffixes: tuple[str, ...]
     kind: str  # "song" or "project"
-    read: Callable[[Path], object]
-
-    @property
-    def patterns(self) -> str:
-        return " ".join(f"*{s}" for s in self.suffixes)
 
 
 FORMATS: tuple[FileFormat, ...] = (
-    FileFormat("composer-app projects", (".composer",), "project", _read_project),
-    FileFormat("MIDI files", (".mid", ".midi"), "song", _read_midi),
+    FileFormat("composer-app projects", (".composer",), "project"),  # core.project.load_project
+    FileFormat("MIDI files", (".mid", ".midi"), "song"),  # core.midifile.read_midi
 )
 
 

@@ -247,12 +247,6 @@ class Melody:
         self._changed()
         return removed
 
-    def _update(self, ids: Iterable[int], change: Callable[[Note], Note]) -> list[Note]:
-        updated = self._edited(ids, change)
-        self._replace_all(updated)
-        self._changed()
-        return updated
-
     def _edited(self, ids: Iterable[int], change: Callable[[Note], Note]) -> list[Note]:
         return [change(self._by_id[i]) for i in dict.fromkeys(ids) if i in self._by_id]
 

@@ -7,7 +7,7 @@ more entry here; `GenerationSettings` and the engine's `ContinueOptions` pick it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 
 from composer_app.core.encoding import STYLES
 from composer_app.core.errors import ComposerError
@@ -90,11 +90,12 @@ class GenerationSettings:
     density: float = BY_NAME["density"].default
     style: str = BY_NAME["style"].default
     end_on: str = BY_NAME["end_on"].default
-    extra: dict = field(default_factory=dict, repr=False)
 
-    def check_settings(self) -> None:
+    def check_settings(self, skip: tuple[str, ...] = ()) -> None:
+        """ComposerError in one sentence for the first setting that does not fit (`skip`: names not checked)."""
         for s in SETTINGS:
-            s.check(getattr(self, s.name))
+            if s.name not in skip:
+                s.check(getattr(self, s.name))
         if self.low > self.high:
             raise ComposerError(f"the pitch range {self.low}-{self.high} is empty")
 
@@ -122,6 +123,3 @@ def settings_from(values: dict, strict: bool = False) -> dict:
         out[s.name] = float(value) if s.kind is float and value is not None else value
     return out
 
-
-def setting_names() -> tuple[str, ...]:
-    return tuple(f.name for f in fields(GenerationSettings) if f.name in BY_NAME)

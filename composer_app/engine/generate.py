@@ -43,17 +43,7 @@ class ContinueOptions(GenerationSettings):
         return cls(**settings_from(settings, strict=True), **run)
 
     def validate(self) -> None:
-        if isinstance(self.key, Key):
-            self.check_settings_except_key()
-        else:
-            self.check_settings()
-
-    def check_settings_except_key(self) -> None:
-        key, self.key = self.key, "auto"
-        try:
-            self.check_settings()
-        finally:
-            self.key = key
+        self.check_settings(skip=("key",) if isinstance(self.key, Key) else ())  # a Key object is a key
 
 
 @dataclass

@@ -42,13 +42,12 @@ class DocumentEdits:
         notes = self._notes(ids)
         if not notes:
             return None
-        dtick = self.allowed_shift(notes, dtick)
+        dtick = self.allowed_shift([n.id for n in notes], dtick)
         return self._change(label, notes, self.melody.moved([n.id for n in notes], dtick, dpitch))
 
-    def allowed_shift(self, notes_or_ids: Iterable, dtick: int) -> int:
+    def allowed_shift(self, ids: Iterable[int], dtick: int) -> int:
         """How far notes may move in time: the earliest stops at tick 0 (a drag's preview asks this too)."""
-        notes = [n if not isinstance(n, int) else self.melody.get(n) for n in notes_or_ids
-                 if not isinstance(n, int) or n in self.melody]
+        notes = self._notes(ids)
         return max(dtick, -min(n.tick for n in notes)) if notes else dtick
 
     def transpose_notes(self, ids: Iterable[int], semitones: int, label: str = "Transpose") -> Change | None:

@@ -118,9 +118,6 @@ class PhraseListener:
         self.recorder = None
         return rec.finish(now) or None
 
-    def reset(self) -> None:
-        self.recorder = None
-
 
 @dataclass
 class CallAndResponse:

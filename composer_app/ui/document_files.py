@@ -25,9 +25,7 @@ class DocumentFiles(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-
-    def say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
+        self.say = window.show_message
 
     # -- document ------------------------------------------------------------------------
 
@@ -75,7 +73,8 @@ class DocumentFiles(QObject):
     def open_file(self, path: str | Path, part: int | None = None, ask: bool = True) -> bool:
         """Open a MIDI file (choosing a track when there are several); errors leave the current work as it is."""
         path = Path(path)
-        if format_of(path) is not None and format_of(path).kind == "project":
+        fmt = format_of(path)
+        if fmt is not None and fmt.kind == "project":
             return self.open_project(path)
         try:
             song = read_midi(path)

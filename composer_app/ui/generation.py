@@ -41,10 +41,6 @@ class GenerationControls(QObject):
         session.variations.events.changed.connect(self._show_list)
         session.variations.events.index.connect(panel.show_variation)
 
-    def _selection_range(self) -> tuple[int, int] | None:
-        notes = self.roll.selection_notes()
-        return (min(n.tick for n in notes), max(n.end for n in notes)) if notes else None
-
     def start(self, options: ContinueOptions | None = None) -> bool:
         if self.worker is not None:
             return False
@@ -53,7 +49,7 @@ class GenerationControls(QObject):
             QMessageBox.information(self.parent_widget, self.tr("Generation unavailable"),
                                     self.models.error or self.tr("The model is still loading."))
             return False
-        options = options or self.panel.options(self._selection_range())
+        options = options or self.panel.options(self.session.selection_range())
         self.last_options = options
         self.worker = Generation()
         self.worker.signals.progress.connect(lambda f: self.panel.progress.setValue(int(f * 100)))
@@ -65,7 +61,7 @@ class GenerationControls(QObject):
 
     def again(self) -> bool:
         """Generate anew with the panel's current settings, from where the last Continue started."""
-        options = self.panel.options(self._selection_range())
+        options = self.panel.options(self.session.selection_range())
         if self.last_options is not None:
             options.region, options.start_tick = self.last_options.region, self.last_options.start_tick
         options.seed = None

@@ -36,23 +36,14 @@ class SessionCommand(QUndoCommand):
 
 
 class UndoStackHistory:
-    """The session's history in the window: its changes go on a QUndoStack (Edit menu, Ctrl+Z, the history view)."""
+    """The session's history in the window: its changes go on a QUndoStack, which undoes and redoes them
+    (Edit menu, Ctrl+Z, the history view)."""
 
     def __init__(self, session, stack: QUndoStack) -> None:
         self.session, self.stack = session, stack
 
     def push(self, change: Change) -> None:
         self.stack.push(SessionCommand(self.session, change))
-
-    def undo(self) -> bool:
-        can = self.stack.canUndo()
-        self.stack.undo()
-        return can
-
-    def redo(self) -> bool:
-        can = self.stack.canRedo()
-        self.stack.redo()
-        return can
 
     def clear(self) -> None:
         self.stack.clear()

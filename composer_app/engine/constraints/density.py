@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from composer_app.engine.constraints import Constraint, Plan
+from composer_app.engine.constraints.base import Constraint, Plan
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from composer_app.engine.constraints import Constraint, Plan
+from composer_app.engine.constraints.base import Constraint, Plan
 from composer_app.engine.shaping import ending_pitch_classes, final_onset
 
 

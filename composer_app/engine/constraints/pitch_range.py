@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from composer_app.engine.constraints import Constraint, Plan
+from composer_app.engine.constraints.base import Constraint, Plan
 
 
 @dataclass

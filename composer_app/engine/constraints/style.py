@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from composer_app.core.encoding import style_id
-from composer_app.engine.constraints import Constraint, Plan
+from composer_app.engine.constraints.base import Constraint, Plan
 
 
 @dataclass

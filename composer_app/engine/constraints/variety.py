@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from composer_app.engine.constraints import Constraint, Plan
+from composer_app.engine.constraints.base import Constraint, Plan
 
 
 @dataclass

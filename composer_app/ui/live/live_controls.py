@@ -16,11 +16,9 @@ class LiveControls(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
+        self.say = window.show_message
         self._jam_tasks: list = []
         self.jam_settings = None
-
-    def say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
 
     # -- playback ------------------------------------------------------------------------
     def start_sound(self) -> None:

@@ -34,7 +34,6 @@ class MidiAdapter(QObject):
         self.mode = "overdub"  # or "replace"
         self.count_in = True
         self.metronome = True
-        self.record_start_tick = 0
         self.live_notes: list[tuple[int, int, int, int]] = []
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(1000)

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QIODevice, QObject, QThread, Signal
+from PySide6.QtCore import QIODevice, QObject, QThread, QTimer, Signal
 
 from composer_app.audio.instrument import BuiltinPiano, load_instrument
 from composer_app.audio.synth import SAMPLE_RATE, to_int16
 
 BUFFER_MS = 10  # the audio device's buffer: key-to-sound latency of thru, traded against underruns
+PREPARE_AFTER_MS = 1000  # when an instrument's remaining parts load, after the window is up
 PART_SECONDS = 4.0  # a passage is rendered in parts of notes starting within this long
 
 
 def passage_parts(voices) -> list[tuple[float, list]]:
     """The voices in parts by start time: (seconds from the start, the part's voices timed from there)."""
-    from dataclasses import replace
-
     parts: dict[int, list] = {}
     for v in voices:
         parts.setdefault(int(v.start // PART_SECONDS), []).append(v)
@@ -150,7 +150,16 @@ class SoundOut(QObject):
             thread.wait(5000)
             return self._fail(self.tr("The audio device could not be opened; sound is off."))
         self.sink = thread
+        self._prepare_instrument()
         return True
+
+    def _prepare_instrument(self) -> None:
+        """An instrument that loads parts of itself on first use gets them a second after the window is up,
+        off the GUI thread (the first audition or key then need not wait)."""
+        instrument = self.instrument
+        if hasattr(instrument, "prepare"):
+            QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: threading.Thread(
+                target=instrument.prepare, name="instrument-load", daemon=True).start())
 
     def _fail(self, message: str) -> bool:
         self.error = message
@@ -171,6 +180,8 @@ class SoundOut(QObject):
         instrument, problem = load_instrument(soundfont)
         self.instrument, self.instrument_problem = instrument, problem
         self.mixer.live = instrument if instrument.live else None
+        if self.sink is not None:
+            self._prepare_instrument()
         return problem
 
     def note(self, pitch: int, velocity: int = 90, seconds: float = 0.4, channel: int = 0) -> None:
