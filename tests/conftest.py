@@ -11,6 +11,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 
+# The real-display tests need QT_QPA_PLATFORM=xcb and an X server: tests/test_real_display.py runs them so.
+collect_ignore = [] if os.environ.get("QT_QPA_PLATFORM") == "xcb" else ["real_display"]
+
 
 def _find_chopin() -> Path:
     env = os.environ.get("COMPOSER_CHOPIN_DIR")

@@ -111,3 +111,17 @@ def detect_key(notes: Iterable[Note]) -> KeyEstimate | None:
     best = int(np.argmax(corr))
     key = Key(best % 12, "major" if best < 12 else "minor")
     return KeyEstimate(key, float(max(0.0, corr[best])))
+
+
+def melody_key(melody) -> tuple[Key | None, bool]:
+    """The key a melody is in: the key signature its file declares when it has one (True), otherwise the
+    detected key of at least three notes (False); (None, False) without either."""
+    declared = getattr(melody, "key_signature", None)
+    if declared:
+        try:
+            return Key.parse(declared), True
+        except ValueError:
+            pass
+    notes = list(melody)
+    estimate = detect_key(notes) if len(notes) >= 3 else None
+    return (estimate.key if estimate else None), False

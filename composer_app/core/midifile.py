@@ -17,6 +17,7 @@ from composer_app.core.extract import NoteTuple, max_polyphony, skyline
 from composer_app.core.gm import DRUM_CHANNEL, GM_PROGRAMS
 from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, detect_key
 from composer_app.core.melody import MAX_TICK, Melody
+from composer_app.core.note_names import pitch_name as english_pitch_name
 from composer_app.core.safe_save import save_bytes
 from composer_app.core.smf import MAX_FILE_BYTES, SmfError, read_smf
 from composer_app.core.timing import DEFAULT_TEMPO, TICKS_PER_QUARTER, TempoChange, TimeSignature, ticks_to_seconds
@@ -129,28 +130,8 @@ def _melody_score(part: Part) -> float:
 
 
 def pitch_name(pitch: int) -> str:
-    return f"{['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'][pitch % 12]}{pitch // 12 - 1}"
-
-
-def parse_pitch(text: str) -> int | None:
-    """A pitch from what a student types: "C4" (60), "c#3", "Bb5", "F♯2", or a MIDI number; None if not one."""
-    t = text.strip().replace("♯", "#").replace("♭", "b")
-    if t.lstrip("-").isdigit():
-        value = int(t)
-        return value if 0 <= value <= 127 else None
-    if len(t) < 2 or t[0].upper() not in "CDEFGAB":
-        return None
-    base = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}[t[0].upper()]
-    rest = t[1:]
-    while rest and rest[0] in "#b":
-        base += 1 if rest[0] == "#" else -1
-        rest = rest[1:]
-    try:
-        octave = int(rest)
-    except ValueError:
-        return None
-    value = (octave + 1) * 12 + base
-    return value if 0 <= value <= 127 else None
+    """English name (C4 for 60), as the command line prints it."""
+    return english_pitch_name(pitch, "en")
 
 
 def read_midi(source: str | os.PathLike | bytes, name: str | None = None) -> MidiSong:

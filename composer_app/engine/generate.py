@@ -95,7 +95,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     if grid:  # keep the last bars the model is comfortable with, cut at a bar line
         earliest = max(0, (start_tick // bar_ticks - options.max_context_bars) * bar_ticks)
         grid = [n for n in grid if n[0] >= earliest]
-    key = _choose_key(options.key, seed)
+    key = _choose_key(options.key, seed, melody.key_signature)
 
     encoded = enc.encode_notes(grid, bar_ticks)
     if grid:  # silence between the seed's last note and where the continuation starts
@@ -109,7 +109,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     rng = np.random.default_rng(options.seed)
 
     # -- the constraints shape what may be chosen (engine.constraints) --
-    plan = Plan(enc, key, key or _choose_key("auto", seed), grid, start_tick // step, total_steps, bar_steps, K)
+    plan = Plan(enc, key, key or _choose_key("auto", seed, melody.key_signature), grid, start_tick // step, total_steps, bar_steps, K)
     constraints = make_constraints(options, plan)
     for c in constraints:
         c.shape(plan)
@@ -218,11 +218,18 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
                         model.provider, len(grid))
 
 
-def _choose_key(choice: str | Key | None, seed: list[Note]) -> Key | None:
+def _choose_key(choice: str | Key | None, seed: list[Note], declared: str | None = None) -> Key | None:
+    """The key to keep to: none, a chosen one, or (auto) the key signature the melody's file declares, else the
+    key the seed's notes suggest."""
     if choice is None or choice == "none":
         return None
     if isinstance(choice, Key):
         return choice
+    if choice == "auto" and declared:
+        try:
+            return Key.parse(declared)
+        except ValueError:
+            pass
     if choice == "auto":
         estimate = detect_key(seed)
         return estimate.key if estimate is not None and len(seed) >= 3 else None

@@ -145,8 +145,11 @@ class Session(DocumentEdits):
         """What Play plays: (start, end, loops). From the playhead to the end, or the loop range over and over;
         a melody that is not the document (a variation) plays from its first note. None: nothing to play."""
         melody = melody if melody is not None else self.melody
-        start = self.playhead if from_playhead else (melody.notes[0].tick if len(melody) else 0)
+        first = melody.notes[0].tick if len(melody) else 0
+        start = self.playhead if from_playhead else first
         end = melody.end_tick
+        if from_playhead and not self.loop and start_at is None and start >= end:
+            start = first  # a playhead past the end plays from the start, not silence
         loops = bool(from_playhead and self.loop)
         if loops:
             loop_start, end = self.loop

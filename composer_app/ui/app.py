@@ -13,8 +13,12 @@ def install_translation(app, language: str | None) -> str:
     """Load the Spanish (or other) translation for `language` or the system locale; return the code used."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    from composer_app.core import note_names
+
     code = language or QLocale.system().name().split("_")[0]
+    note_names.set_language("en")
     if code == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return "en"
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "i18n" / f"composer_{code}.qm")):
@@ -22,6 +26,8 @@ def install_translation(app, language: str | None) -> str:
         qt = QTranslator(app)
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
+        note_names.set_language(code)
+        QLocale.setDefault(QLocale(code))  # numbers as the student reads them (10.820; 1,00)
         return code
     return "en"
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from composer_app.engine.generate import ContinueOptions, GenerationCancelled
 from composer_app.session.session import Session
 from composer_app.ui.model_choice import ModelChoice
+from composer_app.ui.numbers import decimal
 from composer_app.ui.panels.continue_panel import ContinuePanel
 from composer_app.ui.roll.piano_roll import PianoRollView
 from composer_app.ui.workers import Generation, pool_executor
@@ -78,7 +79,7 @@ class GenerationControls(QObject):
     def _done(self, result) -> None:
         self._finish()
         self.last_generation_ms = result.seconds * 1000
-        self.label.setText(self.tr("Last generation: %1 ms").replace("%1", f"{self.last_generation_ms:.1f}"))
+        self.label.setText(self.tr("Last generation: %1 ms").replace("%1", decimal(self.last_generation_ms, 1)))
         self.roll.update_scrollbars()
         self.roll.reveal(result.start_tick)
         self.audition()
@@ -110,6 +111,8 @@ class GenerationControls(QObject):
         self.panel.set_variations(v.items)
         if v:
             self.panel.show_variation(v.index)
+        else:
+            self.roll.settle()
 
     def accept(self) -> bool:
         """The shown variation replaces what the document has in its bars (one undo step; undo brings the

@@ -10,8 +10,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
 from composer_app.core.errors import ComposerError
-from composer_app.core.keys import detect_key
+from composer_app.core.keys import melody_key
 from composer_app.core.melody import Melody
+from composer_app.core.note_names import key_name
 from composer_app.core.timing import GRIDS
 from composer_app.engine.model import LoadedModel
 from composer_app.session.session import Session
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
         a["tool_draw"].triggered.connect(lambda: r.state.set_tool("draw"))
         a["tool_erase"].triggered.connect(lambda: r.state.set_tool("erase"))
         a["play"].triggered.connect(self.live.toggle_play)
+        a["go_start"].triggered.connect(lambda: self.live.go_to(0))
+        a["go_end"].triggered.connect(lambda: self.live.go_to(self.melody.end_tick))
         a["record"].triggered.connect(self.live.toggle_record)
         a["jam"].toggled.connect(self.live.toggle_jam)
         g = self.generation
@@ -199,6 +202,8 @@ class MainWindow(QMainWindow):
         a["discard_variations"].triggered.connect(g.discard)
         a["about"].triggered.connect(self.show_about)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
+        self.panel.done_choosing.connect(lambda: self.roll.canvas.setFocus())
+        self.panel.notice.connect(lambda text: self.show_message(text, 8000))
         self.toolbar.grid_chosen.connect(self.roll.state.set_grid)
         self.toolbar.tempo_chosen.connect(self._set_tempo)
         self.toolbar.time_signature_chosen.connect(self._set_time_signature)
@@ -241,10 +246,10 @@ class MainWindow(QMainWindow):
             self.player.document_changed(self.melody)
         if hasattr(self, "toolbar"):
             self.toolbar.show_meter(self.melody)
-        estimate = detect_key(self.melody) if len(self.melody) >= 3 else None
-        self.roll.state.set_key(estimate.key if estimate else None)
-        self.panel.set_detected_key(estimate.key if estimate else None)
-        self.key_label.setText(self.tr("Key: %1").replace("%1", estimate.key.name) if estimate else "")
+        key, from_file = melody_key(self.melody)
+        self.roll.state.set_key(key)
+        self.panel.set_detected_key(key, from_file)
+        self.key_label.setText(self.tr("Key: %1").replace("%1", key_name(key)) if key else "")
 
     def set_document(self, melody: Melody, path: Path | None, imported_from: Path | None = None) -> None:
         self.showing_example = False

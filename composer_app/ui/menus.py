@@ -55,7 +55,7 @@ def build_menus(bar: QMenuBar, a: dict[str, QAction], panel_toggle: QAction) -> 
     for name in ("continue", "again", "next_variation", "previous_variation", "accept_variation", "discard_variations"):
         m.addAction(a[name])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Play"))
-    for name in ("play", "record", "jam"):
+    for name in ("play", "go_start", "go_end", "record", "jam"):
         m.addAction(a[name])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     m.addAction(a["shortcuts"])
@@ -74,7 +74,7 @@ class MainToolbar(QToolBar):
         super().__init__(QCoreApplication.translate("MainWindow", "Main"))
         self.setObjectName("main_toolbar")
         for name in ("new", "open", "save", None, "undo", "redo", None, "tool_select", "tool_draw", "tool_erase", None,
-                     "play", "record", "continue"):
+                     "go_start", "play", "record", "continue"):
             if name is None:
                 self.addSeparator()
             else:

@@ -114,7 +114,7 @@ def test_playback_range_from_playhead_loop_and_variation():
     s = Session(Melody.from_notes([(0, 480, 60, 80), (1920, 480, 62, 80)]))
     assert s.playback_range() == (0, 2400, False)
     s.move_playhead(2400)
-    assert s.playback_range() is None  # past the end: nothing to play
+    assert s.playback_range() == (0, 2400, False)  # past the end: from the start, not silence
     s.set_loop((480, 960))
     assert s.playback_range() == (480, 960, True)
     assert s.playback_range(start_at=700) == (700, 960, True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.session.models import ModelEntry, ModelLibrary, ModelsError
+from composer_app.ui.numbers import decimal, whole
 
 
 def display_name(entry: ModelEntry) -> str:
@@ -31,23 +32,23 @@ def describe(entry: ModelEntry) -> str:
     if entry.bundled:
         lines.append(QCoreApplication.translate("Models", "The model that comes with the app: %1.").replace("%1", entry.name))
     if "melodies" in f:
-        text = QCoreApplication.translate("Models", "Trained on %1 melodies").replace("%1", f"{f['melodies']:,}")
+        text = QCoreApplication.translate("Models", "Trained on %1 melodies").replace("%1", whole(f['melodies']))
         if "notes" in f:
-            text += QCoreApplication.translate("Models", ", %1 notes").replace("%1", f"{f['notes']:,}")
+            text += QCoreApplication.translate("Models", ", %1 notes").replace("%1", whole(f['notes']))
         if "folder" in f:
             text += f" ({f['folder']})"
         lines.append(text)
     if "parameters" in f:
         lines.append(QCoreApplication.translate("Models", "Size: %1 M parameters, %2 MB").replace(
-            "%1", f"{f['parameters'] / 1e6:.2f}").replace("%2", f"{f.get('bytes', 0) / 1e6:.1f}"))
+            "%1", decimal(f['parameters'] / 1e6)).replace("%2", decimal(f.get('bytes', 0) / 1e6, 1)))
     if "bits_per_note" in f:
         lines.append(QCoreApplication.translate(
             "Models", "On %1 melodies it never saw: %2 bits per note (the n-gram: %3; lower is better)").replace(
-            "%1", str(f["held_out_melodies"])).replace("%2", f"{f['bits_per_note']:.2f}").replace(
-            "%3", f"{f['ngram_bits_per_note']:.2f}"))
+            "%1", str(f["held_out_melodies"])).replace("%2", decimal(f['bits_per_note'])).replace(
+            "%3", decimal(f['ngram_bits_per_note'])))
     if "seconds" in f:
         minutes = f["seconds"] / 60
-        took = f"{minutes:.1f} min" if minutes >= 1 else f"{f['seconds']:.0f} s"
+        took = f"{decimal(minutes, 1)} min" if minutes >= 1 else f"{whole(f['seconds'])} s"
         lines.append(QCoreApplication.translate("Models", "Training: %1, %2 epochs").replace("%1", took).replace(
             "%2", str(f["epochs"])))
     return "\n".join(lines) or QCoreApplication.translate("Models", "Its card says nothing more.")

@@ -38,6 +38,7 @@ from composer_app.core.model_folder import BEST, CHECKPOINT, TRAINING_INFO, can_
 from composer_app.core.training_events import read_event
 from composer_app.session.models import ModelLibrary
 from composer_app.ui.dialogs.loss_plot import LossPlot
+from composer_app.ui.numbers import decimal, whole
 
 INSTALL_HINT = "pip install 'composer-app[train]'"
 PRESETS = (("auto", []), ("small", ["--hidden", "128", "--embedding", "64"]),
@@ -289,14 +290,14 @@ class TrainDialog(QDialog):
             text = self.tr("Done: the model is in the Continue panel's model list.")
             if ev:
                 text += " " + self.tr("On %1 held-out pieces: %2 bits per note (the n-gram: %3).").replace(
-                    "%1", str(ev.get("held_out_melodies"))).replace("%2", f"{ev['bits_per_note']:.2f}").replace(
-                    "%3", f"{ev['ngram_bits_per_note']:.2f}")
+                    "%1", str(ev.get("held_out_melodies"))).replace("%2", decimal(ev['bits_per_note'])).replace(
+                    "%3", decimal(ev['ngram_bits_per_note']))
             self.status.setText(text)
             self.progress.setValue(1000)
 
     def _show_data(self, data: dict) -> None:
-        text = self.tr("%1 files: %2 melodies, %3 notes").replace("%1", f"{data['files']:,}").replace(
-            "%2", f"{data['melodies']:,}").replace("%3", f"{data['notes']:,}")
+        text = self.tr("%1 files: %2 melodies, %3 notes").replace("%1", whole(data['files'])).replace(
+            "%2", whole(data['melodies'])).replace("%3", whole(data['notes']))
         if data.get("skipped_count"):
             text += "; " + self.tr("%1 skipped (below)").replace("%1", str(data["skipped_count"]))
         self.found.setText(text)

@@ -42,6 +42,18 @@ class LiveControls(QObject):
         play.setCheckable(True)
         self.player.started.connect(lambda: (play.setChecked(True), play.setText(self.tr("&Stop"))))
         self.player.stopped.connect(lambda: (play.setChecked(False), play.setText(self.tr("&Play/Stop"))))
+        self.session.variations.events.changed.connect(self._stop_gone_variation)
+
+    def _stop_gone_variation(self) -> None:
+        """A variation being auditioned was discarded (or accepted): it stops sounding."""
+        p = self.player
+        if p.playing and p.melody is not self.session.melody and all(p.melody is not m for m in self.session.variations.items):
+            p.stop()
+
+    def go_to(self, tick: int) -> None:
+        """Home / End: the playhead to the start or the end, in view; playback goes on from there."""
+        self.player.seek(tick)
+        self.window.roll.reveal(tick)
 
     def apply_sound_settings(self) -> None:
         """Use the piano sound chosen in Preferences (a SoundFont that fails: the numpy piano, and why)."""

@@ -33,6 +33,7 @@ class Player(QObject):
         self.start_time = 0.0
         self.start_tick = 0
         self.end_tick = 0
+        self.return_to: int | None = None  # where the playhead was when playback started (it goes back there)
         state.audition.connect(self.audition)
 
     @property
@@ -46,12 +47,16 @@ class Player(QObject):
             self.play_melody(melody or self.melody, from_playhead=True)
 
     def play_melody(self, melody: Melody, from_playhead: bool = False, start_at: int | None = None) -> None:
-        """Play `melody` (from the playhead, or from its first note); a loop range repeats until Stop."""
+        """Play `melody` (from the playhead, or from its first note); a loop range repeats until Stop. When it
+        stops, the playhead goes back to where it was when playback started (as DAWs do)."""
+        if self.return_to is None:
+            self.return_to = self.state.playhead
         self._halt()
         self.melody, self.from_playhead = melody, from_playhead
         plan = self.state.session.playback_range(melody, from_playhead, start_at)
         if plan is None:
             self.looping = False
+            self._return()
             self.stopped.emit()
             return
         start, end, self.looping = plan
@@ -88,7 +93,25 @@ class Player(QObject):
         self.output().note(pitch, 90, 0.3)
 
     def stop(self) -> None:
-        if self._halt():
+        halted = self._halt()
+        self._return()
+        if halted:
+            self.stopped.emit()
+
+    def _return(self) -> None:
+        if self.return_to is not None:
+            self.state.set_playhead(self.return_to)
+            self.return_to = None
+
+    def seek(self, tick: int) -> None:
+        """Move the playhead (Home, End); playing goes on from there (past the end it stops there)."""
+        playing, melody = self.playing, self.melody
+        self.return_to = None
+        self._halt()
+        self.state.set_playhead(tick)
+        if playing and melody is self.state.session.melody and tick < melody.end_tick:
+            self.play_melody(melody, from_playhead=True)
+        elif playing:
             self.stopped.emit()
 
     def _halt(self) -> bool:

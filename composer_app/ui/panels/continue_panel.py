@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES, Key
-from composer_app.core.midifile import parse_pitch, pitch_name
+from composer_app.core.note_names import key_name, might_become_pitch, parse_pitch, pitch_name
 from composer_app.core.settings import BY_NAME, settings_from
 from composer_app.engine.generate import ContinueOptions
+from composer_app.ui.numbers import decimal
 from composer_app.ui.roll.state import VARIATION_COLOURS
 
 
@@ -75,7 +76,7 @@ class PitchBox(QSpinBox):
         value = parse_pitch(t)
         if value is not None and self.minimum() <= value <= self.maximum():
             return QValidator.State.Acceptable, text, pos
-        if t == "" or (t[0].upper() in "CDEFGAB" and len(t) <= 4) or t.lstrip("-").isdigit():
+        if might_become_pitch(t):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 
@@ -106,6 +107,8 @@ class ContinuePanel(QDockWidget):
     variation_chosen = Signal(int)
     model_chosen = Signal(str)  # a key of the model library
     manage_models_requested = Signal()
+    done_choosing = Signal()  # a list choice was made: the keys go back to the roll
+    notice = Signal(str)  # something the student should know about the settings
 
     def __init__(self, make_variation_mime, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Continue"), parent)
@@ -148,7 +151,7 @@ class ContinuePanel(QDockWidget):
         self.creativity.setToolTip(self.tr("Low: the model's safest choices; high: more surprising notes "
                                            "(the sampling temperature)"))
         form.addRow(self.tr("Creativity"), row)
-        self.creativity.valueChanged.connect(lambda v: self.creativity_label.setText(f"{v / 100:.2f}"))
+        self.creativity.valueChanged.connect(lambda v: self.creativity_label.setText(decimal(v / 100)))
         self.creativity_label.setText("1.00")
         self.top_p = QDoubleSpinBox()
         self.top_p.setRange(0.5, 1.0)
@@ -161,7 +164,7 @@ class ContinuePanel(QDockWidget):
         self.key.addItem(self.tr("Auto"), "auto")
         self.key.addItem(self.tr("No key lock"), "none")
         for name in MAJOR_NAMES + MINOR_NAMES:
-            self.key.addItem(name, name)
+            self.key.addItem(key_name(Key.parse(name)), name)
         self.key.setToolTip(self.tr("Keep every note in a key: Auto uses the key the melody is in, or pick one; "
                                     "No key lock lets the model choose"))
         form.addRow(self.tr("Key"), self.key)
@@ -170,8 +173,8 @@ class ContinuePanel(QDockWidget):
         for box, value in ((self.low, BY_NAME["low"].default), (self.high, BY_NAME["high"].default)):
             box.setRange(36, 96)
             box.setValue(value)
-            box.setToolTip(self.tr("Lowest and highest note the continuation may use: type a note such as C4 or "
-                                   "a MIDI number"))
+            box.setToolTip(self.tr("Lowest and highest note the continuation may use: type a note such as C4 "
+                                   "(middle C) or a MIDI number"))
         rng = QHBoxLayout()
         rng.addWidget(self.low)
         rng.addWidget(QLabel("–"))
@@ -241,10 +244,20 @@ class ContinuePanel(QDockWidget):
         self.discard_button.clicked.connect(self.discard_requested)
         outer.addLayout(buttons)
         self.setWidget(body)
+        for combo in (self.model_choice, self.key, self.style, self.end_on):
+            combo.activated.connect(lambda *_: self.done_choosing.emit())
+        for slider in (self.creativity, self.density):
+            slider.sliderReleased.connect(self.done_choosing)
         self.set_variations([])
         self._updating = False
 
     def options(self, selection: tuple[int, int] | None) -> ContinueOptions:
+        if self.low.value() > self.high.value():
+            low, high = self.high.value(), self.low.value()
+            self.low.setValue(low)
+            self.high.setValue(high)
+            self.notice.emit(self.tr("The lowest note was above the highest one: they were swapped (%1 to %2).")
+                             .replace("%1", self.low.text()).replace("%2", self.high.text()))
         from_selection = bool(selection) and self.from_selection.isChecked()
         return ContinueOptions.of(self.settings(), region=selection if from_selection else None,
                                   start_tick=selection[1] if from_selection else None)
@@ -279,8 +292,14 @@ class ContinuePanel(QDockWidget):
                 if i >= 0:
                     box.setCurrentIndex(i)
 
-    def set_detected_key(self, key: Key | None) -> None:
-        self.key.setItemText(0, self.tr("Auto (%1)").replace("%1", key.name) if key else self.tr("Auto"))
+    def set_detected_key(self, key: Key | None, from_file: bool = False) -> None:
+        """Auto's text: the key the file declares, or the one the notes suggest."""
+        if key is None:
+            self.key.setItemText(0, self.tr("Auto"))
+        elif from_file:
+            self.key.setItemText(0, self.tr("Auto (%1, from the file)").replace("%1", key_name(key)))
+        else:
+            self.key.setItemText(0, self.tr("Auto (%1)").replace("%1", key_name(key)))
 
     def set_styles(self, styles: tuple[str, ...]) -> None:
         """Offer only the styles the model knows (none but Auto for a model without a style input)."""

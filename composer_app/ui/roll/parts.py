@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from composer_app.core.melody import Melody
-from composer_app.core.midifile import pitch_name
+from composer_app.core.note_names import pitch_name
 from composer_app.ui.roll.note_canvas import BLACK_KEYS, velocity_colour
 from composer_app.ui.roll.state import RollState
 

@@ -87,6 +87,9 @@ class PianoRollView(QWidget):
         end = max(self.melody.end_tick, *(g.end_tick for g in self.state.ghosts), 0) if self.state.ghosts else self.melody.end_tick
         total = end + 8 * self.melody.time_signature.bar_ticks
         page = int(self.canvas.width() / t.pixels_per_tick)
+        if t.scroll_tick > max(0, total - page):  # the document or its variations got shorter: no empty view
+            self.state.set_view(scroll_tick=max(0, total - page))
+            return  # set_view asks again
         self.hbar.blockSignals(True)
         self.hbar.setRange(0, max(0, total - page))
         self.hbar.setPageStep(max(1, page))
@@ -121,6 +124,15 @@ class PianoRollView(QWidget):
         x = t.x(tick)
         if x < 0 or x > self.canvas.width() * 0.6:
             self.state.set_view(scroll_tick=tick - 0.4 * self.canvas.width() / t.pixels_per_tick)
+            self.update_scrollbars()
+
+    def settle(self) -> None:
+        """After variations go away: when the view shows mostly empty bars past the end, bring the end back
+        to 70% of the view."""
+        t = self.state.transform
+        end_x = t.x(self.melody.end_tick)
+        if end_x < self.canvas.width() * 0.5:
+            self.state.set_view(scroll_tick=max(0.0, self.melody.end_tick - 0.7 * self.canvas.width() / t.pixels_per_tick))
             self.update_scrollbars()
 
     def _follow(self, tick: int) -> None:

@@ -1,0 +1,119 @@
+"""Keys as a student presses them on X11: variations, duplicate, discard, focus in the Continue panel,
+Home and End, the playhead after playback."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from composer_app.core.melody import Melody
+from tests.real_display.conftest import click, press
+
+
+def phrase(bars: int = 2) -> Melody:
+    pitches = (60, 62, 64, 65, 67, 65, 64, 62)
+    return Melody.from_notes([(i * 240, 240, pitches[i % 8], 90) for i in range(8 * bars)], name="phrase")
+
+
+def with_variations(window, qtbot):
+    window.set_document(phrase(), None)
+    window.panel.variations.setValue(3)
+    window.panel.bars.setValue(2)
+    assert window.start_continue()
+    qtbot.waitUntil(lambda: len(window.session.variations) == 3, timeout=20000)
+    window.roll.canvas.setFocus()
+    qtbot.wait(100)
+
+
+def test_tab_and_shift_tab_go_through_the_variations(active_window, qtbot):
+    w = active_window
+    with_variations(w, qtbot)
+    assert w.session.variations.index == 0
+    press(qtbot, "Tab")
+    assert w.session.variations.index == 1
+    press(qtbot, "shift+Tab")
+    assert w.session.variations.index == 0
+    press(qtbot, "shift+Tab")
+    assert w.session.variations.index == 2  # round the list
+
+
+def test_ctrl_d_duplicates_the_selection(active_window, qtbot):
+    w = active_window
+    w.set_document(phrase(1), None)
+    w.roll.canvas.setFocus()
+    press(qtbot, "ctrl+a", "ctrl+d")
+    assert len(w.melody) == 16 and w.undo.count() == 1
+    press(qtbot, "Delete")
+    assert len(w.melody) == 8
+
+
+def test_escape_discards_stops_the_audition_and_keeps_the_view_on_the_music(active_window, qtbot):
+    w = active_window
+    with_variations(w, qtbot)
+    qtbot.waitUntil(lambda: w.player.playing, timeout=5000)  # the first variation is auditioned
+    w.roll.reveal(w.session.variations.span[1])
+    qtbot.wait(100)
+    press(qtbot, "Escape")
+    assert not w.session.variations and not w.player.playing
+    t = w.roll.state.transform
+    assert t.x(w.melody.end_tick) >= w.roll.canvas.width() * 0.5  # the melody's end is in view, not empty bars
+
+
+def test_undoing_an_accept_keeps_the_music_in_view(active_window, qtbot):
+    w = active_window
+    with_variations(w, qtbot)
+    press(qtbot, "Return")
+    assert w.undo.count() == 1 and not w.session.variations
+    press(qtbot, "ctrl+z")
+    assert len(w.session.variations) == 3
+    press(qtbot, "Escape")
+    t = w.roll.state.transform
+    assert 0 <= t.x(w.melody.end_tick) <= w.roll.canvas.width()
+
+
+def test_keys_reach_the_window_after_choosing_a_key_in_the_panel(active_window, qtbot):
+    """Choosing in a list hands the keys back to the roll: Space plays and Home goes to the start; the Key box
+    keeps its choice."""
+    w = active_window
+    w.set_document(phrase(), None)
+    box = w.panel.key
+    click(qtbot, box)  # opens the list
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    press(qtbot, "Down", "Down", "Down", "Return")  # a key, chosen with the keyboard
+    chosen = box.currentIndex()
+    assert chosen >= 2
+    assert QApplication.focusWidget() is w.roll.canvas
+    w.roll.state.set_playhead(960)
+    press(qtbot, "Home")
+    assert w.roll.state.playhead == 0 and box.currentIndex() == chosen
+    press(qtbot, "space")
+    qtbot.waitUntil(lambda: w.player.playing, timeout=3000)
+    press(qtbot, "space")
+    assert not w.player.playing and box.currentIndex() == chosen
+
+
+def test_home_and_end_work_wherever_the_focus_is(active_window, qtbot):
+    w = active_window
+    w.set_document(phrase(), None)
+    w.panel.style.setFocus()
+    press(qtbot, "End")
+    assert w.roll.state.playhead == w.melody.end_tick
+    w.panel.end_on.setFocus()
+    style, end_on = w.panel.style.currentIndex(), w.panel.end_on.currentIndex()
+    press(qtbot, "Home")
+    assert w.roll.state.playhead == 0
+    assert (w.panel.style.currentIndex(), w.panel.end_on.currentIndex()) == (style, end_on)
+
+
+def test_the_playhead_returns_to_where_playback_started(active_window, qtbot):
+    w = active_window
+    w.set_document(phrase(), None)
+    w.roll.state.set_playhead(480)
+    press(qtbot, "space")
+    qtbot.waitUntil(lambda: w.roll.state.playhead > 700, timeout=5000)
+    press(qtbot, "space")
+    assert not w.player.playing and w.roll.state.playhead == 480
+    w.roll.state.set_playhead(w.melody.end_tick + 1920)  # past the end: Space plays from the start
+    press(qtbot, "space")
+    qtbot.waitUntil(lambda: w.player.playing, timeout=3000)
+    assert w.player.start_tick == 0
+    press(qtbot, "space")
