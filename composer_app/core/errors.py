@@ -2,7 +2,12 @@
 
 
 class ComposerError(Exception):
-    """Base class for errors that carry one plain sentence for the user."""
+    """Base class for errors that carry one plain sentence for the user, and what kind of problem it is
+    (`reason`: a word the window turns into a sentence in the student's language; "" when it has none)."""
+
+    def __init__(self, message: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class MidiImportError(ComposerError):

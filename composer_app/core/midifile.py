@@ -109,7 +109,7 @@ class MidiSong:
         """The melody of one part (the default part if none is given): its highest line, or all notes."""
         chosen = self.part(part) if part is not None else self.default_part
         if chosen is None:
-            raise MidiImportError(f"{self.source}: it has no melodic notes (only drums or nothing)")
+            raise MidiImportError(f"{self.source}: it has no melodic notes (only drums or nothing)", "no_notes")
         notes: Sequence[NoteTuple] = chosen.notes if all_notes else skyline(chosen.notes, min_duration=TICKS_PER_QUARTER // 16)
         if not notes:
             notes = skyline(chosen.notes)
@@ -144,25 +144,25 @@ def read_midi(source: str | os.PathLike | bytes, name: str | None = None) -> Mid
             size = os.path.getsize(source)
             if size > MAX_FILE_BYTES:
                 raise MidiImportError(f"{label}: the file is {size / 1e6:.1f} MB, larger than the "
-                                      f"{MAX_FILE_BYTES // 2**20} MB a melody file may be")
+                                      f"{MAX_FILE_BYTES // 2**20} MB a melody file may be", "too_large")
             with open(source, "rb") as f:
                 data = f.read(MAX_FILE_BYTES + 1)
         except MidiImportError:
             raise
         except FileNotFoundError as e:
-            raise MidiImportError(f"{label}: no such file") from e
+            raise MidiImportError(f"{label}: no such file", "missing") from e
         except IsADirectoryError as e:
-            raise MidiImportError(f"{label}: it is a folder, not a MIDI file") from e
+            raise MidiImportError(f"{label}: it is a folder, not a MIDI file", "folder") from e
         except OSError as e:
-            raise MidiImportError(f"{label}: it cannot be read ({e.strerror or e})") from e
+            raise MidiImportError(f"{label}: it cannot be read ({e.strerror or e})", "unreadable") from e
     try:
         return _build_song(read_smf(data), label)
     except SmfError as e:
-        raise MidiImportError(f"{label}: {e}") from e
+        raise MidiImportError(f"{label}: {e}", e.reason) from e
     except MidiImportError:
         raise
     except (ValueError, IndexError, KeyError, OverflowError, ZeroDivisionError, MemoryError, RecursionError) as e:
-        raise MidiImportError(f"{label}: it is damaged and cannot be read ({type(e).__name__})") from e
+        raise MidiImportError(f"{label}: it is damaged and cannot be read ({type(e).__name__})", "damaged") from e
 
 
 def load_melody(path: str | os.PathLike, track: int | None = None, all_notes: bool = False) -> Melody:
@@ -182,7 +182,7 @@ def _build_song(raw, label: str) -> MidiSong:
 
     tempos_raw = sorted((tick, tempo) for tr in raw.tracks for tick, tempo in tr.tempos)
     if len(tempos_raw) > MAX_TEMPO_CHANGES:
-        raise MidiImportError(f"{label}: it has more than {MAX_TEMPO_CHANGES:,} tempo changes")
+        raise MidiImportError(f"{label}: it has more than {MAX_TEMPO_CHANGES:,} tempo changes", "too_large")
     tempos: list[TempoChange] = []
     for tick, tempo in tempos_raw:
         change = TempoChange(t(tick), tempo)
@@ -198,10 +198,10 @@ def _build_song(raw, label: str) -> MidiSong:
     end_raw = max(tr.end_tick for tr in raw.tracks)
     length = t(end_raw)
     if length > MAX_TICK:
-        raise MidiImportError(f"{label}: it claims a length of {end_raw:,} ticks, longer than any song")
+        raise MidiImportError(f"{label}: it claims a length of {end_raw:,} ticks, longer than any song", "too_large")
     seconds = ticks_to_seconds(length, tempos)
     if seconds > MAX_SECONDS:
-        raise MidiImportError(f"{label}: it claims to last {seconds / 3600:.0f} hours, longer than any song")
+        raise MidiImportError(f"{label}: it claims to last {seconds / 3600:.0f} hours, longer than any song", "too_large")
 
     sigs = sorted((tick, n, d) for tr in raw.tracks for tick, n, d in tr.time_signatures)
     time_signature = TimeSignature(sigs[0][1], sigs[0][2]) if sigs else TimeSignature()
@@ -231,7 +231,7 @@ def _build_song(raw, label: str) -> MidiSong:
             notes = sorted(by_channel[channel])
             total += len(notes)
             if total > MAX_NOTES:
-                raise MidiImportError(f"{label}: it has more than {MAX_NOTES:,} notes")
+                raise MidiImportError(f"{label}: it has more than {MAX_NOTES:,} notes", "too_large")
             parts.append(Part(len(parts) + 1, index, channel, tr.name or tr.instrument, programs.get(channel, 0),
                               tuple(notes), max_polyphony(notes)))
     return MidiSong(label, raw.format, parts, tempos, time_signature, key_signature, length, seconds, title)

@@ -31,3 +31,31 @@ def sounding_notes(notes: Iterable[Note], tempos: list[TempoChange] | tuple[Temp
         out.append(Sounding(ticks_to_seconds(n.tick, tempos) - t0, ticks_to_seconds(n.end, tempos) - t0,
                             n.pitch, n.velocity))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Click:
+    """A metronome click in seconds from where playing starts (negative: a count-in before it)."""
+
+    time: float
+    accent: bool  # the first beat of a bar
+
+
+def clicks(tempos: list[TempoChange] | tuple[TempoChange, ...], bar_ticks: int, beats_per_bar: int,
+           start_tick: int, end_tick: int, count_in: bool = False, metronome: bool = True) -> list[Click]:
+    """The beats of [start_tick, end_tick) on the bar grid, timed like sounding_notes; with `count_in`, one
+    bar of beats before start_tick at its tempo (so the first note comes on the beat after them)."""
+    beat_ticks = max(1, bar_ticks // max(1, beats_per_bar))
+    t0 = ticks_to_seconds(start_tick, tempos)
+    out = []
+    if count_in:
+        first = -(-start_tick // beat_ticks) * beat_ticks  # the first beat at or after the start
+        lead = ticks_to_seconds(first, tempos) - t0
+        beat_seconds = ticks_to_seconds(first + beat_ticks, tempos) - ticks_to_seconds(first, tempos)
+        out += [Click(lead - (beats_per_bar - k) * beat_seconds, k == 0) for k in range(beats_per_bar)]
+    if metronome:
+        tick = -(-start_tick // beat_ticks) * beat_ticks
+        while tick < end_tick:
+            out.append(Click(ticks_to_seconds(tick, tempos) - t0, tick % bar_ticks == 0))
+            tick += beat_ticks
+    return out

@@ -99,28 +99,30 @@ def load_project(path: str | os.PathLike) -> Project:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ProjectError(f"{path.name}: the file is larger than any project ({MAX_FILE_BYTES >> 20} MB)")
+            raise ProjectError(f"{path.name}: the file is larger than any project ({MAX_FILE_BYTES >> 20} MB)", "too_large")
         data = path.read_bytes()
     except OSError as e:
-        raise ProjectError(f"{path.name}: it cannot be read ({e.strerror or e})") from e
+        raise ProjectError(f"{path.name}: it cannot be read ({e.strerror or e})",
+                           "missing" if isinstance(e, FileNotFoundError) else "unreadable") from e
     return project_from_bytes(data, path.name)
 
 
 def project_from_bytes(data: bytes, name: str = "project") -> Project:
     if len(data) > MAX_FILE_BYTES:
-        raise ProjectError(f"{name}: the file is larger than any project ({MAX_FILE_BYTES >> 20} MB)")
+        raise ProjectError(f"{name}: the file is larger than any project ({MAX_FILE_BYTES >> 20} MB)", "too_large")
     try:
         doc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise ProjectError(f"{name}: it is not a composer-app project (not UTF-8 text)") from e
+        raise ProjectError(f"{name}: it is not a composer-app project (not UTF-8 text)", "not_project") from e
     except RecursionError as e:
-        raise ProjectError(f"{name}: it is nested too deeply to be a project") from e
+        raise ProjectError(f"{name}: it is nested too deeply to be a project", "damaged") from e
     except ValueError as e:
-        raise ProjectError(f"{name}: it is not a composer-app project (not valid JSON: {e.msg if hasattr(e, 'msg') else e})") from e
+        raise ProjectError(f"{name}: the project is damaged and cannot be read (not valid JSON: "
+                           f"{e.msg if hasattr(e, 'msg') else e})", "damaged") from e
     try:
         return _from_json(doc, name)
     except (KeyError, TypeError, ValueError, IndexError, OverflowError) as e:
-        raise ProjectError(f"{name}: the project is damaged ({_describe(e)})") from e
+        raise ProjectError(f"{name}: the project is damaged ({_describe(e)})", "damaged") from e
 
 
 def _describe(e: Exception) -> str:
@@ -162,15 +164,15 @@ def _list(value, cap: int, what: str) -> list:
 
 def _from_json(doc, name: str) -> Project:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ProjectError(f"{name}: it is not a composer-app project")
+        raise ProjectError(f"{name}: it is not a composer-app project", "not_project")
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectError(f"{name}: the project has no valid format version")
+        raise ProjectError(f"{name}: the project has no valid format version", "damaged")
     if version > VERSION:
         raise ProjectError(f"{name}: it was saved by a newer composer-app (project format {version}); "
-                           f"this one reads up to format {VERSION}. The file was not changed.")
+                           f"this one reads up to format {VERSION}. The file was not changed.", "newer")
     if _depth(doc, MAX_DEPTH) > MAX_DEPTH:
-        raise ProjectError(f"{name}: it is nested too deeply to be a project")
+        raise ProjectError(f"{name}: it is nested too deeply to be a project", "damaged")
     while version < VERSION:
         doc = MIGRATIONS[version](doc)  # type: ignore[operator]
         version += 1

@@ -18,7 +18,28 @@ _DATA_LENGTH = {0x80: 2, 0x90: 2, 0xA0: 2, 0xB0: 2, 0xC0: 1, 0xD0: 1, 0xE0: 2}
 
 
 class SmfError(Exception):
-    """The bytes are not a readable MIDI file; the message says what is wrong."""
+    """The bytes are not a readable MIDI file; the message says what is wrong, `reason` what kind of problem
+    (damaged, too_large, unsupported, audio, not_midi)."""
+
+    def __init__(self, message: str, reason: str = "damaged") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def audio_kind(data: bytes) -> str | None:
+    """The kind of audio recording these bytes start like (WAV, FLAC, Ogg, MP3, AIFF), or None."""
+    head = data[:12]
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "WAV"
+    if head[:4] == b"fLaC":
+        return "FLAC"
+    if head[:4] == b"OggS":
+        return "Ogg"
+    if head[:3] == b"ID3" or (len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+        return "MP3"
+    if head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
+        return "AIFF"
+    return None
 
 
 @dataclass
@@ -49,10 +70,15 @@ def _text(data: bytes) -> str:
 def read_smf(data: bytes, max_events: int = MAX_EVENTS) -> RawFile:
     """Parse SMF bytes; raise SmfError for anything that is not a type 0/1 file with tick timing."""
     if len(data) > MAX_FILE_BYTES:
-        raise SmfError(f"the file is {len(data) / 1e6:.1f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB a melody file may be")
+        raise SmfError(f"the file is {len(data) / 1e6:.1f} MB, larger than the {MAX_FILE_BYTES // 2**20} MB a melody file may be",
+                       "too_large")
     pos = data.find(b"MThd", 0, 256)  # tolerate a RIFF (RMID) wrapper or leading junk
     if pos < 0:
-        raise SmfError("it is not a MIDI file (no MThd header)")
+        kind = audio_kind(data)
+        if kind is not None:
+            raise SmfError(f"it is a {kind} audio recording, not a MIDI file: open a MIDI file (.mid), "
+                           "or play or draw the melody", "audio")
+        raise SmfError("it is not a MIDI file (no MThd header)", "not_midi")
     if pos + 14 > len(data):
         raise SmfError("the file ends inside its header")
     header_len = int.from_bytes(data[pos + 4:pos + 8], "big")
@@ -62,11 +88,11 @@ def read_smf(data: bytes, max_events: int = MAX_EVENTS) -> RawFile:
     ntracks = int.from_bytes(data[pos + 10:pos + 12], "big")
     division = int.from_bytes(data[pos + 12:pos + 14], "big")
     if fmt == 2:
-        raise SmfError("it is a type 2 MIDI file (independent patterns), which is not supported")
+        raise SmfError("it is a type 2 MIDI file (independent patterns), which is not supported", "unsupported")
     if fmt not in (0, 1):
         raise SmfError(f"it declares MIDI file type {fmt}; only types 0 and 1 exist for songs")
     if division & 0x8000:
-        raise SmfError("it uses SMPTE time code instead of beats, which is not supported")
+        raise SmfError("it uses SMPTE time code instead of beats, which is not supported", "unsupported")
     if division == 0:
         raise SmfError("it declares 0 ticks per quarter note")
     if ntracks > MAX_TRACKS:
@@ -157,7 +183,7 @@ def _read_track(data: bytes, pos: int, end: int, number: int, budget: list[int])
         pos += need
         events += 1
         if events > budget[0]:
-            raise SmfError(f"it has more than {MAX_EVENTS:,} events")
+            raise SmfError(f"it has more than {MAX_EVENTS:,} events", "too_large")
     budget[0] -= events
     track.end_tick = tick
     return track

@@ -22,8 +22,9 @@ CHOICES = ("auto", "cpu", "gpu")
 @dataclass
 class ProviderChoice:
     model: LoadedModel
-    reason: str  # one sentence for the status bar
+    reason: str  # one sentence for the status bar (the window says it in the student's language by `why`)
     timings_ms: dict[str, float]  # provider -> median ms of one step, when measured
+    why: str = ""  # cpu_chosen, no_gpu, gpu_chosen_but_none, cuda_failed, gpu_chosen, gpu_faster, cpu_faster
 
 
 def step_time_ms(model: LoadedModel, batch: int = 4, steps: int = 25) -> float:
@@ -45,18 +46,21 @@ def step_time_ms(model: LoadedModel, batch: int = 4, steps: int = 25) -> float:
 def choose_provider(path=None, preference: str = "auto", measure=step_time_ms, load=load_model) -> ProviderChoice:
     """Open the model where it runs fastest (preference "auto"), or where Preferences say ("cpu", "gpu")."""
     if preference == "cpu":
-        return ProviderChoice(load(path, force_cpu=True), "CPU, as chosen in Preferences", {})
+        return ProviderChoice(load(path, force_cpu=True), "CPU, as chosen in Preferences", {}, "cpu_chosen")
     if not cuda_usable():
-        why = "no usable CUDA GPU" if preference == "auto" else "GPU chosen in Preferences, but no usable CUDA GPU"
-        return ProviderChoice(load(path, force_cpu=True), f"CPU ({why})", {})
+        if preference == "auto":
+            return ProviderChoice(load(path, force_cpu=True), "CPU (no usable CUDA GPU)", {}, "no_gpu")
+        return ProviderChoice(load(path, force_cpu=True), "CPU (GPU chosen in Preferences, but no usable CUDA GPU)",
+                              {}, "gpu_chosen_but_none")
     gpu = load(path, force_cpu=False)
     if gpu.provider != CUDA:
-        return ProviderChoice(gpu, "CPU (the CUDA provider could not start)", {})
+        return ProviderChoice(gpu, "CPU (the CUDA provider could not start)", {}, "cuda_failed")
     if preference == "gpu":
-        return ProviderChoice(gpu, "GPU, as chosen in Preferences", {})
+        return ProviderChoice(gpu, "GPU, as chosen in Preferences", {}, "gpu_chosen")
     cpu = load(path, force_cpu=True)
     timings = {CUDA: measure(gpu), cpu.provider: measure(cpu)}
     g, c = timings[CUDA], timings[cpu.provider]
     if g < c:
-        return ProviderChoice(gpu, f"GPU: a step takes {g:.2f} ms there and {c:.2f} ms on the CPU", timings)
-    return ProviderChoice(cpu, f"CPU: a step takes {c:.2f} ms there and {g:.2f} ms on the GPU", timings)
+        return ProviderChoice(gpu, f"GPU: a step takes {g:.2f} ms there and {c:.2f} ms on the CPU", timings,
+                              "gpu_faster")
+    return ProviderChoice(cpu, f"CPU: a step takes {c:.2f} ms there and {g:.2f} ms on the GPU", timings, "cpu_faster")

@@ -15,14 +15,18 @@ from composer_app.core.melody import Melody
 from composer_app.midi.scheduler import PlaybackScheduler, PlayerThread, melody_events
 
 
+CLICK_ACCENT, CLICK = 76, 77  # General MIDI percussion: high and low woodblock
+
+
 class Output(Protocol):
     """What the Player needs from a sound destination."""
 
     @property
     def available(self) -> bool: ...
 
-    def play(self, melody: Melody, start_tick: int, end_tick: int) -> None:
-        """Sound the notes of `melody` that start in [start_tick, end_tick), from now."""
+    def play(self, melody: Melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0) -> None:
+        """Sound the notes of `melody` that start in [start_tick, end_tick), `lead` seconds from now (a
+        count-in), with metronome `clicks` (core.performance.Click, timed from start_tick)."""
 
     def stop(self) -> None:
         """Silence everything this output is playing (no hanging notes)."""
@@ -43,8 +47,15 @@ class MidiOutput:
     def available(self) -> bool:
         return self.hub is not None and self.hub.output_connected
 
-    def play(self, melody: Melody, start_tick: int, end_tick: int) -> None:
-        self.player.play(melody_events(melody, start_tick=start_tick, end_tick=end_tick))
+    def play(self, melody: Melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0) -> None:
+        events = [(t + lead, order, msg) for t, order, msg in melody_events(melody, start_tick=start_tick,
+                                                                             end_tick=end_tick)]
+        for c in clicks:  # a woodblock on the General MIDI drum channel
+            note = CLICK_ACCENT if c.accent else CLICK
+            events.append((c.time + lead, 1, mido.Message("note_on", channel=9, note=note, velocity=100 if c.accent else 70)))
+            events.append((c.time + lead + 0.03, 0, mido.Message("note_off", channel=9, note=note, velocity=0)))
+        events.sort(key=lambda e: (e[0], e[1]))
+        self.player.play(events)
 
     def stop(self) -> None:
         self.player.stop()

@@ -88,12 +88,15 @@ class DocumentEdits:
         return Change(label, header_before=before, header_after=after, merge_key="meter")
 
     def set_tempo(self, bpm: float, label: str = "Tempo") -> Change | None:
-        """The first tempo of the tempo map (later tempo changes stay where they are)."""
+        """The tempo the piece starts at; a tempo map with later changes is scaled as a whole (each change keeps
+        its place and its ratio to the first tempo, so a ritardando stays a ritardando)."""
         h = self.melody.header()
         if round(self.melody.bpm) == round(bpm):
             return None
-        tempos = (TempoChange(0, round(60_000_000 / bpm)),) + tuple(t for t in h.tempos if t.tick > 0)
-        return self._header_change(label, replace(h, tempos=tempos))
+        first = h.tempos[0].tempo if h.tempos and h.tempos[0].tick == 0 else 500_000
+        ratio = round(60_000_000 / bpm) / first
+        later = tuple(TempoChange(t.tick, max(1, round(t.tempo * ratio))) for t in h.tempos if t.tick > 0)
+        return self._header_change(label, replace(h, tempos=(TempoChange(0, round(60_000_000 / bpm)),) + later))
 
     def set_time_signature(self, numerator: int, denominator: int, label: str = "Time signature") -> Change | None:
         return self._header_change(label, replace(self.melody.header(),

@@ -122,6 +122,14 @@ class ModelLibrary:
         return [sub for sub in sorted(self.folder.iterdir())
                 if sub.is_dir() and can_resume(sub)]
 
+    def unused_name(self, name: str) -> str:
+        """`name`, or "name 2", "name 3"... when a model already has it."""
+        taken = {e.name.lower() for e in self.entries()}
+        candidate, n = name, 2
+        while candidate.lower() in taken:
+            candidate, n = f"{name} {n}", n + 1
+        return candidate
+
     def folder_for(self, source_name: str) -> Path:
         """A new folder in the models folder, named after what the model is trained on."""
         slug = re.sub(r"[^A-Za-z0-9_-]+", "-", source_name).strip("-")[:40] or "model"

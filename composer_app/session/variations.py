@@ -47,3 +47,11 @@ class Variations:
 
     def snapshot(self) -> tuple[list[Melody], int, tuple[int, int] | None]:
         return list(self.items), self.index, self.span
+
+
+def how_alike(items: list[Melody]) -> tuple[int, int]:
+    """(how many different variations there are, the fewest different pitches any of them uses): 4 variations
+    that are one two-note loop give (1, 2), which is worth telling the student about."""
+    distinct = {tuple(n.content() for n in m) for m in items}
+    fewest = min((len({n.pitch for n in m}) for m in items), default=0)
+    return len(distinct), fewest

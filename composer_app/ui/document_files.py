@@ -14,6 +14,7 @@ from composer_app.core.midifile import read_midi, write_midi
 from composer_app.core.project import SUFFIX, load_project, save_project
 from composer_app.ui.dialogs.track_chooser import TrackChooser
 from composer_app.ui.midi_mime import midi_mime_data, set_clipboard
+from composer_app.ui.problems import cannot_open
 from composer_app.ui.project_io import project_of, show_project
 from composer_app.ui.settings import add_recent_file
 
@@ -86,7 +87,7 @@ class DocumentFiles(QObject):
                 part, all_notes = chooser.chosen_part(), chooser.all_notes.isChecked()
             melody = song.melody(part, all_notes=all_notes)
         except ComposerError as e:
-            QMessageBox.warning(self.window, self.tr("Cannot open file"), str(e))
+            QMessageBox.warning(self.window, self.tr("Cannot open file"), cannot_open(e, path))
             return False
         self.window.set_document(melody, None, imported_from=path)
         self.window.settings.setValue("last_folder", str(path.parent))
@@ -99,7 +100,7 @@ class DocumentFiles(QObject):
         try:
             project = load_project(path)
         except ComposerError as e:
-            QMessageBox.warning(self.window, self.tr("Cannot open file"), str(e))
+            QMessageBox.warning(self.window, self.tr("Cannot open file"), cannot_open(e, path))
             return False
         show_project(self.window, project, path)
         self.window.settings.setValue("last_folder", str(path.parent))
@@ -125,6 +126,9 @@ class DocumentFiles(QObject):
         if not path.lower().endswith((".mid", ".midi", SUFFIX)):
             path += ".mid" if "*.mid" in chosen else SUFFIX
         path = Path(path)
+        before = self.session.path
+        if path.suffix.lower() == SUFFIX:
+            self.session.path = path  # the project names the file it is saved as, not the one it came from
         if self._write(self.session.melody, path, mark_clean=True):
             self.session.path = path
             self.window.settings.setValue("last_save_folder", str(path.parent))
@@ -132,6 +136,7 @@ class DocumentFiles(QObject):
             self.window.fill_recent_menu()
             self.window.update_title()
             return True
+        self.session.path = before
         return False
 
     def _write(self, melody: Melody, path: Path, mark_clean: bool = False, variations=()) -> bool:

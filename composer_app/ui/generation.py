@@ -83,6 +83,21 @@ class GenerationControls(QObject):
         self.roll.update_scrollbars()
         self.roll.reveal(result.start_tick)
         self.audition()
+        self._say_if_alike(result.variations)
+
+    def _say_if_alike(self, items) -> None:
+        """Extreme settings (low creativity with a low top-p) leave the model one safe path: say so."""
+        from composer_app.session.variations import how_alike
+
+        distinct, fewest = how_alike(items)
+        longest = max((len(m) for m in items), default=0)
+        if len(items) > 1 and distinct < len(items):
+            text = self.tr("%1 of the %2 variations came out the same: with Creativity and Top-p this low the "
+                           "model keeps to its safest notes. Raise either for different ones.")
+            self.say(text.replace("%1", str(len(items) - distinct + 1)).replace("%2", str(len(items))), 12000)
+        elif longest >= 6 and fewest <= 2:
+            self.say(self.tr("The variations go back and forth between two notes: raise Creativity or Top-p for "
+                             "more varied ones."), 12000)
 
     def _failed(self, error: Exception) -> None:
         self._finish()

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         from composer_app.ui.dialogs.help import about_text
 
         QMessageBox.about(self, self.tr("About composer-app"),
-                          about_text(self.model.name if self.model is not None else None))
+                          about_text(self.models.model_name(self.model) if self.model is not None else None))
 
     def show_shortcuts(self) -> None:
         from composer_app.ui.dialogs.help import ShortcutsDialog

@@ -55,8 +55,11 @@ def build_menus(bar: QMenuBar, a: dict[str, QAction], panel_toggle: QAction) -> 
     for name in ("continue", "again", "next_variation", "previous_variation", "accept_variation", "discard_variations"):
         m.addAction(a[name])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Play"))
-    for name in ("play", "go_start", "go_end", "record", "jam"):
-        m.addAction(a[name])
+    for name in ("play", "go_start", "go_end", None, "metronome", "count_in", None, "record", "jam"):
+        if name is None:
+            m.addSeparator()
+        else:
+            m.addAction(a[name])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     m.addAction(a["shortcuts"])
     m.addAction(a["about"])
@@ -113,6 +116,14 @@ class MainToolbar(QToolBar):
         for box in (self.tempo_box, self.meter_box):
             box.blockSignals(True)
         self.tempo_box.setValue(round(melody.bpm))
+        changes = sum(1 for t in melody.tempos if t.tick > 0)
+        self.tempo_box.setSuffix(QCoreApplication.translate("MainWindow", " BPM (changes later)") if changes
+                                 else " BPM")
+        self.tempo_box.setToolTip(
+            QCoreApplication.translate("MainWindow", "The tempo at the start; the piece changes tempo %1 times "
+                                       "later, and setting it here speeds up or slows down all of them alike")
+            .replace("%1", str(changes)) if changes else
+            QCoreApplication.translate("MainWindow", "Tempo of the piece, in quarter notes per minute"))
         ts = str(melody.time_signature)
         i = self.meter_box.findData(ts)
         if i < 0:

@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from composer_app.engine.model import LoadedModel
+from composer_app.engine.model import LoadedModel, bundled_model_path
 from composer_app.session.models import BUNDLED, ModelLibrary
+from composer_app.ui.numbers import decimal
 from composer_app.ui.panels.continue_panel import ContinuePanel
 from composer_app.ui.settings import provider_setting
 from composer_app.ui.workers import ModelLoader
@@ -73,16 +74,46 @@ class ModelChoice(QObject):
 
     def _loaded(self, choice) -> None:
         self.set_model(choice.model)
-        self.label.setToolTip(choice.reason)
+        where = self.where_it_runs(choice)
+        self.label.setToolTip(where)
         notice, self.notice = self.notice, ""
-        where = self.tr("Generating on %1").replace("%1", choice.reason)
         self.say(f"{notice} {where}" if notice else where, 10000)
+
+    def where_it_runs(self, choice) -> str:
+        """Why the model runs where it does, in the student's words."""
+        cpu, gpu = choice.timings_ms.get("CPUExecutionProvider"), choice.timings_ms.get("CUDAExecutionProvider")
+        texts = {
+            "cpu_chosen": self.tr("Generating on the processor (CPU), as chosen in Preferences."),
+            "no_gpu": self.tr("Generating on the processor (CPU): this computer has no graphics card the app can "
+                              "use, and the model is small enough to be quick without one."),
+            "gpu_chosen_but_none": self.tr("Generating on the processor (CPU): Preferences ask for the graphics "
+                                           "card, but there is none the app can use."),
+            "cuda_failed": self.tr("Generating on the processor (CPU): the graphics card's driver could not start."),
+            "gpu_chosen": self.tr("Generating on the graphics card (GPU), as chosen in Preferences."),
+        }
+        if choice.why in texts:
+            return texts[choice.why]
+        if choice.why in ("gpu_faster", "cpu_faster") and cpu is not None and gpu is not None:
+            text = (self.tr("Generating on the graphics card (GPU): a step takes %1 ms there and %2 ms on the "
+                            "processor.") if choice.why == "gpu_faster" else
+                    self.tr("Generating on the processor (CPU): a step takes %1 ms there and %2 ms on the "
+                            "graphics card."))
+            first, second = (gpu, cpu) if choice.why == "gpu_faster" else (cpu, gpu)
+            return text.replace("%1", decimal(first)).replace("%2", decimal(second))
+        return self.tr("Generating on %1").replace("%1", choice.reason)
+
+    def model_name(self, model: LoadedModel) -> str:
+        """The bundled model by what it knows, in the student's language; a trained one by its given name."""
+        if model.path is not None and Path(model.path).resolve() == Path(bundled_model_path()).resolve():
+            return self.tr("bundled model (folk tunes, songs, chorales, renaissance)")
+        return model.name
 
     def set_model(self, model: LoadedModel) -> None:
         self.model, self.error = model, None
-        provider = model.provider.replace("ExecutionProvider", "")
-        self.label.setText(self.tr("Model: %1 (%2)").replace("%1", model.name).replace("%2", provider))
-        self.panel.set_model_status(self.tr("%1 on %2").replace("%1", model.name).replace("%2", provider), True)
+        provider = self.tr("GPU") if "CUDA" in model.provider else self.tr("CPU")
+        name = self.model_name(model)
+        self.label.setText(self.tr("Model: %1 (%2)").replace("%1", name).replace("%2", provider))
+        self.panel.set_model_status(self.tr("%1 on %2").replace("%1", name).replace("%2", provider), True)
         self.panel.set_styles(model.styles)
         self.model_changed.emit()
 

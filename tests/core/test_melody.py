@@ -112,3 +112,17 @@ def test_equality_ignores_ids_but_not_music():
     assert a == b
     b.transpose([b.notes[0].id], 1)
     assert a != b
+
+
+def test_metronome_clicks_follow_the_bar_grid_and_count_in_a_bar():
+    from composer_app.core.performance import clicks
+    from composer_app.core.timing import TempoChange
+
+    tempos = [TempoChange(0, 500_000)]  # 120 BPM: a beat is 0.5 s
+    beats = clicks(tempos, 1920, 4, 480, 1920 * 2, count_in=True)
+    counted = [c for c in beats if c.time < 0]
+    assert [round(c.time, 3) for c in counted] == [-2.0, -1.5, -1.0, -0.5] and counted[0].accent
+    on = [c for c in beats if c.time >= 0]
+    assert [round(c.time, 3) for c in on] == [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]  # from beat 2 of bar 1
+    assert [c.accent for c in on] == [False, False, False, True, False, False, False]
+    assert clicks(tempos, 1920, 4, 0, 1920, count_in=False, metronome=False) == []

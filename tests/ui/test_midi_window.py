@@ -101,3 +101,28 @@ def test_space_plays_the_selection_when_there_is_one(window, qtbot, synth):
     played = [m[1] for _, m in synth.received if m[0] & 0xF0 == 0x90 and m[2] > 0]
     assert played == [65, 66]
     window.live.toggle_play()
+
+
+def test_play_with_count_in_and_metronome_clicks_a_woodblock_on_the_drum_channel(window, qtbot, synth):
+    """Play > Count-in and Metronome: a bar of clicks first, then the notes with a click on every beat, on
+    General MIDI percussion (channel 10), the bar's first beat accented."""
+    bpm = 240  # a beat every 0.25 s
+    window.set_document(Melody.from_notes([(i * 480, 480, 60 + i, 90) for i in range(8)],
+                                          tempos=[__import__("composer_app.core.timing", fromlist=["TempoChange"])
+                                                  .TempoChange(0, 60_000_000 // bpm)]), None)
+    use_midi(window, output_name=synth.port_name)
+    window.actions["count_in"].setChecked(True)
+    window.actions["metronome"].setChecked(True)
+    window.live.toggle_play()
+    qtbot.waitUntil(lambda: sum(1 for _, m in synth.received if m[0] == 0x99) >= 8 and
+                    any(m[0] == 0x90 for _, m in synth.received), timeout=6000)
+    window.live.toggle_play()
+    ons = [(t, m) for t, m in synth.received if m[0] in (0x90, 0x99) and m[2] > 0]
+    clicks = [(t, m) for t, m in ons if m[0] == 0x99]
+    first_note = next(t for t, m in ons if m[0] == 0x90)
+    assert {m[1] for _, m in clicks} <= {76, 77} and clicks[0][1][1] == 76  # the bar starts accented
+    before = [t for t, _ in clicks if t < first_note - 0.05]
+    assert len(before) == 4  # one bar of 4/4 counted in
+    gaps = [b - a for a, b in zip(before, before[1:])]
+    assert all(0.15 < g < 0.35 for g in gaps)  # on the beat at 240 BPM (the machine may be busy)
+    assert window.settings.value("play/metronome") == "true"

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from composer_app.core.model_folder import is_trained
 from composer_app.engine.generate import ContinueOptions
 
 TINY = ["--hidden", "32", "--embedding", "16", "--batch-size", "8", "--threads", "1"]
@@ -73,6 +74,31 @@ def test_train_dialog_end_to_end(window, qtbot, tmp_path, chopin_files):
     assert window.start_continue(ContinueOptions(bars=2, variations=2, seed=1))
     qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations.items) == 2, timeout=30_000)
     assert all(len(v) > 0 for v in window.session.variations.items)
+
+    # the plot speaks the result's units and labels each epoch once
+    assert dialog.plot.y_axis.titleText() == "bits per note (lower is better)"
+    labels = dialog.plot.epoch_labels()
+    assert labels == sorted(set(labels)) and all(x == int(x) for x in labels)
+
+    # training again from the same dialog makes a second model next to the first, never over it
+    first = dialog.out
+    dialog.extra_args = TINY + ["--epochs", "1"]
+    dialog.start()
+    assert dialog.out != first and dialog.name.text() == "My Chopin 2"
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=180_000)
+    assert dialog.finished_model and is_trained(first)
+    names = [window.panel.model_choice.itemText(k) for k in range(window.panel.model_choice.count())]
+    assert "My Chopin" in names and "My Chopin 2" in names
+
+    # stopped while it still reads the files: no epoch, so no Resume is promised
+    dialog.set_folder(folder)
+    qtbot.waitUntil(lambda: dialog.data is not None and not dialog.running(), timeout=60_000)
+    dialog.extra_args = TINY + ["--epochs", "200"]
+    dialog.start()
+    dialog.cancel()
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=10_000)
+    assert not dialog.can_resume() and not dialog.resume_button.isVisible()
+    assert "nothing to resume" in dialog.status.text()
 
 
 def test_without_the_train_extra_the_dialog_says_what_to_install(qtbot, tmp_path, monkeypatch, chopin_files):

@@ -3,10 +3,15 @@ already depends on, so the plot costs no new package and follows the app's palet
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QWidget
+
+
+LN2 = math.log(2)
 
 
 class LossPlot(QChartView):
@@ -24,7 +29,10 @@ class LossPlot(QChartView):
         self.x_axis, self.y_axis = QValueAxis(), QValueAxis()
         self.x_axis.setTitleText(self.tr("Epoch"))
         self.x_axis.setLabelFormat("%.0f")
-        self.y_axis.setTitleText(self.tr("nats per token"))
+        self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)  # whole epochs only: no label twice
+        self.x_axis.setTickAnchor(0)
+        # in bits, as the result is given (a token is one note, rest or hold, so per token is per note)
+        self.y_axis.setTitleText(self.tr("bits per note (lower is better)"))
         self.y_axis.setLabelFormat("%.1f")
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -43,14 +51,20 @@ class LossPlot(QChartView):
         self._rescale()
 
     def add_step(self, epoch_position: float, loss: float) -> None:
-        """The running training loss at a fraction of the way through training (epoch 1.5 = half of epoch 2)."""
-        self.train.append(epoch_position, loss)
+        """The running training loss (nats per token, as training reports it) at a fraction of the way through
+        training (epoch 1.5 = half of epoch 2); shown in bits."""
+        self.train.append(epoch_position, loss / LN2)
         self._rescale()
 
     def add_epoch(self, epoch: int, train_loss: float, valid_loss: float) -> None:
-        self.train.append(float(epoch), train_loss)
-        self.valid.append(float(epoch), valid_loss)
+        self.train.append(float(epoch), train_loss / LN2)
+        self.valid.append(float(epoch), valid_loss / LN2)
         self._rescale()
+
+    def epoch_labels(self) -> list[float]:
+        """The epochs the x axis labels (whole numbers, each once)."""
+        high, step = self.x_axis.max(), self.x_axis.tickInterval()
+        return [i * step for i in range(int(high // step) + 1)]
 
     def point_count(self) -> int:
         return self.train.count() + self.valid.count()
@@ -58,11 +72,14 @@ class LossPlot(QChartView):
     def _rescale(self) -> None:
         points = [p for s in (self.train, self.valid) for p in s.points()]
         if not points:
+            self.x_axis.setTickInterval(1)
             self.x_axis.setRange(0, 1)
             self.y_axis.setRange(0, 8)
             return
         xs, ys = [p.x() for p in points], [p.y() for p in points]
-        self.x_axis.setRange(0, max(1.0, max(xs)))
+        last = max(1, math.ceil(max(xs)))
+        self.x_axis.setTickInterval(max(1, math.ceil(last / 8)))
+        self.x_axis.setRange(0, last)
         low, high = min(ys), max(ys)
         pad = max(0.1, (high - low) * 0.08)
         self.y_axis.setRange(max(0.0, low - pad), high + pad)

@@ -39,6 +39,11 @@ class RecoveryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.discard_button.clicked.connect(lambda: self.done(2))
         layout.addWidget(buttons)
+        # wide enough for the title and every entry, whole (within reason)
+        metrics = self.fontMetrics()
+        widest = max([metrics.horizontalAdvance(r.describe()) for r in found] +
+                     [metrics.horizontalAdvance(self.windowTitle()) + 120, 360])
+        self.resize(min(widest + 90, 900), min(200 + 24 * len(found), 500))
 
     def chosen(self) -> list[Recoverable]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
@@ -66,6 +71,10 @@ def offer_recovery(window, make_window=None) -> int:
     if os.environ.get("COMPOSER_TEST_RESTORE") == "all":  # the crash-recovery test answers the dialog this way
         chosen = found
     else:
+        from PySide6.QtWidgets import QApplication
+
+        window.repaint()  # the window is drawn before the question comes over it, not left black behind it
+        QApplication.processEvents()
         dialog = RecoveryDialog(found, window)
         result = dialog.exec()
         if result == 2:

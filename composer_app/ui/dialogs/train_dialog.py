@@ -193,7 +193,7 @@ class TrainDialog(QDialog):
         if self.out is None:
             self.out = self.library.folder_for(folder.name)
             self.created_out = True
-            self.name.setText(folder.name)
+            self.name.setText(self.library.unused_name(folder.name))  # a second model of a folder: "name 2"
         self.found.setText(self.tr("Counting the pieces..."))
         self._run("prepare", ["train", str(self.folder), "--out", str(self.out), "--prepare-only",
                               "--progress", "json"])
@@ -209,6 +209,10 @@ class TrainDialog(QDialog):
         if self.running() or self.folder is None or self.out is None or not self.available:
             return
         name = " ".join(self.name.text().split()) or self.folder.name
+        if is_trained(self.out) and not resume:  # trained before: a new model next to it, never over it
+            self.out, self.created_out = self.library.folder_for(self.folder.name), True
+            name = self.library.unused_name(name)
+            self.name.setText(name)
         self.out.mkdir(parents=True, exist_ok=True)
         (self.out / TRAINING_INFO).write_text(json.dumps({"source": str(self.folder), "name": name}),
                                                 encoding="utf-8")
@@ -320,7 +324,11 @@ class TrainDialog(QDialog):
                 self.found.setText(self._error_sentence() or self.tr("The folder cannot be read."))
                 self.status.setText("")
         elif self.cancelled:
-            self.status.setText(self.tr("Training stopped. The finished epochs are kept: Resume goes on from them."))
+            self.status.setText(
+                self.tr("Training stopped. The finished epochs are kept: Resume goes on from them.")
+                if self.can_resume() else
+                self.tr("Training stopped before its first epoch was finished, so there is nothing to resume: "
+                        "Start begins again."))
         elif code == 0 and self.finished_model:
             self._tidy_model_folder()
             self.model_trained.emit(self.out.name)

@@ -43,6 +43,15 @@ class LiveControls(QObject):
         self.player.started.connect(lambda: (play.setChecked(True), play.setText(self.tr("&Stop"))))
         self.player.stopped.connect(lambda: (play.setChecked(False), play.setText(self.tr("&Play/Stop"))))
         self.session.variations.events.changed.connect(self._stop_gone_variation)
+        for name in ("metronome", "count_in"):  # remembered; they apply to the next Play
+            action = self.window.actions[name]
+            action.setChecked(flag(self.window.settings, f"play/{name}", False))
+            setattr(self.player, name, action.isChecked())
+            action.toggled.connect(lambda on, name=name: self._set_play_option(name, on))
+
+    def _set_play_option(self, name: str, on: bool) -> None:
+        setattr(self.player, name, on)
+        self.window.settings.setValue(f"play/{name}", "true" if on else "false")
 
     def _stop_gone_variation(self) -> None:
         """A variation being auditioned was discarded (or accepted): it stops sounding."""

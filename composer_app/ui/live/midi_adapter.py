@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.core.errors import ComposerError
 from composer_app.midi.hub import MidiHub
-from composer_app.midi.output import MidiOutput, Output
+from composer_app.midi.output import CLICK, CLICK_ACCENT, MidiOutput, Output
 from composer_app.session.live import CallAndResponse, Take
 from composer_app.ui.live.sound_out import SoundOut
 from composer_app.ui.roll.state import RollState
@@ -151,9 +151,9 @@ class MidiAdapter(QObject):
 
     def _click(self, accent: bool) -> None:
         if self.output_ready:  # a woodblock on the drum channel
-            self.output().note(76 if accent else 77, 100 if accent else 70, 0.03, channel=9)
+            self.output().note(CLICK_ACCENT if accent else CLICK, 100 if accent else 70, 0.03, channel=9)
         else:
-            self.sound.note(96 if accent else 89, 100 if accent else 70, 0.04)
+            self.sound.click(accent)
 
     # -- recording -----------------------------------------------------------------------
     @property

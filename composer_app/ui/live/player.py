@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.core.melody import Melody
+from composer_app.core.performance import clicks
 from composer_app.core.timing import seconds_to_ticks
 from composer_app.midi.output import Output
 from composer_app.ui.roll.state import RollState
@@ -34,6 +35,8 @@ class Player(QObject):
         self.start_tick = 0
         self.end_tick = 0
         self.return_to: int | None = None  # where the playhead was when playback started (it goes back there)
+        self.metronome = False  # clicks on the beats while the document plays
+        self.count_in = False  # a bar of clicks before it plays
         state.audition.connect(self.audition)
 
     @property
@@ -61,14 +64,22 @@ class Player(QObject):
             return
         start, end, self.looping = plan
         self.playing_on = self.output()
-        self.playing_on.play(melody, start, end)
+        ts = melody.time_signature
+        document = from_playhead and melody is self.state.session.melody
+        count_in = document and self.count_in and start_at is None  # not again at each loop
+        beats = clicks(melody.tempos, ts.bar_ticks, ts.numerator, start, end, count_in,
+                       document and self.metronome) if document and (self.metronome or count_in) else []
+        lead = -min((c.time for c in beats), default=0.0) if count_in else 0.0
+        self.playing_on.play(melody, start, end, beats, lead)
         self.start_tick, self.end_tick = start, max(end, start + 1)
-        self.start_time = time.perf_counter()
+        self.start_time = time.perf_counter() + lead  # the playhead waits for the count-in
         self.timer.start()
         self.started.emit()
 
     def _tick(self) -> None:
         elapsed = time.perf_counter() - self.start_time
+        if elapsed < 0:  # counting in
+            return
         tick = seconds_to_ticks(elapsed, self.melody.tempos, self.start_tick)
         if tick >= self.end_tick:
             if self.looping and self.state.loop and self.melody is not None:

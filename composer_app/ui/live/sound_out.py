@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QIODevice, QObject, QThread, QTimer, Signal
 
 from composer_app.audio.instrument import BuiltinPiano, load_instrument
+from composer_app.audio.click import click as click_sound
 from composer_app.audio.synth import SAMPLE_RATE, to_int16
 
 BUFFER_MS = 10  # the audio device's buffer: key-to-sound latency of thru, traded against underruns
@@ -208,28 +209,42 @@ class SoundOut(QObject):
         self._generation += 1
 
     # -- the Output protocol (composer_app.midi.output) -----------------------------------
-    def play(self, melody, start_tick: int, end_tick: int) -> None:
+    def click(self, accent: bool) -> None:
+        """One metronome click now (a tick, not a piano note)."""
+        if self.available:
+            self.mixer.add(click_sound(accent))
+
+    def play(self, melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0) -> None:
         """Render the notes off the GUI thread, a few seconds at a time (the first part sounds after a few
-        milliseconds, however long the piece), and hand each part to the mixer at its time."""
+        milliseconds, however long the piece), and hand each part to the mixer at its time; metronome `clicks`
+        and a count-in (`lead` seconds before the first note) on the same clock."""
         from composer_app.audio.render import melody_voices
 
         instrument = self.instrument
         voices = melody_voices(melody, start_tick, end_tick)
-        if not voices or not self.available:
+        if not (voices or clicks) or not self.available:
             return
         self._generation += 1
         generation = self._generation
 
         def work() -> None:
             started = None
+
+            def begin() -> int:
+                for c in clicks:  # on the clock the notes keep (started once the first part is ready)
+                    self.mixer.add(click_sound(c.accent), max(0, int((c.time + lead) * SAMPLE_RATE)))
+                return self.mixer.frames_played
+
             for offset, part in passage_parts(voices):
                 samples = instrument.render(part)
                 if generation != self._generation:  # stopped or replaced meanwhile
                     return
                 if started is None:
-                    started = self.mixer.frames_played
-                due = int(offset * SAMPLE_RATE) - (self.mixer.frames_played - started)
+                    started = begin()
+                due = int((offset + lead) * SAMPLE_RATE) - (self.mixer.frames_played - started)
                 self.play_samples(samples, max(0, due))
+            if started is None and generation == self._generation:
+                begin()
 
         threading.Thread(target=work, name="render", daemon=True).start()
 
