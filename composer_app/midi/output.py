@@ -14,7 +14,6 @@ import mido
 from composer_app.core.melody import Melody
 from composer_app.midi.scheduler import PlaybackScheduler, PlayerThread, melody_events
 
-
 CLICK_ACCENT, CLICK = 76, 77  # General MIDI percussion: high and low woodblock
 
 

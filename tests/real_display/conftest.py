@@ -31,7 +31,7 @@ def click(qtbot, widget) -> None:
 
 
 @pytest.fixture
-def active_window(window, qtbot):
+def active_window(window, qtbot):  # noqa: F811  (the fixture above)
     """The window, raised and holding the keyboard focus (on the roll)."""
     window.raise_()
     window.activateWindow()

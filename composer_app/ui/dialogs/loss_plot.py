@@ -10,7 +10,6 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-
 LN2 = math.log(2)
 
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QIODevice, QObject, QThread, QTimer, Signal
 
-from composer_app.audio.instrument import BuiltinPiano, load_instrument
 from composer_app.audio.click import click as click_sound
+from composer_app.audio.instrument import BuiltinPiano, load_instrument
 from composer_app.audio.synth import SAMPLE_RATE, to_int16
 
 BUFFER_MS = 10  # the audio device's buffer: key-to-sound latency of thru, traded against underruns
