@@ -105,9 +105,15 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None, start_c
 
 
 def report_start(window, started: float) -> None:
-    """--start-check: the window is on screen (the event loop ran once after show()); say so and leave."""
+    """--start-check: once the window is on screen and drawn (exposed by the window system and painted, as a
+    student sees it), say so and leave."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    handle = window.windowHandle()
+    if handle is None or not handle.isExposed() or not getattr(window, "painted", False):
+        QTimer.singleShot(5, lambda: report_start(window, started))
+        return
     seconds = time.perf_counter() - started
     print(f"shown: {window.session.title or 'Untitled'}, {len(window.melody)} notes, "
           f"{seconds:.2f} s after the app started", flush=True)

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.roll, 1)
         self.setCentralWidget(central)
         self.showing_example = False
+        self.painted = False
         self.actions = build_actions(self)
         self.files = DocumentFiles(self)
         self.live = LiveControls(self)
@@ -342,6 +343,10 @@ class MainWindow(QMainWindow):
         from composer_app.ui.dialogs.help import ShortcutsDialog
 
         ShortcutsDialog(self.actions, self).exec()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        self.painted = True  # drawn at least once (what --start-check waits for)
+        super().paintEvent(event)
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
