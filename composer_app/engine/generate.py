@@ -114,7 +114,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     for c in constraints:
         c.shape(plan)
     if not (plan.allowed & plan.is_note).any():
-        raise ComposerError("no note fits both the key and the pitch range; widen the range")
+        raise ComposerError("no note fits both the key and the pitch range; widen the range", "no_fit")
     rooms = [c for c in constraints if type(c).room is not Constraint.room]
     narrowers = [c for c in constraints if type(c).narrow is not Constraint.narrow]
     listeners = [c for c in constraints if type(c).chose is not Constraint.chose]

@@ -28,6 +28,9 @@ EXPECTED_OUTPUTS = ("logits", "h_out", "c_out")
 class ModelLoadError(ComposerError):
     """The model cannot be used; the message says why in one sentence."""
 
+    def __init__(self, message: str = "", reason: str = "model") -> None:
+        super().__init__(message, reason)
+
 
 def bundled_model_path() -> Path:
     """Where the bundled model lives: next to the sources, or inside a PyInstaller bundle."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from composer_app.core.keys import detect_key
+from composer_app.core.keys import detect_key, melody_key
 from composer_app.core.melody import Melody
 from composer_app.core.midifile import load_melody
 from composer_app.engine.generate import ContinueOptions, continue_melody
@@ -48,7 +48,7 @@ def check_continuations(model: LoadedModel, files: list[Path], seed_bars: int = 
         r = continue_melody(model, prefix, ContinueOptions(bars=bars, variations=variations, temperature=temperature,
                                                            top_p=1.0, key=None, seed=seed + i, start_tick=seed_bars * bar,
                                                            end_on=end_on, style=style, low=36, high=96))
-        tonic = (r.key or estimate.key).tonic
+        tonic = (r.key or melody_key(prefix)[0] or estimate.key).tonic  # the file's key, as the engine takes it
         for v in r.variations:
             count += 1
             total += len(v)

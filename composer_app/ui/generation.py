@@ -13,6 +13,7 @@ from composer_app.session.session import Session
 from composer_app.ui.model_choice import ModelChoice
 from composer_app.ui.numbers import decimal
 from composer_app.ui.panels.continue_panel import ContinuePanel
+from composer_app.ui.problems import in_words
 from composer_app.ui.roll.piano_roll import PianoRollView
 from composer_app.ui.workers import Generation, pool_executor
 
@@ -104,7 +105,7 @@ class GenerationControls(QObject):
         if isinstance(error, GenerationCancelled):
             self.say(self.tr("Generation cancelled"), 3000)
         else:
-            QMessageBox.warning(self.parent_widget, self.tr("Generation failed"), str(error))
+            QMessageBox.warning(self.parent_widget, self.tr("Generation failed"), in_words(error))
 
     def update_actions(self) -> None:
         has = bool(self.session.variations)

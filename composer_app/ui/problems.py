@@ -11,10 +11,6 @@ from composer_app.core import note_names
 from composer_app.core.safe_save import backup_path
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
-
-
 def cannot_open(error: Exception, path: Path | str) -> str:
     """The message for a MIDI file or project that did not open."""
     path = Path(path)
@@ -22,32 +18,54 @@ def cannot_open(error: Exception, path: Path | str) -> str:
     name = path.name
     project = path.suffix.lower() == ".composer"
     sentences = {
-        "audio": _t("“%1” is a sound recording, not a MIDI file. composer-app opens MIDI files (.mid) and its own "
+        "audio": QCoreApplication.translate("Problems", "“%1” is a sound recording, not a MIDI file. composer-app opens MIDI files (.mid) and its own "
                     "projects (.composer): export the melody as MIDI from the program that made it, or play or "
                     "draw it here."),
-        "not_midi": _t("“%1” is not a MIDI file. composer-app opens MIDI files (.mid) and its own projects "
+        "not_midi": QCoreApplication.translate("Problems", "“%1” is not a MIDI file. composer-app opens MIDI files (.mid) and its own projects "
                        "(.composer)."),
-        "missing": _t("“%1” is not there any more: it was moved, renamed or deleted."),
-        "folder": _t("“%1” is a folder: open a MIDI file inside it."),
-        "unreadable": _t("“%1” cannot be read: check that you may open it and that its disk is connected."),
-        "too_large": _t("“%1” is far larger than any melody, so it was not opened."),
-        "unsupported": _t("“%1” is a kind of MIDI file this app does not read (timed in seconds, or a set of "
+        "missing": QCoreApplication.translate("Problems", "“%1” is not there any more: it was moved, renamed or deleted."),
+        "folder": QCoreApplication.translate("Problems", "“%1” is a folder: open a MIDI file inside it."),
+        "unreadable": QCoreApplication.translate("Problems", "“%1” cannot be read: check that you may open it and that its disk is connected."),
+        "too_large": QCoreApplication.translate("Problems", "“%1” is far larger than any melody, so it was not opened."),
+        "unsupported": QCoreApplication.translate("Problems", "“%1” is a kind of MIDI file this app does not read (timed in seconds, or a set of "
                           "separate patterns). Save it as a standard MIDI file (type 0 or 1) and open that."),
-        "no_notes": _t("“%1” has no notes to continue (only drums or nothing)."),
-        "newer": _t("“%1” was saved by a newer composer-app: update the app to open it. The file was not "
+        "no_notes": QCoreApplication.translate("Problems", "“%1” has no notes to continue (only drums or nothing)."),
+        "newer": QCoreApplication.translate("Problems", "“%1” was saved by a newer composer-app: update the app to open it. The file was not "
                     "changed."),
-        "not_project": _t("“%1” is not a composer-app project."),
+        "not_project": QCoreApplication.translate("Problems", "“%1” is not a composer-app project."),
     }
     if reason == "damaged" and project:
         bak = backup_path(path)
-        text = (_t("“%1” is damaged and cannot be opened. The copy saved before it, “%2”, is next to it: "
+        text = (QCoreApplication.translate("Problems", "“%1” is damaged and cannot be opened. The copy saved before it, “%2”, is next to it: "
                    "open that one.").replace("%2", bak.name) if bak.exists() else
-                _t("“%1” is damaged and cannot be opened, and there is no earlier copy (.bak) next to it."))
+                QCoreApplication.translate("Problems", "“%1” is damaged and cannot be opened, and there is no earlier copy (.bak) next to it."))
     elif reason in sentences:
         text = sentences[reason]
     else:
-        text = _t("“%1” is damaged or not a file this app reads, so it was not opened.")
+        text = QCoreApplication.translate("Problems", "“%1” is damaged or not a file this app reads, so it was not opened.")
     text = text.replace("%1", name)
     if note_names.language() == "en" and str(error):
-        text += "\n\n" + _t("Details: %1").replace("%1", str(error))
+        text += "\n\n" + QCoreApplication.translate("Problems", "Details: %1").replace("%1", str(error))
     return text
+
+
+def in_words(error: Exception | str) -> str:
+    """Any other problem the window reports (generation, models, recovery), in the student's language: a
+    sentence by its kind; without one, the English sentence in the English window and a general one (with the
+    English detail after it) in another language."""
+    reason = getattr(error, "reason", "")
+    sentences = {
+        "no_fit": QCoreApplication.translate("Problems", "No note fits both the key and the pitch range: widen the "
+                                             "range or choose another key."),
+        "model": QCoreApplication.translate("Problems", "The model cannot be used: its file is damaged, incomplete or "
+                                            "not one this app can run. Choose another model or train it again."),
+    }
+    if reason in sentences:
+        text = sentences[reason]
+        if note_names.language() == "en" and str(error):
+            text += " " + QCoreApplication.translate("Problems", "(%1)").replace("%1", str(error))
+        return text
+    if note_names.language() == "en":
+        return str(error)
+    return QCoreApplication.translate("Problems", "Something went wrong (details in English: %1)").replace(
+        "%1", str(error))

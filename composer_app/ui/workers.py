@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.engine.generate import ContinueOptions, continue_melody
-from composer_app.engine.model import LoadedModel
+from composer_app.engine.model import LoadedModel, ModelLoadError
 from composer_app.engine.provider import choose_provider
+from composer_app.ui.problems import in_words
 
 
 class WorkerSignals(QObject):
@@ -40,9 +41,10 @@ class ModelLoader(QRunnable):
             choice = choose_provider(self.path, self.provider)
             warm_up(choice.model)
         except ComposerError as e:
-            self._tell(self.signals.failed, str(e))
+            self._tell(self.signals.failed, in_words(e))
         except Exception as e:  # never let a worker thread die silently
-            self._tell(self.signals.failed, f"the model could not be loaded ({type(e).__name__}: {e})")
+            self._tell(self.signals.failed, in_words(ModelLoadError(
+                f"the model could not be loaded ({type(e).__name__}: {e})")))
         else:
             self._tell(self.signals.finished, choice)
 

@@ -169,81 +169,111 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="57" />
+        <source>Go to &amp;Start</source>
+        <translation>Ir al &amp;inicio</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="59" />
+        <source>Go to &amp;End</source>
+        <translation>Ir al &amp;final</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="60" />
+        <source>&amp;Metronome</source>
+        <translation>&amp;Metrónomo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="61" />
+        <source>Click on the beats while the melody plays</source>
+        <translation>Marcar los tiempos mientras suena la melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="62" />
+        <source>Co&amp;unt-in</source>
+        <translation>Com&amp;pás de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="63" />
+        <source>A bar of clicks before the melody plays</source>
+        <translation>Un compás de clics antes de que suene la melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="64" />
         <source>&amp;Record</source>
         <translation>&amp;Grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="58" />
+        <location filename="../../composer_app/ui/actions.py" line="65" />
         <source>Record from the MIDI input at the playhead</source>
         <translation>Grabar desde la entrada MIDI en el cursor de reproducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="59" />
+        <location filename="../../composer_app/ui/actions.py" line="66" />
         <source>&amp;Jam (Call and Response)</source>
         <translation>&amp;Improvisar (pregunta y respuesta)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="60" />
+        <location filename="../../composer_app/ui/actions.py" line="67" />
         <source>Play a phrase and pause: the model answers</source>
         <translation>Toca una frase y haz una pausa: el modelo responde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="61" />
+        <location filename="../../composer_app/ui/actions.py" line="68" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="62" />
+        <location filename="../../composer_app/ui/actions.py" line="69" />
         <source>Continue A&amp;gain</source>
         <translation>Continuar &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="63" />
+        <location filename="../../composer_app/ui/actions.py" line="70" />
         <source>&amp;Next Variation</source>
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="64" />
+        <location filename="../../composer_app/ui/actions.py" line="71" />
         <source>P&amp;revious Variation</source>
         <translation>Variación &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="65" />
+        <location filename="../../composer_app/ui/actions.py" line="72" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="66" />
+        <location filename="../../composer_app/ui/actions.py" line="73" />
         <source>&amp;Discard Variations</source>
         <translation>&amp;Descartar variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="67" />
+        <location filename="../../composer_app/ui/actions.py" line="74" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="68" />
+        <location filename="../../composer_app/ui/actions.py" line="75" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="69" />
+        <location filename="../../composer_app/ui/actions.py" line="76" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="70" />
+        <location filename="../../composer_app/ui/actions.py" line="77" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="71" />
+        <location filename="../../composer_app/ui/actions.py" line="78" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="73" />
+        <location filename="../../composer_app/ui/actions.py" line="80" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -251,256 +281,270 @@
 <context>
     <name>ContinuePanel</name>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="111" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="211" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="318" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="114" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="214" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="337" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="115" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="118" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="121" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="124" />
         <source>The model that continues your melody: the bundled one or one you trained</source>
         <translation>El modelo que continúa tu melodía: el incluido o uno que hayas entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="124" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="127" />
         <source>...</source>
         <translation>...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="125" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="128" />
         <source>See, rename and remove models (Tools &gt; Models)</source>
         <translation>Ver, renombrar y quitar modelos (Herramientas &gt; Modelos)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="130" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="133" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="134" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="137" />
         <source>How many bars each variation adds</source>
         <translation>Cuántos compases añade cada variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="135" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="138" />
         <source>Bars to add</source>
         <translation>Compases a añadir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="139" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="142" />
         <source>How many different continuations to offer at once</source>
         <translation>Cuántas continuaciones distintas ofrecer a la vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="140" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="143" />
         <source>Variations</source>
         <translation>Variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="148" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="151" />
         <source>Low: the model's safest choices; high: more surprising notes (the sampling temperature)</source>
         <translation>Bajo: las opciones más seguras del modelo; alto: notas más sorprendentes (la temperatura de muestreo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="150" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="153" />
         <source>Creativity</source>
         <translation>Creatividad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="157" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="160" />
         <source>Leave out the least likely notes: only the likeliest ones that together make up this share of the probability are chosen from (1.00 keeps all)</source>
         <translation>Deja fuera las notas menos probables: solo se elige entre las más probables que juntas suman esta parte de la probabilidad (1,00 las conserva todas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="159" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="162" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="161" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="283" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="164" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="190" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="298" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="162" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="165" />
         <source>No key lock</source>
         <translation>Sin tonalidad fija</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="165" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="168" />
         <source>Keep every note in a key: Auto uses the key the melody is in, or pick one; No key lock lets the model choose</source>
         <translation>Mantiene todas las notas en una tonalidad: Auto usa la de la melodía, o elige una; Sin bloqueo de tonalidad deja elegir al modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="167" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="170" />
         <source>Key</source>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="173" />
         <source>Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number</source>
         <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="179" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="176" />
+        <source>Lowest and highest note the continuation may use: type a note such as C4 (middle C) or a MIDI number</source>
+        <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como Do4 (el do central) o un número MIDI</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="182" />
         <source>Pitch range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="183" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="186" />
         <source>Left: fewer, longer notes and more rests; right: more, shorter notes</source>
         <translation>Izquierda: menos notas, más largas y más silencios; derecha: más notas, más cortas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="184" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
         <source>Note density</source>
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="186" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="189" />
         <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
         <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="190" />
         <source>Dance tune</source>
         <translation>Danza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="188" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
         <source>Song or air</source>
         <translation>Canción o aire</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="188" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
         <source>Chorale</source>
         <translation>Coral</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="189" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="192" />
         <source>Renaissance</source>
         <translation>Renacimiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="194" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="193" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="196" />
         <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
         <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
         <source>Tonic</source>
         <translation>Tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
         <source>Chord tone</source>
         <translation>Nota del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="197" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="200" />
         <source>End on</source>
         <translation>Terminar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="201" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="199" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="202" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="201" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="204" />
         <source>Continue after the last note of the melody</source>
         <translation>Continuar tras la última nota de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="202" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="205" />
         <source>Continue the selected notes, right after the selection</source>
         <translation>Continuar las notas seleccionadas, justo después de la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="209" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="212" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="217" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="220" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="230" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="233" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="231" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="232" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="233" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
         <source>Put the shown variation into the melody (Enter)</source>
         <translation>Poner la variación mostrada en la melodía (Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="237" />
         <source>New variations with the current settings (Ctrl+Shift+Enter)</source>
         <translation>Nuevas variaciones con los ajustes actuales (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="238" />
         <source>Remove the variations (Esc)</source>
         <translation>Quitar las variaciones (Esc)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="239" />
         <source>Click a variation to hear it; Tab and Shift+Tab go through them</source>
         <translation>Haz clic en una variación para oírla; Tab y Mayús+Tab las recorren</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="283" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="259" />
+        <source>The lowest note was above the highest one: they were swapped (%1 to %2).</source>
+        <translation>La nota más grave estaba por encima de la más aguda: se han intercambiado (de %1 a %2).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="300" />
+        <source>Auto (%1, from the file)</source>
+        <translation>Auto (%1, del archivo)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="302" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="306" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="325" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="318" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="337" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="331" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="350" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -508,22 +552,22 @@
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="41" />
+        <location filename="../../composer_app/ui/document_files.py" line="40" />
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="41" />
+        <location filename="../../composer_app/ui/document_files.py" line="40" />
         <source>Save the changes to this melody first?</source>
         <translation>¿Guardar antes los cambios de esta melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="56" />
+        <location filename="../../composer_app/ui/document_files.py" line="55" />
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="57" />
+        <location filename="../../composer_app/ui/document_files.py" line="56" />
         <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
         <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
     </message>
@@ -555,59 +599,59 @@
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="146" />
+        <location filename="../../composer_app/ui/document_files.py" line="150" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="147" />
+        <location filename="../../composer_app/ui/document_files.py" line="151" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="152" />
+        <location filename="../../composer_app/ui/document_files.py" line="156" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="165" />
+        <location filename="../../composer_app/ui/document_files.py" line="169" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="165" />
+        <location filename="../../composer_app/ui/document_files.py" line="169" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="167" />
+        <location filename="../../composer_app/ui/document_files.py" line="171" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="168" />
+        <location filename="../../composer_app/ui/document_files.py" line="172" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="173" />
+        <location filename="../../composer_app/ui/document_files.py" line="177" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="174" />
+        <location filename="../../composer_app/ui/document_files.py" line="178" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="181" />
+        <location filename="../../composer_app/ui/document_files.py" line="185" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="195" />
+        <location filename="../../composer_app/ui/document_files.py" line="199" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -615,12 +659,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>DragHandle</name>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="37" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="38" />
         <source>Drag to DAW</source>
         <translation>Arrastrar al DAW</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="39" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="40" />
         <source>Drag the selected variation into a DAW, a file manager or a notation program</source>
         <translation>Arrastra la variación elegida a un DAW, a un gestor de archivos o a un programa de notación</translation>
     </message>
@@ -628,32 +672,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>GenerationControls</name>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="53" />
+        <location filename="../../composer_app/ui/generation.py" line="51" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="54" />
+        <location filename="../../composer_app/ui/generation.py" line="52" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="85" />
+        <location filename="../../composer_app/ui/generation.py" line="83" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="93" />
+        <location filename="../../composer_app/ui/generation.py" line="96" />
+        <source>%1 of the %2 variations came out the same: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
+        <translation>%1 de las %2 variaciones han salido iguales: con Creatividad y Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener variaciones distintas.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="100" />
+        <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
+        <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="106" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="95" />
+        <location filename="../../composer_app/ui/generation.py" line="108" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="121" />
+        <location filename="../../composer_app/ui/generation.py" line="136" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
@@ -749,37 +803,37 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LiveControls</name>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="45" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="43" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="46" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="44" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="56" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="75" />
         <source>The synthesized piano plays: %1</source>
         <translation>Suena el piano sintetizado: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="72" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="91" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="75" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="94" />
         <source>Choose a MIDI input in Preferences to record.</source>
         <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="90" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="109" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="94" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="113" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -787,22 +841,26 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="18" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="22" />
         <source>Training loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="20" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="24" />
         <source>Validation loss</source>
         <translation>Pérdida de validación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="25" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="29" />
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="27" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="34" />
+        <source>bits per note (lower is better)</source>
+        <translation>bits por nota (menos es mejor)</translation>
+    </message>
+    <message>
         <source>nats per token</source>
         <translation>nats por token</translation>
     </message>
@@ -810,7 +868,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="45" />
+        <location filename="../../composer_app/ui/main_window.py" line="46" />
         <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
         <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
     </message>
@@ -860,62 +918,73 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="60" />
+        <location filename="../../composer_app/ui/menus.py" line="63" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="74" />
+        <location filename="../../composer_app/ui/menus.py" line="77" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="83" />
+        <location filename="../../composer_app/ui/menus.py" line="86" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="88" />
+        <location filename="../../composer_app/ui/menus.py" line="91" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="91" />
+        <location filename="../../composer_app/ui/menus.py" line="94" />
         <source> Tempo </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="95" />
+        <location filename="../../composer_app/ui/menus.py" line="98" />
+        <location filename="../../composer_app/ui/menus.py" line="126" />
         <source>Tempo of the piece, in quarter notes per minute</source>
         <translation>Tempo de la pieza, en negras por minuto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="97" />
+        <location filename="../../composer_app/ui/menus.py" line="100" />
         <source> Time </source>
         <translation> Compás </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="101" />
+        <location filename="../../composer_app/ui/menus.py" line="104" />
         <source>Time signature of the piece</source>
         <translation>Compás de la pieza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="144" />
+        <location filename="../../composer_app/ui/menus.py" line="120" />
+        <source> BPM (changes later)</source>
+        <translation> BPM (cambia después)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/menus.py" line="123" />
+        <source>The tempo at the start; the piece changes tempo %1 times later, and setting it here speeds up or slows down all of them alike</source>
+        <translation>El tempo del principio; la pieza cambia de tempo %1 veces más adelante, y cambiarlo aquí acelera o ralentiza todos los cambios por igual</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="146" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="145" />
+        <location filename="../../composer_app/ui/main_window.py" line="147" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="303" />
+        <location filename="../../composer_app/ui/main_window.py" line="309" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="307" />
+        <location filename="../../composer_app/ui/main_window.py" line="313" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
@@ -968,22 +1037,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Aceptar variación %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="316" />
+        <location filename="../../composer_app/ui/main_window.py" line="322" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="317" />
+        <location filename="../../composer_app/ui/main_window.py" line="323" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="333" />
+        <location filename="../../composer_app/ui/main_window.py" line="339" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="218" />
+        <location filename="../../composer_app/ui/main_window.py" line="224" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -993,7 +1062,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="247" />
+        <location filename="../../composer_app/ui/main_window.py" line="253" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1001,53 +1070,73 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MidiAdapter</name>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="56" />
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="86" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="55" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="85" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="90" />
         <source>in: %1</source>
         <translation>entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="91" />
         <source>in: %1 (gone)</source>
         <translation>entrada: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="93" />
         <source>out: %1</source>
         <translation>salida: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="94" />
         <source>out: %1 (gone)</source>
         <translation>salida: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="96" />
         <source>out: built-in piano</source>
         <translation>salida: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="104" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="89" />
+        <source>MIDI in: %1</source>
+        <translation>Entrada MIDI: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="90" />
+        <source>MIDI in: %1 (gone)</source>
+        <translation>Entrada MIDI: %1 (desconectada)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="92" />
+        <source>MIDI out: %1</source>
+        <translation>Salida MIDI: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="93" />
+        <source>MIDI out: %1 (gone)</source>
+        <translation>Salida MIDI: %1 (desconectada)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="95" />
+        <source>MIDI out: built-in piano</source>
+        <translation>Salida MIDI: piano integrado</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="103" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="106" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="105" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="112" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="111" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="185" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="184" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -1055,57 +1144,107 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="55" />
+        <location filename="../../composer_app/ui/model_choice.py" line="56" />
         <source>it is no longer in the models folder</source>
         <translation>ya no está en la carpeta de modelos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="57" />
+        <location filename="../../composer_app/ui/model_choice.py" line="58" />
         <source>The model you chose last cannot be used (%1); using the bundled model.</source>
         <translation>El último modelo que elegiste no se puede usar (%1); se usa el modelo incluido.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="71" />
+        <location filename="../../composer_app/ui/model_choice.py" line="72" />
         <source>Loading the model...</source>
         <translation>Cargando el modelo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="78" />
+        <location filename="../../composer_app/ui/model_choice.py" line="86" />
+        <source>Generating on the processor (CPU), as chosen in Preferences.</source>
+        <translation>Generando en el procesador (CPU), como se eligió en Preferencias.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="87" />
+        <source>Generating on the processor (CPU): this computer has no graphics card the app can use, and the model is small enough to be quick without one.</source>
+        <translation>Generando en el procesador (CPU): este ordenador no tiene una tarjeta gráfica que la aplicación pueda usar, y el modelo es lo bastante pequeño para ir rápido sin ella.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="89" />
+        <source>Generating on the processor (CPU): Preferences ask for the graphics card, but there is none the app can use.</source>
+        <translation>Generando en el procesador (CPU): Preferencias pide la tarjeta gráfica, pero no hay ninguna que la aplicación pueda usar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="91" />
+        <source>Generating on the processor (CPU): the graphics card's driver could not start.</source>
+        <translation>Generando en el procesador (CPU): el controlador de la tarjeta gráfica no pudo arrancar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="92" />
+        <source>Generating on the graphics card (GPU), as chosen in Preferences.</source>
+        <translation>Generando en la tarjeta gráfica (GPU), como se eligió en Preferencias.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="97" />
+        <source>Generating on the graphics card (GPU): a step takes %1 ms there and %2 ms on the processor.</source>
+        <translation>Generando en la tarjeta gráfica (GPU): un paso tarda %1 ms allí y %2 ms en el procesador.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="99" />
+        <source>Generating on the processor (CPU): a step takes %1 ms there and %2 ms on the graphics card.</source>
+        <translation>Generando en el procesador (CPU): un paso tarda %1 ms allí y %2 ms en la tarjeta gráfica.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="103" />
         <source>Generating on %1</source>
         <translation>Generando en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="84" />
+        <location filename="../../composer_app/ui/model_choice.py" line="108" />
+        <source>bundled model (folk tunes, songs, chorales, renaissance)</source>
+        <translation>modelo incluido (música tradicional, canciones, corales, renacimiento)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="113" />
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="113" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="115" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="85" />
+        <location filename="../../composer_app/ui/model_choice.py" line="116" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="91" />
+        <location filename="../../composer_app/ui/model_choice.py" line="122" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="92" />
+        <location filename="../../composer_app/ui/model_choice.py" line="123" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="136" />
+        <location filename="../../composer_app/ui/model_choice.py" line="167" />
         <source>A new model is ready: %1</source>
         <translation>Hay un modelo nuevo listo: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="146" />
+        <location filename="../../composer_app/ui/model_choice.py" line="177" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="147" />
+        <location filename="../../composer_app/ui/model_choice.py" line="178" />
         <source>Quit and stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Salir y detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
@@ -1113,47 +1252,47 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="23" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="24" />
         <source>Bundled model</source>
         <translation>Modelo incluido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="30" />
         <source>This model cannot be used: %1</source>
         <translation>Este modelo no se puede usar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="32" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="33" />
         <source>The model that comes with the app: %1.</source>
         <translation>El modelo que viene con la aplicación: %1.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="34" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="35" />
         <source>Trained on %1 melodies</source>
         <translation>Entrenado con %1 melodías</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="36" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="37" />
         <source>, %1 notes</source>
         <translation>, %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="41" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="42" />
         <source>Size: %1 M parameters, %2 MB</source>
         <translation>Tamaño: %1 M parámetros, %2 MB</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="44" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="45" />
         <source>On %1 melodies it never saw: %2 bits per note (the n-gram: %3; lower is better)</source>
         <translation>En %1 melodías que nunca vio: %2 bits por nota (el n-grama: %3; menos es mejor)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="51" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="52" />
         <source>Training: %1, %2 epochs</source>
         <translation>Entrenamiento: %1, %2 épocas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="53" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="54" />
         <source>Its card says nothing more.</source>
         <translation>Su ficha no dice nada más.</translation>
     </message>
@@ -1161,89 +1300,89 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="63" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="64" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="67" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="68" />
         <source>The bundled model and the models you trained</source>
         <translation>El modelo incluido y los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="76" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="77" />
         <source>Trained models live in %1</source>
         <translation>Los modelos entrenados están en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="82" />
         <source>Use</source>
         <translation>Usar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="82" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="83" />
         <source>Continue melodies with this model</source>
         <translation>Continuar melodías con este modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="84" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="85" />
         <source>Rename...</source>
         <translation>Renombrar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="85" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="86" />
         <source>Give this model another name</source>
         <translation>Dar otro nombre a este modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="87" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="88" />
         <source>Remove...</source>
         <translation>Quitar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="88" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="89" />
         <source>Delete this model and its folder</source>
         <translation>Borrar este modelo y su carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="90" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="91" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="91" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="92" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="105" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="106" />
         <source>(in use)</source>
         <translation>(en uso)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="107" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="108" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="138" />
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="146" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="139" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="147" />
         <source>Rename Model</source>
         <translation>Renombrar modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="138" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="139" />
         <source>New name:</source>
         <translation>Nombre nuevo:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="156" />
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="166" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="157" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="167" />
         <source>Remove Model</source>
         <translation>Quitar modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="157" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="158" />
         <source>Delete the model “%1” and its folder? This cannot be undone.</source>
         <translation>¿Borrar el modelo «%1» y su carpeta? No se puede deshacer.</translation>
     </message>
@@ -1279,37 +1418,37 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Intensidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="146" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="158" />
         <source>Delete notes</source>
         <translation>Borrar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="149" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="161" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="152" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="164" />
         <source>Transpose</source>
         <translation>Transportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="155" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="167" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="159" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="171" />
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="196" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="208" />
         <source>Paste</source>
         <translation>Pegar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="200" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="212" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
@@ -1372,9 +1511,13 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="55" />
         <source>Grand piano (bundled SoundFont)</source>
-        <translation>Piano de cola (SoundFont incluida)</translation>
+        <translation type="vanished">Piano de cola (SoundFont incluida)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="55" />
+        <source>Grand piano (bundled)</source>
+        <translation>Piano de cola (incluido)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="56" />
@@ -1492,29 +1635,122 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="21" />
+        <source>“%1” is a sound recording, not a MIDI file. composer-app opens MIDI files (.mid) and its own projects (.composer): export the melody as MIDI from the program that made it, or play or draw it here.</source>
+        <translation>«%1» es una grabación de sonido, no un archivo MIDI. composer-app abre archivos MIDI (.mid) y sus propios proyectos (.composer): exporta la melodía como MIDI desde el programa que la hizo, o tócala o dibújala aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="24" />
+        <source>“%1” is not a MIDI file. composer-app opens MIDI files (.mid) and its own projects (.composer).</source>
+        <translation>«%1» no es un archivo MIDI. composer-app abre archivos MIDI (.mid) y sus propios proyectos (.composer).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="26" />
+        <source>“%1” is not there any more: it was moved, renamed or deleted.</source>
+        <translation>«%1» ya no está: se movió, se renombró o se borró.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="27" />
+        <source>“%1” is a folder: open a MIDI file inside it.</source>
+        <translation>«%1» es una carpeta: abre un archivo MIDI de dentro.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="28" />
+        <source>“%1” cannot be read: check that you may open it and that its disk is connected.</source>
+        <translation>No se puede leer «%1»: comprueba que tienes permiso para abrirlo y que su disco está conectado.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="29" />
+        <source>“%1” is far larger than any melody, so it was not opened.</source>
+        <translation>«%1» es mucho más grande que cualquier melodía, así que no se ha abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="30" />
+        <source>“%1” is a kind of MIDI file this app does not read (timed in seconds, or a set of separate patterns). Save it as a standard MIDI file (type 0 or 1) and open that.</source>
+        <translation>«%1» es un tipo de archivo MIDI que esta aplicación no lee (medido en segundos, o un conjunto de patrones separados). Guárdalo como archivo MIDI estándar (tipo 0 o 1) y abre ese.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="32" />
+        <source>“%1” has no notes to continue (only drums or nothing).</source>
+        <translation>«%1» no tiene notas que continuar (solo percusión o nada).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="33" />
+        <source>“%1” was saved by a newer composer-app: update the app to open it. The file was not changed.</source>
+        <translation>«%1» se guardó con un composer-app más nuevo: actualiza la aplicación para abrirlo. El archivo no se ha modificado.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="35" />
+        <source>“%1” is not a composer-app project.</source>
+        <translation>«%1» no es un proyecto de composer-app.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="39" />
+        <source>“%1” is damaged and cannot be opened. The copy saved before it, “%2”, is next to it: open that one.</source>
+        <translation>«%1» está dañado y no se puede abrir. La copia guardada antes, «%2», está a su lado: abre esa.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="41" />
+        <source>“%1” is damaged and cannot be opened, and there is no earlier copy (.bak) next to it.</source>
+        <translation>«%1» está dañado y no se puede abrir, y no hay ninguna copia anterior (.bak) a su lado.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="45" />
+        <source>“%1” is damaged or not a file this app reads, so it was not opened.</source>
+        <translation>«%1» está dañado o no es un archivo que esta aplicación lea, así que no se ha abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="48" />
+        <source>Details: %1</source>
+        <translation>Detalles: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="58" />
+        <source>No note fits both the key and the pitch range: widen the range or choose another key.</source>
+        <translation>Ninguna nota encaja a la vez en la tonalidad y en el registro: amplía el registro o elige otra tonalidad.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="60" />
+        <source>The model cannot be used: its file is damaged, incomplete or not one this app can run. Choose another model or train it again.</source>
+        <translation>No se puede usar el modelo: su archivo está dañado, incompleto o no es uno que esta aplicación pueda ejecutar. Elige otro modelo o entrénalo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="66" />
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="70" />
+        <source>Something went wrong (details in English: %1)</source>
+        <translation>Algo ha salido mal (detalles en inglés: %1)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="21" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="22" />
         <source>Recover unsaved work</source>
         <translation>Recuperar trabajo sin guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="23" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="24" />
         <source>composer-app closed without saving this work. Restore it?</source>
         <translation>composer-app se cerró sin guardar este trabajo. ¿Restaurarlo?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="35" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="36" />
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="36" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="37" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="38" />
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
@@ -1553,17 +1789,17 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>SoundOut</name>
     <message>
-        <location filename="../../composer_app/ui/live/sound_out.py" line="120" />
+        <location filename="../../composer_app/ui/live/sound_out.py" line="139" />
         <source>There is no audio output device; sound is off (MIDI output still works).</source>
         <translation>No hay salida de audio; sin sonido (la salida MIDI sigue funcionando).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/sound_out.py" line="126" />
+        <location filename="../../composer_app/ui/live/sound_out.py" line="145" />
         <source>The audio device does not take 44.1 kHz 16-bit sound; sound is off.</source>
         <translation>El dispositivo de audio no acepta sonido de 44,1 kHz y 16 bits; sin sonido.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/sound_out.py" line="133" />
+        <location filename="../../composer_app/ui/live/sound_out.py" line="152" />
         <source>The audio device could not be opened; sound is off.</source>
         <translation>No se pudo abrir el dispositivo de audio; sin sonido.</translation>
     </message>
@@ -1571,52 +1807,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>TrackChooser</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="26" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="27" />
         <source>Choose the melody track</source>
         <translation>Elige la pista de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="28" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
         <source>Which track of %1 holds the melody?</source>
         <translation>¿Qué pista de %1 lleva la melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Track</source>
         <translation>Pista</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="31" />
         <source>Range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="31" />
         <source>Polyphony</source>
         <translation>Polifonía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="50" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="51" />
         <source>Keep all notes (not only the top line)</source>
         <translation>Conservar todas las notas (no solo la línea superior)</translation>
     </message>
@@ -1624,252 +1860,257 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="63" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="64" />
         <source>Train on a Folder</source>
         <translation>Entrenar con una carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="82" />
         <source>Training needs PyTorch, which the packaged app leaves out. Install composer-app with its train extra to train: %1</source>
         <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala composer-app con su extra train para entrenar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="83" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="84" />
         <source>Training needs PyTorch, which comes with the train extra. Install it with: %1</source>
         <translation>Entrenar necesita PyTorch, que viene con el extra train. Instálalo con: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="94" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="95" />
         <source>A folder of MIDI files (.mid, .midi), subfolders included</source>
         <translation>Una carpeta de archivos MIDI (.mid, .midi), con sus subcarpetas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="95" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="96" />
         <source>The folder whose music the model learns</source>
         <translation>La carpeta cuya música aprende el modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="96" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="97" />
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="97" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="98" />
         <source>Pick the folder of MIDI files to train on</source>
         <translation>Elige la carpeta de archivos MIDI con la que entrenar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="101" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="102" />
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="102" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="103" />
         <source>No folder chosen yet.</source>
         <translation>Aún no has elegido una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="104" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="105" />
         <source>Pieces found</source>
         <translation>Piezas encontradas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="107" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="108" />
         <source>Files that cannot be trained on, each with the reason</source>
         <translation>Archivos con los que no se puede entrenar, cada uno con el motivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="111" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="112" />
         <source>The name the model has in the Continue panel</source>
         <translation>El nombre del modelo en el panel Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="112" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="113" />
         <source>Model name</source>
         <translation>Nombre del modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="114" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="115" />
         <source>Automatic (by the amount of music)</source>
         <translation>Automática (según la cantidad de música)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="115" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="116" />
         <source>Small (2 x 128, for a few pieces)</source>
         <translation>Pequeña (2 x 128, para pocas piezas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="116" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="117" />
         <source>Standard (2 x 256, for large folders)</source>
         <translation>Estándar (2 x 256, para carpetas grandes)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="117" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="118" />
         <source>The size of the network; Automatic picks the small one for less than 150,000 notes</source>
         <translation>El tamaño de la red; Automática elige la pequeña con menos de 150.000 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="119" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="120" />
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="120" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="121" />
         <source>Start from the bundled model (fine-tune)</source>
         <translation>Partir del modelo incluido (ajuste fino)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="121" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="122" />
         <source>Begin with what the bundled model knows and adapt it to this folder: usually better on a few pieces, and the network is the bundled one's</source>
         <translation>Empieza con lo que sabe el modelo incluido y lo adapta a esta carpeta: suele ser mejor con pocas piezas, y la red es la del modelo incluido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="128" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="129" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="129" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="130" />
         <source>Training stops after this long at most (earlier when it stops improving)</source>
         <translation>El entrenamiento se detiene como mucho tras este tiempo (antes si deja de mejorar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="130" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="131" />
         <source>Longest training</source>
         <translation>Entrenamiento máximo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="145" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="146" />
         <source>Start</source>
         <translation>Empezar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="146" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="147" />
         <source>Start training from the beginning</source>
         <translation>Empezar el entrenamiento desde el principio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="148" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="149" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="149" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="150" />
         <source>Go on from the last finished epoch of the stopped training</source>
         <translation>Seguir desde la última época terminada del entrenamiento detenido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="151" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="152" />
         <source>Cancel Training</source>
         <translation>Cancelar entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="152" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="153" />
         <source>Stop training; the finished epochs are kept for Resume</source>
         <translation>Detener el entrenamiento; las épocas terminadas se guardan para Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="154" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="155" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="155" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="156" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="169" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="170" />
         <source>Folder of MIDI files</source>
         <translation>Carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="196" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="197" />
         <source>Counting the pieces...</source>
         <translation>Contando las piezas...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="225" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="230" />
         <source>Starting the training...</source>
         <translation>Empezando el entrenamiento...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="232" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="237" />
         <source>Stopping...</source>
         <translation>Deteniendo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="270" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="275" />
         <source>Reading the files: %1 of %2</source>
         <translation>Leyendo los archivos: %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="281" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="286" />
         <source>Epoch %1, batch %2 of %3: loss %4; at most %5 left</source>
         <translation>Época %1, lote %2 de %3: pérdida %4; quedan como mucho %5</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="289" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="294" />
         <source>Done: the model is in the Continue panel's model list.</source>
         <translation>Hecho: el modelo está en la lista de modelos del panel Continuar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="291" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="296" />
         <source>On %1 held-out pieces: %2 bits per note (the n-gram: %3).</source>
         <translation>En %1 piezas reservadas: %2 bits por nota (el n-grama: %3).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="298" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="303" />
         <source>%1 files: %2 melodies, %3 notes</source>
         <translation>%1 archivos: %2 melodías, %3 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="301" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="306" />
         <source>%1 skipped (below)</source>
         <translation>%1 omitidos (abajo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="316" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="321" />
         <source>Ready to train.</source>
         <translation>Listo para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="317" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="322" />
         <source>A stopped training of this folder can be resumed.</source>
         <translation>Se puede reanudar un entrenamiento detenido de esta carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="319" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="324" />
         <source>The folder cannot be read.</source>
         <translation>No se puede leer la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="322" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="328" />
         <source>Training stopped. The finished epochs are kept: Resume goes on from them.</source>
         <translation>Entrenamiento detenido. Las épocas terminadas se guardan: Reanudar sigue desde ellas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="327" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="330" />
+        <source>Training stopped before its first epoch was finished, so there is nothing to resume: Start begins again.</source>
+        <translation>El entrenamiento se detuvo antes de terminar su primera época, así que no hay nada que reanudar: Empezar comienza de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="336" />
         <source>Training failed: %1</source>
         <translation>El entrenamiento falló: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="328" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="337" />
         <source>the training process ended unexpectedly</source>
         <translation>el proceso de entrenamiento terminó de forma inesperada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="333" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="342" />
         <source>The training process could not be started.</source>
         <translation>No se pudo iniciar el proceso de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="372" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="381" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="373" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="382" />
         <source>Stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>

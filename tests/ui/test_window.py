@@ -89,7 +89,7 @@ def test_broken_file_is_one_sentence_and_nothing_lost(window, tmp_path, message_
     bad = tmp_path / "broken.mid"
     bad.write_bytes(b"MThd\x00\x00\x00\x06\x00\x01\x00\x01\x01\xe0MTrk\x00\x00\x00\x09\x00\x90\x3c")
     assert not window.files.open_file(bad)
-    assert message_boxes[-1][0] == "warning" and message_boxes[-1][2].startswith("broken.mid: ")
+    assert message_boxes[-1][0] == "warning" and message_boxes[-1][2].startswith("“broken.mid” is damaged")
     assert window.melody.contents() == [(0, 120, 60, 80)]
 
 

@@ -52,7 +52,7 @@ class PreferencesDialog(QDialog):
         sound = QGroupBox(self.tr("Sound"))
         form = QFormLayout(sound)
         self.piano = QComboBox()
-        self.piano.addItem(self.tr("Grand piano (bundled SoundFont)"), "")
+        self.piano.addItem(self.tr("Grand piano (bundled)"), "")
         self.piano.addItem(self.tr("Synthesized piano (light, no SoundFont)"), "builtin")
         current = str(settings.value("sound/soundfont", ""))
         if current not in ("", "builtin"):

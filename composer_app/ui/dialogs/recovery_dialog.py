@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 from composer_app.core.errors import ComposerError
 from composer_app.core.project import load_project
 from composer_app.session.recovery import Recoverable, recoverable
+from composer_app.ui.problems import in_words
 from composer_app.ui.project_io import show_project
 
 
@@ -55,7 +56,7 @@ def restore_into(window, found: Recoverable) -> bool:
     try:
         project = load_project(found.path)
     except ComposerError as e:
-        window.statusBar().showMessage(str(e), 8000)
+        window.statusBar().showMessage(in_words(e), 8000)
         return False
     show_project(window, project, None, restore=True)
     window.safekeeping.autosave()

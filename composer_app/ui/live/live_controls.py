@@ -114,12 +114,13 @@ class LiveControls(QObject):
 
     def _answer_phrase(self, notes) -> None:
         """A phrase ended: the session makes the answer off the GUI thread; then it plays and shows."""
+        from composer_app.ui.problems import in_words
         from composer_app.ui.workers import pool_executor
 
         self.session.jam_answer(self.window.model, notes, self.jam_settings,
                                        run=pool_executor(self.window.pool, self._jam_tasks),
                                        on_done=self._play_answer,
-                                       on_failed=lambda e: self.say(str(e), 8000))
+                                       on_failed=lambda e: self.say(in_words(e), 8000))
 
     def _play_answer(self, phrase, result) -> None:
         from composer_app.core.timing import ticks_to_seconds

@@ -86,14 +86,14 @@ class MidiAdapter(QObject):
             return
         parts = []
         if hub.wanted_input:
-            parts.append(self.tr("in: %1").replace("%1", hub.wanted_input) if hub.input_connected
-                         else self.tr("in: %1 (gone)").replace("%1", hub.wanted_input))
+            parts.append(self.tr("MIDI in: %1").replace("%1", hub.wanted_input) if hub.input_connected
+                         else self.tr("MIDI in: %1 (gone)").replace("%1", hub.wanted_input))
         if hub.wanted_output:
-            parts.append(self.tr("out: %1").replace("%1", hub.wanted_output) if hub.output_connected
-                         else self.tr("out: %1 (gone)").replace("%1", hub.wanted_output))
+            parts.append(self.tr("MIDI out: %1").replace("%1", hub.wanted_output) if hub.output_connected
+                         else self.tr("MIDI out: %1 (gone)").replace("%1", hub.wanted_output))
         else:
-            parts.append(self.tr("out: built-in piano"))
-        self.status_changed.emit("MIDI " + ", ".join(parts))
+            parts.append(self.tr("MIDI out: built-in piano"))
+        self.status_changed.emit(", ".join(parts))
 
     def poll(self) -> None:
         if self.hub is None:
