@@ -26,6 +26,9 @@ def install_translation(app, language: str | None) -> str:
         qt = QTranslator(app)
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
+        extra = QTranslator(app)  # the few of Qt's own texts its catalog lacks (the file dialog's "type" label)
+        if extra.load(str(resources_dir() / "i18n" / f"qt_extra_{code}.qm")):
+            app.installTranslator(extra)
         note_names.set_language(code)
         QLocale.setDefault(QLocale(code))  # numbers as the student reads them (10.820; 1,00)
         return code

@@ -775,27 +775,27 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Clic / arrastrar en la regla de compases</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/help.py" line="53" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="58" />
         <source>composer-app %1</source>
         <translation>composer-app %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/help.py" line="54" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="59" />
         <source>Play or draw a melody, then press Continue: a small LSTM writes several continuations to audition, accept, edit and export.</source>
         <translation>Toca o dibuja una melodía y pulsa Continuar: una pequeña LSTM escribe varias continuaciones para escuchar, aceptar, editar y exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/help.py" line="56" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="61" />
         <source>Model: %1</source>
         <translation>Modelo: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/help.py" line="56" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="61" />
         <source>not loaded</source>
         <translation>sin cargar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/help.py" line="57" />
+        <location filename="../../composer_app/ui/dialogs/help.py" line="62" />
         <source>The bundled model was trained on public-domain collections: Irish and American dance tunes, folk songs, Bach chorales and Palestrina and Monteverdi voices (music21 corpus).</source>
         <translation>El modelo incluido se entrenó con colecciones de dominio público: danzas irlandesas y americanas, canciones populares, corales de Bach y voces de Palestrina y Monteverdi (corpus de music21).</translation>
     </message>
@@ -1262,37 +1262,41 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Este modelo no se puede usar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="33" />
         <source>The model that comes with the app: %1.</source>
         <translation>El modelo que viene con la aplicación: %1.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="35" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="33" />
+        <source>The model that comes with the app: it knows folk tunes, songs, chorales and renaissance melodies.</source>
+        <translation>El modelo que viene con la aplicación: conoce música tradicional, canciones, corales y melodías renacentistas.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="36" />
         <source>Trained on %1 melodies</source>
         <translation>Entrenado con %1 melodías</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="38" />
         <source>, %1 notes</source>
         <translation>, %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="42" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="43" />
         <source>Size: %1 M parameters, %2 MB</source>
         <translation>Tamaño: %1 M parámetros, %2 MB</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="45" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="46" />
         <source>On %1 melodies it never saw: %2 bits per note (the n-gram: %3; lower is better)</source>
         <translation>En %1 melodías que nunca vio: %2 bits por nota (el n-grama: %3; menos es mejor)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="52" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="53" />
         <source>Training: %1, %2 epochs</source>
         <translation>Entrenamiento: %1, %2 épocas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="54" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="55" />
         <source>Its card says nothing more.</source>
         <translation>Su ficha no dice nada más.</translation>
     </message>
@@ -1300,89 +1304,89 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="64" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="65" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="68" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="69" />
         <source>The bundled model and the models you trained</source>
         <translation>El modelo incluido y los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="77" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="78" />
         <source>Trained models live in %1</source>
         <translation>Los modelos entrenados están en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="82" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="83" />
         <source>Use</source>
         <translation>Usar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="83" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="84" />
         <source>Continue melodies with this model</source>
         <translation>Continuar melodías con este modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="85" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="86" />
         <source>Rename...</source>
         <translation>Renombrar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="86" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="87" />
         <source>Give this model another name</source>
         <translation>Dar otro nombre a este modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="88" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="89" />
         <source>Remove...</source>
         <translation>Quitar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="89" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="90" />
         <source>Delete this model and its folder</source>
         <translation>Borrar este modelo y su carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="91" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="92" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="92" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="93" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="106" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="107" />
         <source>(in use)</source>
         <translation>(en uso)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="108" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="109" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="139" />
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="147" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="140" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="148" />
         <source>Rename Model</source>
         <translation>Renombrar modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="139" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="140" />
         <source>New name:</source>
         <translation>Nombre nuevo:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="157" />
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="167" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="158" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="168" />
         <source>Remove Model</source>
         <translation>Quitar modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="158" />
+        <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="159" />
         <source>Delete the model “%1” and its folder? This cannot be undone.</source>
         <translation>¿Borrar el modelo «%1» y su carpeta? No se puede deshacer.</translation>
     </message>
@@ -1754,6 +1758,11 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="52" />
+        <source>%1 (%2 notes, %3)</source>
+        <translation>%1 (%2 notas, %3)</translation>
+    </message>
 </context>
 <context>
     <name>Safekeeping</name>
@@ -1807,52 +1816,137 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>TrackChooser</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="27" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="28" />
+        <source>Drums</source>
+        <translation>Batería</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <source>Piano</source>
+        <translation>Piano</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <source>Chromatic percussion</source>
+        <translation>Percusión cromática</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="31" />
+        <source>Organ</source>
+        <translation>Órgano</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="31" />
+        <source>Guitar</source>
+        <translation>Guitarra</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="32" />
+        <source>Bass</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="32" />
+        <source>Strings</source>
+        <translation>Cuerdas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="33" />
+        <source>Ensemble</source>
+        <translation>Conjunto</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="33" />
+        <source>Brass</source>
+        <translation>Metales</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="34" />
+        <source>Reeds</source>
+        <translation>Lengüetas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="34" />
+        <source>Flutes</source>
+        <translation>Flautas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="35" />
+        <source>Synth lead</source>
+        <translation>Sintetizador solista</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="36" />
+        <source>Synth pad</source>
+        <translation>Colchón de sintetizador</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="37" />
+        <source>Synth effects</source>
+        <translation>Efectos de sintetizador</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="38" />
+        <source>Ethnic</source>
+        <translation>Étnicos</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="39" />
+        <source>Percussive</source>
+        <translation>Percusivos</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="40" />
+        <source>Sound effects</source>
+        <translation>Efectos de sonido</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="50" />
         <source>Choose the melody track</source>
         <translation>Elige la pista de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="52" />
         <source>Which track of %1 holds the melody?</source>
         <translation>¿Qué pista de %1 lleva la melodía?</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="53" />
         <source>Track</source>
         <translation>Pista</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="53" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="53" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="53" />
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="53" />
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="31" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="54" />
         <source>Range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="31" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="54" />
         <source>Polyphony</source>
         <translation>Polifonía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="51" />
+        <location filename="../../composer_app/ui/dialogs/track_chooser.py" line="74" />
         <source>Keep all notes (not only the top line)</source>
         <translation>Conservar todas las notas (no solo la línea superior)</translation>
     </message>

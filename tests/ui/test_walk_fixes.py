@@ -171,5 +171,5 @@ def test_the_recovery_dialog_shows_its_title_and_entries_whole(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     metrics = dialog.fontMetrics()
-    assert dialog.list.viewport().width() >= metrics.horizontalAdvance(found[0].describe())
+    assert dialog.list.viewport().width() >= metrics.horizontalAdvance(dialog.entry_text(found[0]))
     assert dialog.width() >= metrics.horizontalAdvance(dialog.windowTitle()) + 100

@@ -39,6 +39,8 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(r, 0, QTableWidgetItem(what))
             self.table.setItem(r, 1, QTableWidgetItem(keys))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
@@ -46,7 +48,10 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        # both columns whole: the keys as wide as they need, the commands at least as wide as the longest
+        self.table.resizeColumnsToContents()
+        widths = self.table.columnWidth(0) + self.table.columnWidth(1)
+        self.resize(min(max(560, widths + 60), 1000), 620)
 
 
 def about_text(model_name: str | None) -> str:

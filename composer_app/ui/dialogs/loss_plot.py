@@ -17,6 +17,7 @@ class LossPlot(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setLocalizeNumbers(True)  # 2,5 in Spanish
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.train = QLineSeries()
         self.train.setName(self.tr("Training loss"))

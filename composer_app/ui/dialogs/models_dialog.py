@@ -30,7 +30,8 @@ def describe(entry: ModelEntry) -> str:
         return QCoreApplication.translate("Models", "This model cannot be used: %1").replace("%1", entry.problem)
     f, lines = entry.facts(), []
     if entry.bundled:
-        lines.append(QCoreApplication.translate("Models", "The model that comes with the app: %1.").replace("%1", entry.name))
+        lines.append(QCoreApplication.translate("Models", "The model that comes with the app: it knows folk tunes, "
+                                                "songs, chorales and renaissance melodies."))
     if "melodies" in f:
         text = QCoreApplication.translate("Models", "Trained on %1 melodies").replace("%1", whole(f['melodies']))
         if "notes" in f:

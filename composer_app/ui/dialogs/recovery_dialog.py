@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from composer_app.core.errors import ComposerError
@@ -26,7 +26,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(label)
         self.list = QListWidget()
         for r in found:
-            item = QListWidgetItem(r.describe())
+            item = QListWidgetItem(self.entry_text(r))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, r)
@@ -42,9 +42,14 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
         # wide enough for the title and every entry, whole (within reason)
         metrics = self.fontMetrics()
-        widest = max([metrics.horizontalAdvance(r.describe()) for r in found] +
+        widest = max([metrics.horizontalAdvance(self.entry_text(r)) for r in found] +
                      [metrics.horizontalAdvance(self.windowTitle()) + 120, 360])
         self.resize(min(widest + 90, 900), min(200 + 24 * len(found), 500))
+
+    def entry_text(self, r: Recoverable) -> str:
+        """"Prelude (120 notes, 2 Dec 2026 17:40)" in the student's language."""
+        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(r.saved_at)), QLocale.FormatType.ShortFormat)
+        return self.tr("%1 (%2 notes, %3)").replace("%1", r.title).replace("%2", str(r.notes)).replace("%3", when)
 
     def chosen(self) -> list[Recoverable]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())

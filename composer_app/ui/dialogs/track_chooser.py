@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,7 +15,30 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.core.midifile import MidiSong
+from composer_app.core import note_names
 from composer_app.core.note_names import pitch_name
+
+
+def instrument_name(part) -> str:
+    """General MIDI's instrument name in the English window; in another language its family (the 128 names
+    are a standard English list), e.g. "Piano", "Cuerdas"."""
+    if note_names.language() == "en":
+        return part.instrument
+    if part.is_drums:
+        return QCoreApplication.translate("TrackChooser", "Drums")
+    families = (QCoreApplication.translate("TrackChooser", "Piano"),
+                QCoreApplication.translate("TrackChooser", "Chromatic percussion"),
+                QCoreApplication.translate("TrackChooser", "Organ"), QCoreApplication.translate("TrackChooser", "Guitar"),
+                QCoreApplication.translate("TrackChooser", "Bass"), QCoreApplication.translate("TrackChooser", "Strings"),
+                QCoreApplication.translate("TrackChooser", "Ensemble"), QCoreApplication.translate("TrackChooser", "Brass"),
+                QCoreApplication.translate("TrackChooser", "Reeds"), QCoreApplication.translate("TrackChooser", "Flutes"),
+                QCoreApplication.translate("TrackChooser", "Synth lead"),
+                QCoreApplication.translate("TrackChooser", "Synth pad"),
+                QCoreApplication.translate("TrackChooser", "Synth effects"),
+                QCoreApplication.translate("TrackChooser", "Ethnic"),
+                QCoreApplication.translate("TrackChooser", "Percussive"),
+                QCoreApplication.translate("TrackChooser", "Sound effects"))
+    return families[part.program // 8]
 
 
 class TrackChooser(QDialog):
@@ -36,7 +59,7 @@ class TrackChooser(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for row, p in enumerate(song.parts):
-            values = [str(p.number), p.name or "-", str(p.channel + 1), p.instrument, str(p.note_count),
+            values = [str(p.number), p.name or "-", str(p.channel + 1), instrument_name(p), str(p.note_count),
                       f"{pitch_name(p.low)}-{pitch_name(p.high)}", str(p.polyphony)]
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)

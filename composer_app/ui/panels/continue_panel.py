@@ -152,7 +152,7 @@ class ContinuePanel(QDockWidget):
                                            "(the sampling temperature)"))
         form.addRow(self.tr("Creativity"), row)
         self.creativity.valueChanged.connect(lambda v: self.creativity_label.setText(decimal(v / 100)))
-        self.creativity_label.setText("1.00")
+        self.creativity_label.setText(decimal(self.creativity.value() / 100))
         self.top_p = QDoubleSpinBox()
         self.top_p.setRange(0.5, 1.0)
         self.top_p.setSingleStep(0.01)
