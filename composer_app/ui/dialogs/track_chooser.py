@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer_app.core.midifile import MidiSong
 from composer_app.core import note_names
+from composer_app.core.midifile import MidiSong
 from composer_app.core.note_names import pitch_name
 
 
