@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "bundled": "incluido",
+    "Generating on the processor (CPU): no graphics card is needed for this small model.": "Generando en el procesador (CPU): este modelo pequeño no necesita tarjeta gráfica.",
     "The model that comes with the app: it knows folk tunes, songs, chorales and renaissance melodies.": "El modelo que viene con la aplicación: conoce música tradicional, canciones, corales y melodías renacentistas.",
     "%1 (%2 notes, %3)": "%1 (%2 notas, %3)",
     "Drums": "Batería",

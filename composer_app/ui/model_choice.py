@@ -84,8 +84,8 @@ class ModelChoice(QObject):
         cpu, gpu = choice.timings_ms.get("CPUExecutionProvider"), choice.timings_ms.get("CUDAExecutionProvider")
         texts = {
             "cpu_chosen": self.tr("Generating on the processor (CPU), as chosen in Preferences."),
-            "no_gpu": self.tr("Generating on the processor (CPU): this computer has no graphics card the app can "
-                              "use, and the model is small enough to be quick without one."),
+            "no_gpu": self.tr("Generating on the processor (CPU): no graphics card is needed for this small "
+                              "model."),
             "gpu_chosen_but_none": self.tr("Generating on the processor (CPU): Preferences ask for the graphics "
                                            "card, but there is none the app can use."),
             "cuda_failed": self.tr("Generating on the processor (CPU): the graphics card's driver could not start."),
@@ -102,17 +102,19 @@ class ModelChoice(QObject):
             return text.replace("%1", decimal(first)).replace("%2", decimal(second))
         return self.tr("Generating on %1").replace("%1", choice.reason)
 
-    def model_name(self, model: LoadedModel) -> str:
-        """The bundled model by what it knows, in the student's language; a trained one by its given name."""
+    def model_name(self, model: LoadedModel, short: bool = False) -> str:
+        """The bundled model by what it knows, in the student's language (`short`: only that it is the bundled
+        one, for the status bar); a trained one by its given name."""
         if model.path is not None and Path(model.path).resolve() == Path(bundled_model_path()).resolve():
-            return self.tr("bundled model (folk tunes, songs, chorales, renaissance)")
+            return self.tr("bundled") if short else self.tr("bundled model (folk tunes, songs, chorales, renaissance)")
         return model.name
 
     def set_model(self, model: LoadedModel) -> None:
         self.model, self.error = model, None
         provider = self.tr("GPU") if "CUDA" in model.provider else self.tr("CPU")
         name = self.model_name(model)
-        self.label.setText(self.tr("Model: %1 (%2)").replace("%1", name).replace("%2", provider))
+        self.label.setText(self.tr("Model: %1 (%2)").replace("%1", self.model_name(model, short=True))
+                           .replace("%2", provider))
         self.panel.set_model_status(self.tr("%1 on %2").replace("%1", name).replace("%2", provider), True)
         self.panel.set_styles(model.styles)
         self.model_changed.emit()

@@ -375,10 +375,6 @@
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <source>Lowest and highest note the continuation may use: type a note such as C4 or a MIDI number</source>
-        <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como C4 o un número MIDI</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="176" />
         <source>Lowest and highest note the continuation may use: type a note such as C4 (middle C) or a MIDI number</source>
         <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como Do4 (el do central) o un número MIDI</translation>
@@ -841,28 +837,24 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="22" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="23" />
         <source>Training loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="24" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="25" />
         <source>Validation loss</source>
         <translation>Pérdida de validación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="30" />
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="34" />
+        <location filename="../../composer_app/ui/dialogs/loss_plot.py" line="35" />
         <source>bits per note (lower is better)</source>
         <translation>bits por nota (menos es mejor)</translation>
-    </message>
-    <message>
-        <source>nats per token</source>
-        <translation>nats por token</translation>
     </message>
 </context>
 <context>
@@ -989,54 +981,6 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <source>Loading the model...</source>
-        <translation>Cargando el modelo...</translation>
-    </message>
-    <message>
-        <source>Generating on %1</source>
-        <translation>Generando en %1</translation>
-    </message>
-    <message>
-        <source>Model: %1 (%2)</source>
-        <translation>Modelo: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 en %2</translation>
-    </message>
-    <message>
-        <source>Model: unavailable</source>
-        <translation>Modelo: no disponible</translation>
-    </message>
-    <message>
-        <source>Generation is unavailable: %1</source>
-        <translation>No se puede generar: %1</translation>
-    </message>
-    <message>
-        <source>Generation unavailable</source>
-        <translation>Generación no disponible</translation>
-    </message>
-    <message>
-        <source>The model is still loading.</source>
-        <translation>El modelo todavía se está cargando.</translation>
-    </message>
-    <message>
-        <source>Last generation: %1 ms</source>
-        <translation>Última generación: %1 ms</translation>
-    </message>
-    <message>
-        <source>Generation failed</source>
-        <translation>La generación ha fallado</translation>
-    </message>
-    <message>
-        <source>Generation cancelled</source>
-        <translation>Generación cancelada</translation>
-    </message>
-    <message>
-        <source>Accept variation %1</source>
-        <translation>Aceptar variación %1</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/main_window.py" line="322" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
@@ -1074,26 +1018,6 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/live/midi_adapter.py" line="85" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
-    </message>
-    <message>
-        <source>in: %1</source>
-        <translation>entrada: %1</translation>
-    </message>
-    <message>
-        <source>in: %1 (gone)</source>
-        <translation>entrada: %1 (desconectada)</translation>
-    </message>
-    <message>
-        <source>out: %1</source>
-        <translation>salida: %1</translation>
-    </message>
-    <message>
-        <source>out: %1 (gone)</source>
-        <translation>salida: %1 (desconectada)</translation>
-    </message>
-    <message>
-        <source>out: built-in piano</source>
-        <translation>salida: piano integrado</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/live/midi_adapter.py" line="89" />
@@ -1165,8 +1089,8 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/model_choice.py" line="87" />
-        <source>Generating on the processor (CPU): this computer has no graphics card the app can use, and the model is small enough to be quick without one.</source>
-        <translation>Generando en el procesador (CPU): este ordenador no tiene una tarjeta gráfica que la aplicación pueda usar, y el modelo es lo bastante pequeño para ir rápido sin ella.</translation>
+        <source>Generating on the processor (CPU): no graphics card is needed for this small model.</source>
+        <translation>Generando en el procesador (CPU): este modelo pequeño no necesita tarjeta gráfica.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/model_choice.py" line="89" />
@@ -1199,52 +1123,57 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Generando en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="108" />
+        <location filename="../../composer_app/ui/model_choice.py" line="109" />
         <source>bundled model (folk tunes, songs, chorales, renaissance)</source>
         <translation>modelo incluido (música tradicional, canciones, corales, renacimiento)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="113" />
+        <location filename="../../composer_app/ui/model_choice.py" line="109" />
+        <source>bundled</source>
+        <translation>incluido</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/model_choice.py" line="114" />
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="113" />
+        <location filename="../../composer_app/ui/model_choice.py" line="114" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="115" />
+        <location filename="../../composer_app/ui/model_choice.py" line="116" />
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="116" />
+        <location filename="../../composer_app/ui/model_choice.py" line="118" />
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="122" />
+        <location filename="../../composer_app/ui/model_choice.py" line="124" />
         <source>Model: unavailable</source>
         <translation>Modelo: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="123" />
+        <location filename="../../composer_app/ui/model_choice.py" line="125" />
         <source>Generation is unavailable: %1</source>
         <translation>No se puede generar: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="167" />
+        <location filename="../../composer_app/ui/model_choice.py" line="169" />
         <source>A new model is ready: %1</source>
         <translation>Hay un modelo nuevo listo: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="177" />
+        <location filename="../../composer_app/ui/model_choice.py" line="179" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/model_choice.py" line="178" />
+        <location filename="../../composer_app/ui/model_choice.py" line="180" />
         <source>Quit and stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Salir y detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>
@@ -1260,10 +1189,6 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="30" />
         <source>This model cannot be used: %1</source>
         <translation>Este modelo no se puede usar: %1</translation>
-    </message>
-    <message>
-        <source>The model that comes with the app: %1.</source>
-        <translation>El modelo que viene con la aplicación: %1.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/models_dialog.py" line="33" />
@@ -1515,10 +1440,6 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Sonido</translation>
     </message>
     <message>
-        <source>Grand piano (bundled SoundFont)</source>
-        <translation type="vanished">Piano de cola (SoundFont incluida)</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="55" />
         <source>Grand piano (bundled)</source>
         <translation>Piano de cola (incluido)</translation>
@@ -1632,10 +1553,6 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="129" />
         <source>SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)</source>
         <translation>SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>SoundFonts (*.sf2 *.sf3);;All files (*)</source>
-        <translation>SoundFonts (*.sf2 *.sf3);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>

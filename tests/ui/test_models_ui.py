@@ -88,4 +88,4 @@ def test_the_status_bar_says_where_generation_runs_and_why(qtbot):
     said = w.statusBar().currentMessage()
     assert said.startswith("Generating on the processor (CPU)") and "CUDA" not in said
     assert w.model_label.toolTip() == said
-    assert w.model_label.text() == "Model: bundled model (folk tunes, songs, chorales, renaissance) (CPU)"
+    assert w.model_label.text() == "Model: bundled (CPU)"
