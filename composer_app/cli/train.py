@@ -52,6 +52,37 @@ def write_held_out(records, folder: Path) -> int:
     return count
 
 
+def encoding_for(cfg) -> "MelodyEncoding":
+    """Fine-tuning keeps the encoding of the model it starts from (and whether it fills); a new model fills
+    (version 3) when trained with gaps."""
+    from composer_app.core.encoding import MelodyEncoding
+
+    if cfg.init_from:
+        try:
+            card = json.loads(card_file(Path(cfg.init_from)).read_text(encoding="utf-8"))
+            encoding = MelodyEncoding.from_card(card["encoding"])
+            cfg.remaining_dim = int(card["architecture"].get("remaining_dim", 0))
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise TrainingError(f"{Path(cfg.init_from).name}: its card cannot be read ({e})") from e
+        cfg.fill_rate = cfg.fill_rate if encoding.fill else 0.0
+        return encoding
+    return MelodyEncoding(fill=cfg.fill_rate > 0)
+
+
+def parse_weights(items: list[str]) -> dict[str, float]:
+    """COLLECTION=W pairs (the sampling weight of each collection's melodies per epoch)."""
+    weights = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            raise TrainingError(f"--weights {item}: write COLLECTION=NUMBER, e.g. palestrina=0.3") from None
+        if not 0 <= weights[name] <= 10:
+            raise TrainingError(f"--weights {item}: a weight is 0 to 10")
+    return weights
+
+
 def run_train(args: argparse.Namespace) -> int:
     from composer_app.training.distributed import in_worker, launch
 
@@ -69,6 +100,11 @@ def run_train(args: argparse.Namespace) -> int:
     cfg = TrainConfig(max_epochs=args.epochs, max_minutes=args.max_minutes, device=args.device, seed=args.seed,
                       layers=args.layers, max_steps=args.max_steps, batch_size=args.batch_size or 64, threads=args.threads,
                       output=args.design, style_dim=args.style_dim)
+    if not 0.0 <= args.fill_rate <= 1.0:
+        raise TrainingError("--fill-rate must be 0 to 1")
+    cfg.fill_rate = args.fill_rate if args.design == "factorized" else 0.0
+    cfg.remaining_dim = 8 if cfg.fill_rate > 0 else 0
+    cfg.source_weights = parse_weights(args.weights)
     if args.start_from:
         from composer_app.engine.model import bundled_model_path
 
@@ -93,17 +129,23 @@ def run_train(args: argparse.Namespace) -> int:
         eval_only = set(sources.get("eval_only", {}))
         records = [r for r in records if r.source not in eval_only and r.source not in args.leave_out]
         kept = {k: v for k, v in sources["licences"].items() if k not in args.leave_out}
+        unknown = set(cfg.source_weights) - set(kept)
+        if unknown:
+            raise TrainingError(f"--weights: no collection named {', '.join(sorted(unknown))} is trained on")
         description = {"name": "composer-app folk, song, chorale and renaissance melodies", "corpus": "music21 corpus",
                        "collections": kept, "melodies": {k: v for k, v in sources["counts"].items() if k in kept},
                        "notes": {k: v for k, v in sources.get("notes", {}).items() if k in kept},
                        "styles": {k: v for k, v in sources.get("styles", {}).items() if k in kept},
                        "left_out": args.leave_out, "held_out_for_evaluation": sources.get("eval_only", {}),
+                       "sampling_weights": cfg.source_weights,
                        "licence": "public domain (every collection)",
                        "build_command": "python -m composer_app.training.corpus --out data/corpus"}
         out = args.out or REPO / "models"
         stem = args.stem or BUNDLED_STEM
         work = args.out / "work" if args.out else REPO / "runs" / "bundled"
     else:
+        if cfg.source_weights:
+            raise TrainingError("--weights is for --corpus bundled (a folder has one collection)")
         if args.out is None:
             raise TrainingError("say where the model goes with --out DIR")
         records, description = prepare_folder(args.folder, args.out, reporter, args.workers)
@@ -124,7 +166,8 @@ def run_train(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     held_dir = work / "test-melodies"
     held = write_held_out(records, held_dir) if main_rank else 0
-    card = train(records, out, cfg, description, stem=stem, work_dir=work, log=say,
+    encoding = encoding_for(cfg)
+    card = train(records, out, cfg, description, encoding=encoding, stem=stem, work_dir=work, log=say,
                  report=reporter.event if reporter.json_lines else None)
     if not main_rank:
         return 0

@@ -29,6 +29,12 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--design", choices=["factorized", "joint"], default="factorized",
                    help="output design: factorized (pitch, then length; the default) or joint (version 1)")
     p.add_argument("--style-dim", type=int, default=8, help="style embedding size (0: no style input)")
+    p.add_argument("--fill-rate", type=float, default=0.5,
+                   help="share of training windows made into gaps to fill (encoding version 3; 0: a model that "
+                        "only continues, version 2)")
+    p.add_argument("--weights", nargs="+", default=[], metavar="COLLECTION=W",
+                   help="with --corpus bundled: how often each collection's melodies are drawn per epoch "
+                        "(1 = once; 0.5 = half of them, 2 = twice)")
     p.add_argument("--lr", type=float, help="learning rate (default: 3e-3, or 1e-3 when fine-tuning)")
     p.add_argument("--leave-out", nargs="+", default=[], metavar="COLLECTION",
                    help="with --corpus bundled: leave these collections out (the cross-style protocol)")

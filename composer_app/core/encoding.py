@@ -26,8 +26,13 @@ from composer_app.core.errors import EncodingError
 from composer_app.core.timing import STEP_TICKS, TICKS_PER_QUARTER
 
 ENCODING_NAME = "note-duration"
-ENCODING_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+ENCODING_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+# Version 3 (filling a gap): one more token, AFTER, which opens what comes after a gap (the right-hand
+# context, read first), and a `remaining` input: how many grid steps of the gap are left before the token to
+# predict (bucketed by remaining_bucket; 0 where no gap is being filled). A version 3 model continues exactly
+# as version 2 (no AFTER, remaining 0).
+REMAINING_BUCKETS = 80
 # The model's style input: the id is the index. "unknown" is what Auto asks for (trained by dropping labels).
 STYLES = ("unknown", "dance", "song", "chorale", "renaissance")
 
@@ -54,7 +59,7 @@ class MelodyEncoding:
     START = 1
 
     def __init__(self, low: int = 36, high: int = 96, max_duration: int = 16, steps_per_quarter: int = 4,
-                 max_position: int = 64) -> None:
+                 max_position: int = 64, fill: bool = False) -> None:
         if not 0 <= low < high <= 127:
             raise EncodingError(f"invalid pitch range {low}-{high}")
         if not 1 <= max_duration <= 64:
@@ -70,18 +75,24 @@ class MelodyEncoding:
         self.rest_base = 2
         self.hold_base = self.rest_base + max_duration
         self.note_base = self.hold_base + max_duration
-        self.vocab_size = self.note_base + self.num_pitches * max_duration
+        self.note_end = self.note_base + self.num_pitches * max_duration
+        self.fill = fill  # version 3: the AFTER token and the remaining input
+        self.after = self.note_end if fill else -1
+        self.vocab_size = self.note_end + (1 if fill else 0)
+        self.version = 3 if fill else 2
 
     # -- description ---------------------------------------------------------------------
     def card(self) -> dict:
         """What a model card records about the encoding."""
         return {
-            "name": ENCODING_NAME, "version": ENCODING_VERSION, "low": self.low, "high": self.high,
+            "name": ENCODING_NAME, "version": self.version, "low": self.low, "high": self.high,
             "max_duration": self.max_duration, "steps_per_quarter": self.steps_per_quarter,
             "max_position": self.max_position, "vocab_size": self.vocab_size, "styles": list(STYLES),
             "tokens": {"pad": 0, "start": 1, "rest": [self.rest_base, self.hold_base - 1],
                        "hold": [self.hold_base, self.note_base - 1],
-                       "note": [self.note_base, self.vocab_size - 1], "note_index": "note_base + (pitch - low) * max_duration + (duration - 1)"},
+                       "note": [self.note_base, self.note_end - 1], "note_index": "note_base + (pitch - low) * max_duration + (duration - 1)",
+                       **({"after": self.after} if self.fill else {})},
+            **({"remaining_buckets": REMAINING_BUCKETS} if self.fill else {}),
         }
 
     @classmethod
@@ -90,7 +101,8 @@ class MelodyEncoding:
         if card.get("name") != ENCODING_NAME or card.get("version") not in READABLE_VERSIONS:
             raise EncodingError(f"the model uses encoding {card.get('name')!r} version {card.get('version')!r}; "
                                 f"this app knows {ENCODING_NAME!r} versions {', '.join(map(str, READABLE_VERSIONS))}")
-        enc = cls(card["low"], card["high"], card["max_duration"], card["steps_per_quarter"], card["max_position"])
+        enc = cls(card["low"], card["high"], card["max_duration"], card["steps_per_quarter"], card["max_position"],
+                  fill=card.get("version") == 3)
         if enc.vocab_size != card.get("vocab_size"):
             raise EncodingError("the model card's vocabulary size does not match its encoding")
         return enc
@@ -111,22 +123,23 @@ class MelodyEncoding:
         steps = np.arange(1, self.max_duration + 1)
         d[self.rest_base:self.hold_base] = steps
         d[self.hold_base:self.note_base] = steps
-        d[self.note_base:] = np.tile(steps, self.num_pitches)
+        d[self.note_base:self.note_end] = np.tile(steps, self.num_pitches)
         return d
 
     def token_pitch(self) -> np.ndarray:
         """Pitch of each NOTE token, -1 for the others."""
         p = np.full(self.vocab_size, -1, dtype=np.int64)
-        p[self.note_base:] = np.repeat(np.arange(self.low, self.high + 1), self.max_duration)
+        p[self.note_base:self.note_end] = np.repeat(np.arange(self.low, self.high + 1), self.max_duration)
         return p
 
     def token_class(self) -> np.ndarray:
-        """The factorized model's class of each token: 0 PAD, 1 START, 2 REST, 3 HOLD, 4 + (pitch - low) a note."""
+        """The factorized model's class of each token: 0 PAD (and AFTER, which takes PAD's otherwise unused input
+        embedding: padding only ever follows a sequence), 1 START, 2 REST, 3 HOLD, 4 + (pitch - low) a note."""
         k = np.zeros(self.vocab_size, dtype=np.int64)
         k[self.START] = 1
         k[self.rest_base:self.hold_base] = 2
         k[self.hold_base:self.note_base] = 3
-        k[self.note_base:] = 4 + np.repeat(np.arange(self.num_pitches), self.max_duration)
+        k[self.note_base:self.note_end] = 4 + np.repeat(np.arange(self.num_pitches), self.max_duration)
         return k
 
     @property
@@ -134,7 +147,12 @@ class MelodyEncoding:
         return 4 + self.num_pitches
 
     def is_note(self) -> np.ndarray:
-        return np.arange(self.vocab_size) >= self.note_base
+        v = np.arange(self.vocab_size)
+        return (v >= self.note_base) & (v < self.note_end)
+
+    def never_predicted(self) -> list[int]:
+        """Tokens a model never chooses: PAD, START and (version 3) AFTER."""
+        return [self.PAD, self.START] + ([self.after] if self.fill else [])
 
     def is_hold(self) -> np.ndarray:
         v = np.arange(self.vocab_size)
@@ -147,12 +165,12 @@ class MelodyEncoding:
     def transpose(self, tokens: np.ndarray, semitones: int) -> np.ndarray:
         """Tokens with every note moved by `semitones` (the caller keeps them in range)."""
         out = np.array(tokens, dtype=np.int64, copy=True)
-        out[out >= self.note_base] += semitones * self.max_duration
+        out[(out >= self.note_base) & (out < self.note_end)] += semitones * self.max_duration
         return out
 
     def pitch_distribution(self, probs: np.ndarray) -> np.ndarray:
         """Per-pitch probability (summed over lengths) from a distribution over the vocabulary [..., V]."""
-        notes = probs[..., self.note_base:]
+        notes = probs[..., self.note_base:self.note_end]
         return notes.reshape(*notes.shape[:-1], self.num_pitches, self.max_duration).sum(axis=-1)
 
     def extend_with_rest(self, encoded: EncodedMelody, end_step: int, until_step: int) -> EncodedMelody:
@@ -237,7 +255,7 @@ class MelodyEncoding:
         last_was_note = False
         for token in tokens:
             token = int(token)
-            if token in (self.PAD, self.START):
+            if token in (self.PAD, self.START, self.after):
                 continue
             if not 0 <= token < self.vocab_size:
                 raise EncodingError(f"token {token} is outside the vocabulary of {self.vocab_size}")
@@ -257,6 +275,15 @@ class MelodyEncoding:
                 time += d
                 last_was_note = True
         return [tuple(n) for n in notes]  # type: ignore[misc]
+
+
+def remaining_bucket(steps: int) -> int:
+    """The remaining input for `steps` grid steps of a gap left (>= 1): exact up to 64 (4 bars of 4/4), then
+    four buckets per doubling; 0 means no gap is being filled."""
+    steps = max(1, int(steps))
+    if steps <= 64:
+        return steps
+    return min(REMAINING_BUCKETS - 1, 65 + int(4 * np.log2(steps / 64)))
 
 
 def monophonic_grid_notes(notes: Iterable[tuple[int, int, int]], step_ticks: int = STEP_TICKS) -> list[tuple[int, int, int]]:

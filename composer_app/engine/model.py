@@ -21,7 +21,8 @@ MAX_MODEL_BYTES = 200 * 1024 * 1024
 
 EXPECTED_INPUTS = {"tokens": "tensor(int64)", "positions": "tensor(int64)", "meters": "tensor(int64)",
                    "h": "tensor(float)", "c": "tensor(float)"}
-OPTIONAL_INPUTS = {"styles": "tensor(int64)"}  # encoding version 2
+OPTIONAL_INPUTS = {"styles": "tensor(int64)",  # encoding version 2
+                   "remaining": "tensor(int64)"}  # version 3: the gap left to fill
 EXPECTED_OUTPUTS = ("logits", "h_out", "c_out")
 
 
@@ -80,6 +81,11 @@ class LoadedModel:
     provider: str
     threads: int
     has_styles: bool = False
+    has_remaining: bool = False  # a version 3 model: it fills gaps knowing what follows them
+
+    @property
+    def can_fill(self) -> bool:
+        return self.has_remaining and self.encoding.fill
 
     @property
     def name(self) -> str:
@@ -103,11 +109,14 @@ class LoadedModel:
         return tuple(self.card["encoding"].get("styles", ())) if self.has_styles else ()
 
     def run(self, tokens: np.ndarray, positions: np.ndarray, meters: np.ndarray, h: np.ndarray, c: np.ndarray,
-            styles: np.ndarray | None = None):
-        """One call: logits (or log-probabilities) [B, T, V] and the new state; styles [B, T] if the model has them."""
+            styles: np.ndarray | None = None, remaining: np.ndarray | None = None):
+        """One call: logits (or log-probabilities) [B, T, V] and the new state; styles and remaining [B, T] if
+        the model has them (0: unknown style, no gap being filled)."""
         feed = {"tokens": tokens, "positions": positions, "meters": meters, "h": h, "c": c}
         if self.has_styles:
             feed["styles"] = styles if styles is not None else np.zeros_like(tokens)
+        if self.has_remaining:
+            feed["remaining"] = remaining if remaining is not None else np.zeros_like(tokens)
         return self.session.run(None, feed)
 
 
@@ -180,9 +189,10 @@ def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, t
         session = ort.InferenceSession(data, sess_options=options, providers=providers)
     except Exception as e:  # onnxruntime raises its own exception types for bad graphs
         raise ModelLoadError(f"{label}: ONNX Runtime cannot load it as a model ({type(e).__name__})") from e
-    has_styles = _check_signature(session, label, layers, hidden, encoding.vocab_size)
+    has_styles, has_remaining = _check_signature(session, label, layers, hidden, encoding.vocab_size)
     provider = session.get_providers()[0]  # a failed CUDA provider silently falls back to CPU
-    return LoadedModel(model_path, card, encoding, session, provider, options.intra_op_num_threads, has_styles)
+    return LoadedModel(model_path, card, encoding, session, provider, options.intra_op_num_threads, has_styles,
+                       has_remaining)
 
 
 def _refuse_external_data(data: bytes, label: str) -> None:
@@ -197,8 +207,9 @@ def _refuse_external_data(data: bytes, label: str) -> None:
         raise ModelLoadError(f"{label}: it keeps weights in external data files, which this app refuses")
 
 
-def _check_signature(session, label: str, layers: int, hidden: int, vocab: int) -> bool:
-    """Raise ModelLoadError unless the session is a melody step model; True if it takes a style input."""
+def _check_signature(session, label: str, layers: int, hidden: int, vocab: int) -> tuple[bool, bool]:
+    """Raise ModelLoadError unless the session is a melody step model; whether it takes a style input and a
+    remaining input."""
     inputs = {i.name: i for i in session.get_inputs()}
     outputs = [o.name for o in session.get_outputs()]
     for name, kind in EXPECTED_INPUTS.items():
@@ -215,4 +226,4 @@ def _check_signature(session, label: str, layers: int, hidden: int, vocab: int) 
     logits_shape = session.get_outputs()[0].shape
     if len(logits_shape) != 3 or (isinstance(logits_shape[2], int) and logits_shape[2] != vocab):
         raise ModelLoadError(f"{label}: its output size does not match the card's vocabulary of {vocab}")
-    return "styles" in inputs
+    return "styles" in inputs, "remaining" in inputs

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file, style_id
+from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file, remaining_bucket, style_id
 from composer_app.core.errors import ComposerError
 from composer_app.core.timing import STEP_TICKS
 
@@ -80,13 +80,50 @@ def transpositions(encoding: MelodyEncoding, enc: EncodedMelody) -> np.ndarray:
     return shifts if len(shifts) else np.array([0])
 
 
+MAX_GAP_TOKENS = 64  # a training gap spans at most this many tokens (about 8 bars of a dance tune)
+SUFFIX_TOKENS = 32  # how much of what follows a gap the model reads first
+
+
+def fill_example(encoding: MelodyEncoding, tokens: np.ndarray, positions: np.ndarray, s: int, e: int,
+                 rng: np.random.Generator) -> tuple[list[int], list[int], list[int], list[int]] | None:
+    """A window [s, e) of a melody made into a gap to fill (version 3): AFTER, up to SUFFIX_TOKENS tokens that
+    follow the gap, then the window from its start through the gap. Returns input tokens, positions,
+    remaining (the gap left before each target; 0 outside the gap) and targets (-100: not scored); None when
+    the window is too short."""
+    n = e - s
+    if n < 4:
+        return None
+    dur = encoding.token_duration()
+    is_hold = encoding.is_hold()
+    g0 = int(rng.integers(1, n - 1))  # the gap's first token (the prefix keeps at least one)
+    g1 = int(rng.integers(g0 + 1, min(n, g0 + MAX_GAP_TOKENS) + 1))
+    while s + g1 < len(tokens) and g1 < n and is_hold[tokens[s + g1]]:
+        g1 += 1  # a gap ends between notes, as the app cuts it
+    suffix = list(range(s + g1, min(len(tokens), s + g1 + SUFFIX_TOKENS)))
+    seq = [encoding.after] + [int(tokens[k]) for k in suffix] + [int(t) for t in tokens[s:s + g1]]
+    pos = [int(positions[s + g1 - 1])] + [int(positions[k]) for k in suffix] + [int(p) for p in positions[s:s + g1]]
+    gap = [int(dur[t]) for t in tokens[s + g0:s + g1]]
+    first_middle = 1 + len(suffix) + g0  # index in seq of the gap's first token
+    left = sum(gap)
+    remaining = [0] * len(seq)
+    for j in range(first_middle, len(seq)):  # the input before target j sees what is left of the gap
+        remaining[j - 1] = remaining_bucket(left)
+        left -= gap[j - first_middle]
+    targets = seq[1:] + [-100]
+    targets[len(suffix)] = -100  # the suffix's last token does not predict where the window starts
+    return seq[:-1], pos[:-1], remaining[:-1], targets[:-1]
+
+
 def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size: int, max_len: int,
             rng: np.random.Generator | None, augment: bool, styles: list[int] | None = None,
-            style_dropout: float = 0.0) -> Iterator[tuple[np.ndarray, ...]]:
-    """(tokens, positions, meters, styles, targets) int64 arrays [B, T]; targets are -100 where padded.
+            style_dropout: float = 0.0, fill_rate: float = 0.0) -> Iterator[tuple[np.ndarray, ...]]:
+    """(tokens, positions, meters, styles, targets, remaining) int64 arrays [B, T]; targets are -100 where
+    padded.
 
     styles[i] is melody i's style id (default 0, unknown); when training, each window's style is replaced
-    by 0 with probability style_dropout, so the model also learns to continue without a label.
+    by 0 with probability style_dropout, so the model also learns to continue without a label. With a
+    version 3 encoding, a share `fill_rate` of the training windows become gaps to fill (fill_example);
+    remaining is 0 everywhere else.
 
     Long melodies are cut into windows of max_len+1 tokens (a random offset each epoch when training);
     windows are grouped by length so little is padded.
@@ -110,28 +147,38 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
         groups += [part[k:k + batch_size] for k in range(0, len(part), batch_size)]
     if rng is not None:
         groups = [groups[k] for k in rng.permutation(len(groups))]
+    filling = fill_rate > 0 and encoding.fill and rng is not None
     for group in groups:
-        length = max(e - s for _, s, e in group) - 1
+        rows = []
+        for i, s, e in group:
+            enc = melodies[i]
+            tokens = enc.tokens
+            if augment and rng is not None:
+                tokens = encoding.transpose(tokens, int(rng.choice(transpositions(encoding, enc))))
+            made = fill_example(encoding, tokens, enc.positions, s, e, rng) if (
+                filling and rng.random() < fill_rate) else None
+            if made is None:
+                made = (tokens[s:e - 1], enc.positions[s:e - 1], [0] * (e - s - 1), tokens[s + 1:e])
+            style = styles[i] if styles is not None else 0
+            if style and rng is not None and style_dropout and rng.random() < style_dropout:
+                style = 0
+            rows.append((made, int(enc.meters[0]) if len(enc.meters) else 16, style))
+        length = max(len(made[0]) for made, _, _ in rows)
         tok = np.zeros((len(group), length), np.int64)
         pos = np.zeros_like(tok)
         met = np.full_like(tok, 16)
         sty = np.zeros_like(tok)
         tgt = np.full_like(tok, -100)
-        for row, (i, s, e) in enumerate(group):
-            enc = melodies[i]
-            tokens = enc.tokens[s:e]
-            if augment and rng is not None:
-                tokens = encoding.transpose(tokens, int(rng.choice(transpositions(encoding, enc))))
-            k = e - s - 1
-            tok[row, :k] = tokens[:-1]
-            pos[row, :k] = enc.positions[s:e - 1]
-            met[row, :k] = enc.meters[s:e - 1]
-            tgt[row, :k] = tokens[1:]
-            style = styles[i] if styles is not None else 0
-            if style and rng is not None and style_dropout and rng.random() < style_dropout:
-                style = 0
+        rem = np.zeros_like(tok)
+        for row, ((t_in, p_in, r_in, t_out), meter, style) in enumerate(rows):
+            k = len(t_in)
+            tok[row, :k] = t_in
+            pos[row, :k] = p_in
+            met[row, :k] = meter
+            tgt[row, :k] = t_out
+            rem[row, :k] = r_in
             sty[row, :k] = style
-        yield tok, pos, met, sty, tgt
+        yield tok, pos, met, sty, tgt, rem
 
 
 BASELINE_MAX_NOTES = 2_000_000

@@ -20,7 +20,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F  # noqa: N812
 
-from composer_app.core.encoding import STYLES, MelodyEncoding
+from composer_app.core.encoding import REMAINING_BUCKETS, STYLES, MelodyEncoding
 
 OUTPUT_NAMES = ["logits", "h_out", "c_out"]
 
@@ -31,14 +31,14 @@ class MelodyLSTM(nn.Module):
     def __init__(self, vocab_size: int, max_position: int = 64, embedding: int = 128, position_dim: int = 16,
                  meter_dim: int = 8, hidden: int = 256, layers: int = 2, dropout: float = 0.2,
                  output: str = "joint", style_dim: int = 0, duration_hidden: int = 64,
-                 encoding: MelodyEncoding | None = None) -> None:
+                 encoding: MelodyEncoding | None = None, remaining_dim: int = 0) -> None:
         super().__init__()
         if output not in ("joint", "factorized"):
             raise ValueError(f"unknown output design {output!r}")
         self.config = {"vocab_size": vocab_size, "max_position": max_position, "embedding": embedding,
                        "position_dim": position_dim, "meter_dim": meter_dim, "hidden": hidden,
                        "layers": layers, "dropout": dropout, "output": output, "style_dim": style_dim,
-                       "duration_hidden": duration_hidden}
+                       "duration_hidden": duration_hidden, "remaining_dim": remaining_dim}
         self.output = output
         encoding = encoding or MelodyEncoding()
         if encoding.vocab_size != vocab_size:
@@ -56,7 +56,7 @@ class MelodyLSTM(nn.Module):
             joint_index = (token_class * encoding.max_duration + token_length - 1).clamp(min=0)
             self.register_buffer("joint_index", joint_index, persistent=False)
             never = torch.zeros(vocab_size)
-            never[:2] = -1e4
+            never[encoding.never_predicted()] = -1e4
             self.register_buffer("never", never, persistent=False)
             self.num_classes, self.max_length = encoding.num_classes, encoding.max_duration
             self.class_embedding = nn.Embedding(self.num_classes, embedding)
@@ -68,7 +68,10 @@ class MelodyLSTM(nn.Module):
         self.position_embedding = nn.Embedding(max_position, position_dim)
         self.meter_embedding = nn.Embedding(max_position + 1, meter_dim)
         self.style_embedding = nn.Embedding(len(STYLES), style_dim) if style_dim else None
-        self.lstm = nn.LSTM(embedding + position_dim + meter_dim + style_dim, hidden, layers, batch_first=True,
+        # version 3: how much of a gap is left (0: not filling one)
+        self.remaining_embedding = nn.Embedding(REMAINING_BUCKETS, remaining_dim) if remaining_dim else None
+        self.lstm = nn.LSTM(embedding + position_dim + meter_dim + style_dim + remaining_dim, hidden, layers,
+                            batch_first=True,
                             dropout=dropout if layers > 1 else 0.0)
         self.dropout = nn.Dropout(dropout)
         self.layers, self.hidden = layers, hidden
@@ -77,11 +80,15 @@ class MelodyLSTM(nn.Module):
     def has_styles(self) -> bool:
         return self.style_embedding is not None
 
+    @property
+    def has_remaining(self) -> bool:
+        return self.remaining_embedding is not None
+
     def initial_state(self, batch: int, device=None) -> tuple[torch.Tensor, torch.Tensor]:
         shape = (self.layers, batch, self.hidden)
         return torch.zeros(shape, device=device), torch.zeros(shape, device=device)
 
-    def states(self, tokens, positions, meters, styles, h, c):
+    def states(self, tokens, positions, meters, styles, h, c, remaining=None):
         """LSTM outputs [B, T, H] (after dropout) and the new state."""
         if self.output == "joint":
             x = self.token_embedding(tokens)
@@ -90,15 +97,17 @@ class MelodyLSTM(nn.Module):
         parts = [x, self.position_embedding(positions), self.meter_embedding(meters)]
         if self.style_embedding is not None:
             parts.append(self.style_embedding(styles))
+        if self.remaining_embedding is not None:
+            parts.append(self.remaining_embedding(remaining if remaining is not None else torch.zeros_like(tokens)))
         y, (h_out, c_out) = self.lstm(torch.cat(parts, dim=-1), (h, c))
         return self.dropout(y), h_out, c_out
 
-    def forward(self, tokens, positions, meters, styles, h, c, targets=None):
+    def forward(self, tokens, positions, meters, styles, h, c, targets=None, remaining=None):
         """Log-probabilities (joint design: logits) over the vocabulary [B, T, V], and the new state; with
         `targets`, the training loss instead (what DDP wraps: its gradient averaging hooks into forward)."""
         if targets is not None:
-            return self.loss(tokens, positions, meters, styles, targets)
-        y, h_out, c_out = self.states(tokens, positions, meters, styles, h, c)
+            return self.loss(tokens, positions, meters, styles, targets, remaining)
+        y, h_out, c_out = self.states(tokens, positions, meters, styles, h, c, remaining)
         if self.output == "joint":
             return self.head(y), h_out, c_out
         class_lp = F.log_softmax(self.class_head(y), dim=-1)  # [B, T, C]
@@ -107,16 +116,16 @@ class MelodyLSTM(nn.Module):
         table = (class_lp.unsqueeze(-1) + length_lp).flatten(-2)  # [B, T, C * L]
         return torch.index_select(table, -1, self.joint_index) + self.never, h_out, c_out
 
-    def loss(self, tokens, positions, meters, styles, targets) -> tuple[torch.Tensor, int]:
+    def loss(self, tokens, positions, meters, styles, targets, remaining=None) -> tuple[torch.Tensor, int]:
         """Summed negative log-likelihood (nats) of the targets (-100 = ignore) and how many were scored."""
         h, c = self.initial_state(tokens.shape[0], tokens.device)
         valid = targets >= 0
         count = int(valid.sum())
         if self.output == "joint":
-            logits, _, _ = self.forward(tokens, positions, meters, styles, h, c)
+            logits, _, _ = self.forward(tokens, positions, meters, styles, h, c, remaining=remaining)
             return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100,
                                    reduction="sum"), count
-        y, _, _ = self.states(tokens, positions, meters, styles, h, c)
+        y, _, _ = self.states(tokens, positions, meters, styles, h, c, remaining)
         safe = torch.where(valid, targets, torch.zeros_like(targets))
         target_class = self.token_class[safe]
         class_nll = F.cross_entropy(self.class_head(y).reshape(-1, self.num_classes),
@@ -143,7 +152,8 @@ class MelodyLSTM(nn.Module):
 
 
 def input_names(model: MelodyLSTM) -> list[str]:
-    return ["tokens", "positions", "meters"] + (["styles"] if model.has_styles else []) + ["h", "c"]
+    return (["tokens", "positions", "meters"] + (["styles"] if model.has_styles else [])
+            + (["remaining"] if model.has_remaining else []) + ["h", "c"])
 
 
 class _StepModel(nn.Module):
@@ -154,11 +164,11 @@ class _StepModel(nn.Module):
         self.model = model
 
     def forward(self, tokens, positions, meters, *rest):
-        if self.model.has_styles:
-            styles, h, c = rest
-        else:
-            (h, c), styles = rest, None
-        return self.model(tokens, positions, meters, styles, h, c)
+        rest = list(rest)
+        styles = rest.pop(0) if self.model.has_styles else None
+        remaining = rest.pop(0) if self.model.has_remaining else None
+        h, c = rest
+        return self.model(tokens, positions, meters, styles, h, c, remaining=remaining)
 
 
 def export_onnx(model: MelodyLSTM, path, opset: int = 17) -> None:
@@ -169,7 +179,8 @@ def export_onnx(model: MelodyLSTM, path, opset: int = 17) -> None:
     positions = torch.zeros((b, t), dtype=torch.int64)
     meters = torch.full((b, t), 16, dtype=torch.int64)
     h, c = model.initial_state(b)
-    args = (tokens, positions, meters) + ((torch.zeros((b, t), dtype=torch.int64),) if model.has_styles else ()) + (h, c)
+    args = ((tokens, positions, meters) + ((torch.zeros((b, t), dtype=torch.int64),) if model.has_styles else ())
+            + ((torch.zeros((b, t), dtype=torch.int64),) if model.has_remaining else ()) + (h, c))
     names = input_names(model)
     dynamic = {name: {0: "batch", 1: "time"} for name in names if name not in ("h", "c")}
     dynamic.update({"h": {1: "batch"}, "c": {1: "batch"}, "logits": {0: "batch", 1: "time"},

@@ -51,6 +51,9 @@ class TrainConfig:
     output: str = "factorized"  # or "joint" (the version 1 design)
     style_dim: int = 8  # 0: no style input
     style_dropout: float = 0.2
+    fill_rate: float = 0.0  # share of training windows made into gaps to fill (version 3 encoding)
+    remaining_dim: int = 0  # size of the gap-left input (version 3; 0: none)
+    source_weights: dict = field(default_factory=dict)  # collection -> times its melodies are drawn per epoch
     init_from: str = ""  # a model's .onnx whose .weights.npz starts training (fine-tuning)
     extra: dict = field(default_factory=dict)
 
@@ -192,7 +195,7 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     else:
         model = MelodyLSTM(encoding.vocab_size, encoding.max_position, cfg.embedding, hidden=cfg.hidden,
                            layers=cfg.layers, dropout=cfg.dropout, output=cfg.output, style_dim=cfg.style_dim,
-                           encoding=encoding).to(device)
+                           encoding=encoding, remaining_dim=cfg.remaining_dim if encoding.fill else 0).to(device)
     net = model  # the network itself; `model` is what trains (DDP around it with several processes)
     if ranks.distributed:
         model = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == "cuda" else None)
@@ -225,8 +228,10 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     while state["epoch"] < cfg.max_epochs:
         epoch = state["epoch"] + 1
         model.train()
-        epoch_batches = list(batches(encoding, enc["train"], cfg.batch_size, cfg.max_len, rng, cfg.augment,
-                                     styles["train"], cfg.style_dropout))
+        drawn = drawn_melodies(splits["train"], cfg.source_weights, rng)
+        epoch_batches = list(batches(encoding, [enc["train"][i] for i in drawn], cfg.batch_size, cfg.max_len, rng,
+                                     cfg.augment, [styles["train"][i] for i in drawn], cfg.style_dropout,
+                                     cfg.fill_rate))
         if ranks.distributed:  # every rank shuffled alike: each takes every N-th batch, all take as many
             share = max(1, len(epoch_batches) // ranks.world)
             epoch_batches = (epoch_batches[ranks.rank::ranks.world] + epoch_batches)[:share]
@@ -235,8 +240,8 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
                     if report else Progress(len(epoch_batches), f"epoch {epoch}"))
         running, seen, epoch_start = 0.0, 0, time.time()
         for i, arrays in enumerate(epoch_batches, 1):
-            tok, pos, met, sty, tgt = _tensors(arrays, device)
-            total, count = model(tok, pos, met, sty, None, None, targets=tgt)
+            tok, pos, met, sty, tgt, rem = _tensors(arrays, device)
+            total, count = model(tok, pos, met, sty, None, None, targets=tgt, remaining=rem)
             loss = total / max(count, 1)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
@@ -343,6 +348,18 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     return card
 
 
+def drawn_melodies(records: list[MelodyRecord], weights: dict[str, float], rng: np.random.Generator) -> list[int]:
+    """The training melodies of one epoch: each once, or by its collection's weight (2: twice; 0.4: with
+    probability 0.4), so a collection's share of the training can be set without dropping any melody."""
+    if not weights:
+        return list(range(len(records)))
+    out = []
+    for i, r in enumerate(records):
+        w = weights.get(r.source, 1.0)
+        out += [i] * (int(w) + (1 if rng.random() < w - int(w) else 0))
+    return out
+
+
 def _save_atomically(obj: dict, path: Path) -> None:
     """A checkpoint is replaced whole or not at all (training may be stopped at any moment: Cancel)."""
     tmp = path.with_name(path.name + ".tmp")
@@ -366,6 +383,7 @@ def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: flo
         raise TrainingError(f"{onnx_path.name}: its vocabulary differs from this encoding's")
     shape = {k: arch[k] for k in ("vocab_size", "max_position", "embedding", "position_dim", "meter_dim", "hidden",
                                   "layers", "output", "style_dim", "duration_hidden")}
+    shape["remaining_dim"] = int(arch.get("remaining_dim", 0))
     model = MelodyLSTM(**shape, dropout=dropout, encoding=encoding)
     try:
         with np.load(weights_path, allow_pickle=False) as data:

@@ -50,8 +50,8 @@ def test_factorized_loss_is_the_joint_distributions_negative_log_likelihood(reco
     """Training's loss (class + length) equals what the exported joint log-probabilities give."""
     torch.manual_seed(3)
     model = MelodyLSTM(ENC.vocab_size, **TINY, output="factorized", style_dim=4).eval()
-    tok, pos, met, sty, tgt = (torch.from_numpy(a) for a in next(batches(ENC, encode_records(ENC, records), 4, 40,
-                                                                           None, False, [1, 2, 3, 4, 0, 1])))
+    tok, pos, met, sty, tgt, _ = (torch.from_numpy(a) for a in next(batches(ENC, encode_records(ENC, records), 4,
+                                                                              40, None, False, [1, 2, 3, 4, 0, 1])))
     with torch.no_grad():
         total, count = model.loss(tok, pos, met, sty, tgt)
         logp, _, _ = model(tok, pos, met, sty, *model.initial_state(tok.shape[0]))
@@ -134,7 +134,8 @@ def test_train_command_on_a_folder(chopin_dir, tmp_path):
                  "--batch-size", "4", "--threads", "1"])
     assert code == 0
     assert (out / "model.onnx").exists() and (out / "model.json").exists()
-    assert load_model(out / "model.onnx").encoding.vocab_size == ENC.vocab_size
+    trained = load_model(out / "model.onnx")
+    assert trained.encoding.vocab_size == MelodyEncoding(fill=True).vocab_size and trained.can_fill  # version 3
 
 
 def test_train_on_a_missing_folder_is_one_clear_line(tmp_path, capsys):
@@ -167,10 +168,10 @@ def test_a_version_1_model_still_loads_and_continues(records, tmp_path):
     r = continue_melody(model, Melody.from_notes([(0, 480, 60, 80), (480, 480, 62, 80)]),
                         ContinueOptions(bars=2, variations=2, seed=3, style="dance", end_on="tonic"))
     assert all(len(v) > 0 for v in r.variations)
-    _card_with(tmp_path / "model.json", **{"encoding.version": 3})
+    _card_with(tmp_path / "model.json", **{"encoding.version": 4})
     from composer_app.engine.model import ModelLoadError
 
-    with pytest.raises(ModelLoadError, match="version 3"):
+    with pytest.raises(ModelLoadError, match="version 4"):
         load_model(tmp_path / "model.onnx")
 
 
@@ -214,3 +215,65 @@ def test_two_ddp_processes_on_cpu_agree_and_learn(chopin_dir, tmp_path):
     assert len(rows) == 6 and all(row["processes"] == 2 for row in rows)
     assert rows[-1]["valid_loss"] < rows[0]["valid_loss"] and rows[-1]["train_loss_all_ranks"] < rows[0]["train_loss_all_ranks"]
     assert load_model(out / "model.onnx").card["training"]["hardware"].endswith("2 processes")
+
+
+ENC3 = MelodyEncoding(fill=True)
+
+
+def test_a_gap_to_fill_reads_what_follows_then_fills_exactly(records):
+    """Version 3 training windows: AFTER, the tokens after the gap, then the window through the gap; the
+    remaining input counts the gap down to the last token, and every target inside the gap fits it."""
+    from composer_app.core.encoding import remaining_bucket
+    from composer_app.training.data import fill_example
+
+    rng = np.random.default_rng(5)
+    dur = ENC3.token_duration()
+    melodies = encode_records(ENC3, records)
+    for _ in range(300):
+        enc = melodies[int(rng.integers(len(melodies)))]
+        n = len(enc.tokens)
+        s = int(rng.integers(0, max(1, n - 80)))
+        made = fill_example(ENC3, enc.tokens, enc.positions, s, min(n, s + 80), rng)
+        tokens, positions, remaining, targets = made
+        assert tokens[0] == ENC3.after and ENC3.after not in targets
+        gap = [(r, t) for r, t in zip(remaining, targets) if r > 0]
+        assert gap, "a gap has at least one token"
+        left = sum(int(dur[t]) for _, t in gap)  # the gap's length in steps
+        for r, t in gap:
+            assert r == remaining_bucket(left) and dur[t] <= left
+            left -= int(dur[t])
+        assert left == 0
+        assert len(tokens) == len(positions) == len(remaining) == len(targets)
+
+
+def test_a_filling_model_exports_its_remaining_input_and_matches_pytorch(tmp_path, records):
+    torch.manual_seed(4)
+    model = MelodyLSTM(ENC3.vocab_size, **TINY, output="factorized", style_dim=4, encoding=ENC3,
+                       remaining_dim=4).eval()
+    export_onnx(model, tmp_path / "m.onnx")
+    session = ort.InferenceSession(str(tmp_path / "m.onnx"), providers=["CPUExecutionProvider"])
+    assert [i.name for i in session.get_inputs()] == ["tokens", "positions", "meters", "styles", "remaining", "h", "c"]
+    rng = np.random.default_rng(3)
+    tokens = rng.integers(0, ENC3.vocab_size, (3, 9))
+    positions, meters = rng.integers(0, 64, (3, 9)), rng.integers(1, 65, (3, 9))
+    styles, remaining = rng.integers(0, 5, (3, 9)), rng.integers(0, 80, (3, 9))
+    h = rng.standard_normal((2, 3, 32)).astype(np.float32)
+    c = rng.standard_normal((2, 3, 32)).astype(np.float32)
+    ours = session.run(None, {"tokens": tokens, "positions": positions, "meters": meters, "styles": styles,
+                              "remaining": remaining, "h": h, "c": c})
+    with torch.no_grad():
+        ref = model(*(torch.from_numpy(a) for a in (tokens, positions, meters, styles, h, c)),
+                    remaining=torch.from_numpy(remaining))
+    for a, b in zip(ours, ref):
+        np.testing.assert_allclose(a, b.numpy(), atol=1e-4, rtol=0)
+    assert ours[0][..., ENC3.after].max() < -1e3  # AFTER is never predicted
+    # and the training loss with gaps is the negative log-likelihood of the exported distribution
+    tok, pos, met, sty, tgt, rem = (torch.from_numpy(a) for a in next(batches(
+        ENC3, encode_records(ENC3, records), 4, 40, np.random.default_rng(1), False, None, 0.0, fill_rate=1.0)))
+    assert (rem > 0).any()
+    with torch.no_grad():
+        total, count = model.loss(tok, pos, met, sty, tgt, rem)
+        logp, _, _ = model(tok, pos, met, sty, *model.initial_state(tok.shape[0]), remaining=rem)
+    valid = tgt >= 0
+    nll = -logp.gather(-1, tgt.clamp(min=0).unsqueeze(-1)).squeeze(-1)[valid].sum()
+    assert abs(total.item() - nll.item()) < 1e-3 * count

@@ -31,7 +31,7 @@ class Plan:
         enc = self.encoding
         if self.allowed is None:
             self.allowed = np.ones(enc.vocab_size, dtype=bool)
-            self.allowed[[enc.PAD, enc.START]] = False
+            self.allowed[enc.never_predicted()] = False
         if self.bias is None:
             self.bias = np.zeros(enc.vocab_size, dtype=np.float32)
         if self.preferred is None:
