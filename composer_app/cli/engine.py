@@ -22,10 +22,26 @@ def add_engine_parsers(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the generated notes as JSON")
     p.set_defaults(run=run_continue)
 
+    p = sub.add_parser("fill", help="write a span of bars of a MIDI file's melody anew, hearing both sides")
+    p.add_argument("file", type=Path)
+    p.add_argument("--bars", required=True, metavar="A-B",
+                   help="the bars to fill, counted from 1 as the app shows them, both included (e.g. 3-4)")
+    p.add_argument("-o", "--output", type=Path)
+    add_setting_flags(p, skip=("bars",))
+    p.add_argument("--seed", type=int)
+    p.add_argument("--track", type=int)
+    p.add_argument("--model", type=Path)
+    p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
+    p.add_argument("--json", action="store_true", help="print the filled spans' notes as JSON")
+    p.set_defaults(run=run_fill)
+
     p = sub.add_parser("evaluate", help="bits per note of the model and an n-gram baseline on MIDI files")
     p.add_argument("paths", type=Path, nargs="+", metavar="FOLDER_OR_FILES")
     p.add_argument("--model", type=Path)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--fill-bars", type=int, metavar="N",
+                   help="also score an N-bar span in the middle of each melody given both sides, next to the "
+                        "same notes given only the left side")
     p.set_defaults(run=run_evaluate)
 
     p = sub.add_parser("render", help="render a MIDI file's melody with the built-in piano to a WAV file")
@@ -46,11 +62,13 @@ def add_engine_parsers(sub) -> None:
     p.set_defaults(run=run_bench_cmd)
 
 
-def add_setting_flags(p: argparse.ArgumentParser) -> None:
+def add_setting_flags(p: argparse.ArgumentParser, skip: tuple[str, ...] = ()) -> None:
     """One flag per generation setting, with the defaults the app uses (core.settings)."""
     from composer_app.core.settings import SETTINGS
 
     for setting in SETTINGS:
+        if setting.name in skip:
+            continue
         extra = f" (one of {', '.join(setting.choices)})" if setting.choices else ""
         p.add_argument(setting.flag, dest=setting.name, type=setting.kind, default=setting.default,
                        help=f"{setting.help}{extra}; default {setting.default}")
@@ -83,6 +101,37 @@ def run_continue(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_fill(args: argparse.Namespace) -> int:
+    from composer_app.core.midifile import load_melody, write_midi
+    from composer_app.core.settings import SETTINGS
+    from composer_app.engine.fill import bars_span, fill_span, with_fill
+    from composer_app.engine.generate import ContinueOptions
+    from composer_app.engine.model import load_model
+
+    if args.output is None and not args.json:
+        raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
+    melody = load_melody(args.file, track=args.track)
+    start, end = bars_span(melody, args.bars)
+    model = load_model(args.model, force_cpu=args.cpu)
+    options = ContinueOptions.of({s.name: getattr(args, s.name) for s in SETTINGS if s.name != "bars"},
+                                 seed=args.seed)
+    result = fill_span(model, melody, start, end, options)
+    filled = [with_fill(melody, v, start, end) for v in result.variations]
+    if args.output is not None:
+        write_midi(filled[0], args.output, [(f"Variation {k}", list(m)) for k, m in enumerate(filled[1:], start=2)])
+    if args.json:
+        print(json.dumps({
+            "start_tick": start, "end_tick": end, "ms": round(result.seconds * 1000, 2), "provider": result.provider,
+            "heard_after": model.can_fill,
+            "variations": [[{"tick": n.tick, "duration": n.duration, "pitch": n.pitch, "velocity": n.velocity}
+                            for n in v] for v in result.variations]}))
+    else:
+        print(f"wrote {len(filled)} versions of the melody with bars {args.bars} filled to {args.output} "
+              f"({result.seconds * 1000:.1f} ms on {result.provider}"
+              f"{'' if model.can_fill else '; this model hears only the music before the span'})")
+    return 0
+
+
 def run_render(args: argparse.Namespace) -> int:
     from composer_app.audio.instrument import load_instrument, open_instrument
     from composer_app.audio.render import write_wav
@@ -105,7 +154,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from composer_app.engine.model import load_model
 
     model = load_model(args.model, force_cpu=True)
-    r = evaluate(model, args.paths)
+    if args.fill_bars is not None and not 1 <= args.fill_bars <= 32:
+        raise ComposerError("--fill-bars takes 1 to 32 bars")
+    r = evaluate(model, args.paths, fill_bars=args.fill_bars)
     if args.json:
         print(json.dumps(r, indent=2))
         return 0
@@ -115,6 +166,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
     print(f"n-gram baseline (order {b['order']}): {b['bits_per_note']:.3f} bits/note, "
           f"{b['pitch_bits_per_note']:.3f} pitch bits/note")
     print(f"model / baseline: {r['ratio_bits_per_note']:.3f}")
+    if "fill" in r:
+        f = r["fill"]
+        print(f"{f['fill_bars']}-bar span in the middle ({f['spans']} spans, {f['notes']} notes): "
+              f"{f['fill_bits_per_note']:.3f} bits/note given both sides, {f['left_only_bits_per_note']:.3f} given "
+              f"only the left" + ("" if f["model_can_fill"] else " (this model cannot hear what follows)"))
     return 0
 
 

@@ -52,7 +52,7 @@ def write_held_out(records, folder: Path) -> int:
     return count
 
 
-def encoding_for(cfg) -> "MelodyEncoding":
+def encoding_for(cfg):
     """Fine-tuning keeps the encoding of the model it starts from (and whether it fills); a new model fills
     (version 3) when trained with gaps."""
     from composer_app.core.encoding import MelodyEncoding

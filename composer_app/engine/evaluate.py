@@ -122,7 +122,7 @@ def baseline_bits(train: list[list[tuple[int, int, int]]], melodies: list[EvalMe
     return {**by_order[best], "order": best, "by_order": {str(k): round(v["bits_per_note"], 4) for k, v in by_order.items()}}
 
 
-def evaluate(model: LoadedModel, paths: Iterable[Path]) -> dict:
+def evaluate(model: LoadedModel, paths: Iterable[Path], fill_bars: int | None = None) -> dict:
     files = collect_files(paths)
     melodies, skipped = load_eval_melodies(files)
     if not melodies:
@@ -132,4 +132,95 @@ def evaluate(model: LoadedModel, paths: Iterable[Path]) -> dict:
     result["ratio_bits_per_note"] = result["bits_per_note"] / result["baseline"]["bits_per_note"]
     result["model"] = model.path.name
     result["skipped_files"] = skipped
+    if fill_bars:
+        result["fill"] = fill_bits(model, melodies, fill_bars)
+        result["fill_bits_per_note"] = result["fill"]["fill_bits_per_note"]
+        result["left_only_bits_per_note"] = result["fill"]["left_only_bits_per_note"]
     return result
+
+
+def _cut_at(notes: list[tuple[int, int, int]], *ticks: int) -> list[tuple[int, int, int]]:
+    """Notes split where they cross the given ticks (as the app cuts a note tied over a span's edge)."""
+    out = []
+    for t, d, p in notes:
+        edges = [x for x in ticks if t < x < t + d]
+        for x in edges:
+            out.append((t, x - t, p))
+            d, t = t + d - x, x
+        out.append((t, d, p))
+    return out
+
+
+def fill_bits(model: LoadedModel, melodies: list[EvalMelody], bars: int = 2) -> dict:
+    """Bits per note of a `bars`-bar span in the middle of each melody given both sides (what follows read
+    first, as a version 3 model fills), next to the same notes given only the left side (as a continuation).
+    A model that cannot fill gets the left-only figure for both."""
+    from composer_app.core.encoding import remaining_bucket
+    from composer_app.engine.generate import _after_gap
+
+    enc = model.encoding
+    dur = enc.token_duration()
+    totals = {"fill": 0.0, "left": 0.0}
+    notes_scored = spans = 0
+    for m in melodies:
+        bar = m.bar_ticks
+        length_bars = (m.notes[-1][0] + m.notes[-1][1]) // bar
+        if length_bars < bars + 2:
+            continue
+        a = (length_bars // 2 - bars // 2) * bar
+        b = a + bars * bar
+        notes = _cut_at(m.notes, a, b)
+        left = [n for n in notes if n[0] < a]
+        middle = [n for n in notes if a <= n[0] < b]
+        if not left or not middle:
+            continue
+        bar_steps = enc.bar_steps(bar)
+        e = enc.encode_notes(left + middle, bar)
+        whole = enc.extend_with_rest(enc.encode_notes(left, bar), (left[-1][0] + left[-1][1]) // enc.step_ticks,
+                                     a // enc.step_ticks)
+        boundary = len(whole.tokens)
+        if list(e.tokens[:boundary]) != list(whole.tokens):
+            continue  # a rest across the span's start: the tokens do not split there
+        tokens, positions = list(e.tokens), list(e.positions)
+        gap_tokens = tokens[boundary:]
+        steps_in_gap = sum(int(dur[t]) for t in gap_tokens)
+        if steps_in_gap != (b - a) // enc.step_ticks:
+            gap_tokens += [enc.rest_token(d) for d in enc.pieces((b - a) // enc.step_ticks - steps_in_gap)]
+        spans += 1
+        notes_scored += len(middle)
+        for mode in ("left", "fill"):
+            seq, pos = tokens[:boundary], positions[:boundary]
+            rem = [0] * len(seq)
+            if mode == "fill" and model.can_fill:
+                after_t, after_p = _after_gap(enc, after_melody(notes, b), b, bar_steps)
+                seq, pos, rem = after_t + seq, after_p + pos, [0] * len(after_t) + rem
+            first = len(seq)
+            left_steps = (b - a) // enc.step_ticks
+            time = a // enc.step_ticks
+            for t in gap_tokens:
+                if mode == "fill" and model.can_fill:
+                    rem[-1] = remaining_bucket(left_steps)
+                seq.append(int(t))
+                time += int(dur[t])
+                pos.append(time % bar_steps)
+                rem.append(0)
+                left_steps -= int(dur[t])
+            x = np.asarray(seq[:-1], dtype=np.int64)[None, :]
+            p = np.asarray(pos[:-1], dtype=np.int64)[None, :] % enc.max_position
+            r = np.asarray(rem[:-1], dtype=np.int64)[None, :]
+            h, c = model.initial_state(1)
+            logits, _, _ = model.run(x, p, np.full_like(x, bar_steps), h, c, styles=np.zeros_like(x), remaining=r)
+            logp = _log_softmax(logits[0].astype(np.float64))
+            targets = np.asarray(seq[first:], dtype=np.int64)
+            totals[mode] -= logp[np.arange(first - 1, len(seq) - 1), targets].sum() / LN2
+    if not spans:
+        raise ComposerError(f"none of the melodies is long enough for a {bars}-bar span with music on both sides")
+    return {"fill_bits_per_note": totals["fill"] / notes_scored, "left_only_bits_per_note": totals["left"] / notes_scored,
+            "fill_bars": bars, "spans": spans, "notes": notes_scored, "model_can_fill": model.can_fill}
+
+
+def after_melody(notes: list[tuple[int, int, int]], from_tick: int):
+    """The notes from `from_tick` on as a Melody (what follows a gap)."""
+    from composer_app.core.melody import Melody
+
+    return Melody.from_notes([(t, d, p, 80) for t, d, p in notes if t >= from_tick])

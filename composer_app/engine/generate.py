@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from composer_app.core.encoding import MelodyEncoding, monophonic_grid_notes
+from composer_app.core.encoding import MelodyEncoding, monophonic_grid_notes, remaining_bucket
 from composer_app.core.errors import ComposerError
 from composer_app.core.keys import Key, detect_key
 from composer_app.core.melody import Melody
@@ -36,6 +36,8 @@ class ContinueOptions(GenerationSettings):
     max_context_bars: int = MAX_CONTEXT_BARS
     follow_rhythm: bool = True  # keep near the seed's note lengths, none shorter than its shortest
     constraints: tuple = ()  # more Constraint objects, after the ones the settings ask for
+    end_tick: int | None = None  # fill [start_tick, end_tick) exactly (a gap, a span to regenerate, an intro)
+    hear_after: bool = True  # when filling: a model that can (version 3) reads what follows the gap first
 
     @classmethod
     def of(cls, settings: dict, **run) -> "ContinueOptions":
@@ -106,6 +108,17 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         positions[0] = (start_tick // step) % bar_steps
     K = options.variations
     total_steps = options.bars * bar_steps
+    filling = options.end_tick is not None
+    prime_remaining = [0] * len(tokens)
+    if filling:
+        total_steps = max(1, (int(options.end_tick) - start_tick) // step)
+        if options.hear_after and model.can_fill:  # what follows the gap, read first (encoding version 3)
+            after_tokens, after_positions = _after_gap(enc, melody, start_tick + total_steps * step, bar_steps)
+            tokens = after_tokens + tokens
+            positions = after_positions + positions
+            prime_remaining = [0] * len(after_tokens) + prime_remaining
+            prime_remaining[-1] = remaining_bucket(total_steps)
+    uses_remaining = filling and options.hear_after and model.can_fill
     rng = np.random.default_rng(options.seed)
 
     # -- the constraints shape what may be chosen (engine.constraints) --
@@ -135,7 +148,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     p = np.asarray(positions, dtype=np.int64)[None, :]
     m = np.full_like(t, bar_steps)
     h, c = model.initial_state(1)
-    logits, h, c = model.run(t, p, m, h, c, styles=np.full_like(t, style))
+    logits, h, c = model.run(t, p, m, h, c, styles=np.full_like(t, style),
+                             remaining=np.asarray(prime_remaining, dtype=np.int64)[None, :])
     last = np.repeat(logits[:, -1, :], K, axis=0)
     h = np.repeat(h, K, axis=1)
     c = np.repeat(c, K, axis=1)
@@ -197,8 +211,9 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
             progress(min(min(elapsed), total_steps) / total_steps)
         if min(elapsed) >= total_steps:
             break
+        left = [remaining_bucket(total_steps - e) if uses_remaining and e < total_steps else 0 for e in elapsed]
         logits, h, c = model.run(np.array(chosen, dtype=np.int64)[:, None], np.array(pos_now, dtype=np.int64)[:, None],
-                                 meters, h, c, styles=styles)
+                                 meters, h, c, styles=styles, remaining=np.array(left, dtype=np.int64)[:, None])
         last = logits[:, -1, :]
 
     ts = melody.time_signature
@@ -216,6 +231,37 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         variations.append(var)
     return Continuation(variations, key, start_tick, end_tick, time.perf_counter() - started, steps,
                         model.provider, len(grid))
+
+
+AFTER_TOKENS = 32  # how much of what follows a gap the model reads (as in training)
+
+
+def _after_gap(enc: MelodyEncoding, melody: Melody, end_tick: int, bar_steps: int) -> tuple[list[int], list[int]]:
+    """AFTER and the tokens of what follows a gap from end_tick (a rest first when the next note comes later),
+    with the position in the bar after each, as training showed them."""
+    step = enc.step_ticks
+    end_step = end_tick // step
+    grid = monophonic_grid_notes([(max(n.tick, end_tick), n.end - max(n.tick, end_tick), n.pitch)
+                                  for n in melody if n.end > end_tick], step)  # a note over the edge: its tail
+    tokens, positions = [enc.after], [end_step % bar_steps]
+    time = end_step
+    for tick, duration, pitch in grid:
+        onset = tick // step
+        for d in enc.pieces(onset - time):
+            tokens.append(enc.rest_token(d))
+            time += d
+            positions.append(time % bar_steps)
+        first, *more = enc.pieces(duration // step)
+        tokens.append(enc.note_token(enc.fit_pitch(pitch), first))
+        time += first
+        positions.append(time % bar_steps)
+        for d in more:
+            tokens.append(enc.hold_token(d))
+            time += d
+            positions.append(time % bar_steps)
+        if len(tokens) > AFTER_TOKENS:
+            break
+    return tokens[:AFTER_TOKENS + 1], [p % enc.max_position for p in positions[:AFTER_TOKENS + 1]]
 
 
 def _choose_key(choice: str | Key | None, seed: list[Note], declared: str | None = None) -> Key | None:

@@ -112,6 +112,9 @@ class DocumentEdits:
         replaced = [n for n in self.melody.notes_in_range(start, end) if n.tick >= start]
         cut = [n for n in self.melody.notes_in_range(start, start + 1) if n.tick < start < n.end]
         shortened = [replace(n, duration=start - n.tick) for n in cut]
+        # a note tied over the span's end keeps its part after the span (one over the whole span: both ends)
+        tails = [(end, n.end - end, n.pitch, n.velocity) for n in replaced + cut if n.end > end]
+        shortened += self.melody.draft(tails)
         name = label or chosen.name or f"Variation {self.variations.index + 1}"
         return Change(name, replaced + cut, shortened + self.melody.draft(n.content() for n in chosen),
                       select_after=True, accepted=name, variations_before=self.variations.snapshot())
