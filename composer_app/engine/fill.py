@@ -16,10 +16,8 @@ MAX_SPAN_BARS = 32
 
 
 class SpanError(ComposerError):
-    """A span that cannot be filled; the message says why in one sentence."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "span")
+    """A span that cannot be filled; the message says why in one sentence, `reason` which case it is
+    (span_empty, span_reversed, span_zero, span_long, span_after, span_grid, span_text)."""
 
 
 def bars_span(melody: Melody, text: str) -> tuple[int, int]:
@@ -28,11 +26,12 @@ def bars_span(melody: Melody, text: str) -> tuple[int, int]:
     try:
         a, b = int(first), int(last or first)
     except ValueError:
-        raise SpanError(f"{text!r} is not a span of bars: write the first and last bar, e.g. 3-4") from None
+        raise SpanError(f"{text!r} is not a span of bars: write the first and last bar, e.g. 3-4", "span_text") from None
     if b < a:
-        raise SpanError(f"the span {a}-{b} ends before it starts: write the first bar first, e.g. {b}-{a}")
+        raise SpanError(f"the span {a}-{b} ends before it starts: write the first bar first, e.g. {b}-{a}",
+                        "span_reversed")
     if a < 1:
-        raise SpanError("bars are counted from 1")
+        raise SpanError("bars are counted from 1", "span_text")
     bar = melody.time_signature.bar_ticks
     return (a - 1) * bar, b * bar
 
@@ -41,18 +40,20 @@ def check_span(melody: Melody, start: int, end: int) -> None:
     """SpanError unless [start, end) is a span the melody can have filled."""
     bar = melody.time_signature.bar_ticks
     if len(melody) == 0:
-        raise SpanError("there is no melody to fill in yet: play, draw or open one first")
+        raise SpanError("there is no melody to fill in yet: play, draw or open one first", "span_empty")
     if end < start:
-        raise SpanError("the span ends before it starts")
+        raise SpanError("the span ends before it starts", "span_reversed")
     if end == start:
-        raise SpanError("the span is empty: choose at least one step of time to fill")
+        raise SpanError("the span is empty: choose at least one step of time to fill", "span_zero")
     if start < 0:
-        raise SpanError("the span starts before the first bar")
+        raise SpanError("the span starts before the first bar", "span_text")
     if end - start > MAX_SPAN_BARS * bar:
-        raise SpanError(f"the span is {(end - start) / bar:g} bars long; fill at most {MAX_SPAN_BARS} bars at a time")
+        raise SpanError(f"the span is {(end - start) / bar:g} bars long; fill at most {MAX_SPAN_BARS} bars at a time",
+                        "span_long")
     last_bar = -(-melody.end_tick // bar)
     if start >= melody.end_tick:
-        raise SpanError(f"the span starts after the melody ends (bar {last_bar}): use Continue to add bars at the end")
+        raise SpanError(f"the span starts after the melody ends (bar {last_bar}): use Continue to add bars at the end",
+                        "span_after")
 
 
 def fill_span(model: LoadedModel, melody: Melody, start: int, end: int, options: ContinueOptions | None = None,
@@ -62,7 +63,7 @@ def fill_span(model: LoadedModel, melody: Melody, start: int, end: int, options:
     check_span(melody, start, end)
     step = model.encoding.step_ticks
     if start % step or end % step:
-        raise SpanError("a span starts and ends on the 16th-note grid")
+        raise SpanError("a span starts and ends on the 16th-note grid", "span_grid")
     options = replace(options or ContinueOptions(), start_tick=start, end_tick=end, region=None)
     return continue_melody(model, melody, options, progress=progress, cancel=cancel)
 

@@ -83,6 +83,21 @@ class Session(DocumentEdits):
         notes = [self.melody.get(i) for i in self.selection if i in self.melody]
         return (min(n.tick for n in notes), max(n.end for n in notes)) if notes else None
 
+    def selection_span(self, grid: int) -> tuple[int, int] | None:
+        """The time the selected notes take, on the grid (start down, end up); None without a selection."""
+        r = self.selection_range()
+        if r is None:
+            return None
+        grid = max(1, grid)
+        return (r[0] // grid) * grid, -(-r[1] // grid) * grid
+
+    def fill_span(self) -> tuple[int, int] | None:
+        """What Fill fills: the range dragged on the ruler, else the whole bars of the selected notes."""
+        if self.loop:
+            return self.loop
+        bar = self.melody.time_signature.bar_ticks
+        return self.selection_span(bar)
+
     def selection_melody(self, name: str = "Selection") -> Melody | None:
         """The selected notes as a melody of their own, in the document's tempo, metre and key (None: none)."""
         notes = sorted((self.melody.get(i) for i in self.selection if i in self.melody), key=lambda n: (n.tick, n.pitch))

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from composer_app.core.errors import ComposerError
+from composer_app.core.timing import STEP_TICKS
 from composer_app.engine.generate import ContinueOptions, GenerationCancelled
 from composer_app.session.session import Session
 from composer_app.ui.model_choice import ModelChoice
@@ -62,11 +64,42 @@ class GenerationControls(QObject):
         return True
 
     def again(self) -> bool:
-        """Generate anew with the panel's current settings, from where the last Continue started."""
+        """Generate anew with the panel's current settings, where the last variations were (a continuation
+        from the same place, or the same span filled)."""
         options = self.panel.options(self.session.selection_range())
         if self.last_options is not None:
-            options.region, options.start_tick = self.last_options.region, self.last_options.start_tick
+            last = self.last_options
+            options.region, options.start_tick, options.end_tick = last.region, last.start_tick, last.end_tick
         options.seed = None
+        return self.start(options)
+
+    def fill(self) -> bool:
+        """Fill the span: the range dragged on the ruler, else the bars of the selected notes."""
+        span = self.session.fill_span()
+        return self._fill(span, self.tr("Drag on the ruler over the bars to fill, or select notes, then press "
+                                        "Fill (Ctrl+Shift+Enter)."))
+
+    def regenerate(self) -> bool:
+        """Write the selected notes again in the time they take (on the grid)."""
+        span = self.session.selection_span(STEP_TICKS)
+        return self._fill(span, self.tr("Select the notes to write again first."))
+
+    def _fill(self, span, hint: str) -> bool:
+        from composer_app.engine.fill import check_span
+
+        if span is None:
+            self.say(hint, 8000)
+            return False
+        try:
+            check_span(self.session.melody, *span)
+        except ComposerError as e:
+            self.say(in_words(e), 10000)
+            return False
+        options = self.panel.options(None)
+        options.start_tick, options.end_tick = span
+        if self.models.model is not None and not self.models.model.can_fill:
+            self.say(self.tr("This model hears only the music before the span; the bundled model of a newer "
+                             "release hears both sides."), 8000)
         return self.start(options)
 
     def cancel(self) -> None:

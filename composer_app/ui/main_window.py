@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         g = self.generation
         a["continue"].triggered.connect(lambda: g.start())
         a["again"].triggered.connect(g.again)
+        a["fill"].triggered.connect(g.fill)
+        a["regenerate"].triggered.connect(g.regenerate)
         a["next_variation"].triggered.connect(lambda: g.cycle(1))
         a["previous_variation"].triggered.connect(lambda: g.cycle(-1))
         a["accept_variation"].triggered.connect(g.accept)

@@ -52,8 +52,12 @@ def build_menus(bar: QMenuBar, a: dict[str, QAction], panel_toggle: QAction) -> 
     m.addAction(a["train"])
     m.addAction(a["models"])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Generate"))
-    for name in ("continue", "again", "next_variation", "previous_variation", "accept_variation", "discard_variations"):
-        m.addAction(a[name])
+    for name in ("continue", "fill", "regenerate", "again", None, "next_variation", "previous_variation",
+                 "accept_variation", "discard_variations"):
+        if name is None:
+            m.addSeparator()
+        else:
+            m.addAction(a[name])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Play"))
     for name in ("play", "go_start", "go_end", None, "metronome", "count_in", None, "record", "jam"):
         if name is None:

@@ -57,12 +57,22 @@ def in_words(error: Exception | str) -> str:
     sentences = {
         "no_fit": QCoreApplication.translate("Problems", "No note fits both the key and the pitch range: widen the "
                                              "range or choose another key."),
+        "span_empty": QCoreApplication.translate("Problems", "There is no melody to fill in yet: play, draw or "
+                                                 "open one first."),
+        "span_reversed": QCoreApplication.translate("Problems", "The span ends before it starts."),
+        "span_zero": QCoreApplication.translate("Problems", "The span is empty: drag over at least one step of time "
+                                                "on the ruler."),
+        "span_long": QCoreApplication.translate("Problems", "The span is too long: fill at most 32 bars at a time."),
+        "span_after": QCoreApplication.translate("Problems", "The span starts after the melody ends: use Continue "
+                                                 "to add bars at the end."),
+        "span_grid": QCoreApplication.translate("Problems", "A span starts and ends on the 16th-note grid."),
+        "span_text": QCoreApplication.translate("Problems", "That is not a span of bars."),
         "model": QCoreApplication.translate("Problems", "The model cannot be used: its file is damaged, incomplete or "
                                             "not one this app can run. Choose another model or train it again."),
     }
     if reason in sentences:
         text = sentences[reason]
-        if note_names.language() == "en" and str(error):
+        if note_names.language() == "en" and str(error) and not reason.startswith("span"):
             text += " " + QCoreApplication.translate("Problems", "(%1)").replace("%1", str(error))
         return text
     if note_names.language() == "en":

@@ -154,7 +154,17 @@ class LiveControls(QObject):
             self.player.play_melody(self.session.melody, from_playhead=True)
 
     def audition_variation(self) -> None:
-        current = self.session.variations.current
-        if current is not None:
+        """Play the shown variation: a continuation on its own, a fill in its place (from a bar before the span
+        into the bar after it)."""
+        current, span = self.session.variations.current, self.session.variations.span
+        if current is None:
+            return
+        melody = self.session.melody
+        if span is not None and span[1] < melody.end_tick:  # a span inside the melody: hear it in context
+            from composer_app.engine.fill import with_fill
+
+            bar = melody.time_signature.bar_ticks
+            self.player.play_range(with_fill(melody, current, *span), span[0] - bar, span[1] + bar)
+        else:
             self.player.play_melody(current)
 

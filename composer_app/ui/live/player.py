@@ -49,7 +49,12 @@ class Player(QObject):
         elif melody is not None or self.melody is not None:
             self.play_melody(melody or self.melody, from_playhead=True)
 
-    def play_melody(self, melody: Melody, from_playhead: bool = False, start_at: int | None = None) -> None:
+    def play_range(self, melody: Melody, start: int, end: int) -> None:
+        """Play [start, end) of `melody` (a fill heard in its place: a bar before it into the bar after)."""
+        self.play_melody(melody, start_at=max(0, start), end_at=end)
+
+    def play_melody(self, melody: Melody, from_playhead: bool = False, start_at: int | None = None,
+                    end_at: int | None = None) -> None:
         """Play `melody` (from the playhead, or from its first note); a loop range repeats until Stop. When it
         stops, the playhead goes back to where it was when playback started (as DAWs do)."""
         if self.return_to is None:
@@ -57,6 +62,8 @@ class Player(QObject):
         self._halt()
         self.melody, self.from_playhead = melody, from_playhead
         plan = self.state.session.playback_range(melody, from_playhead, start_at)
+        if plan is not None and end_at is not None:
+            plan = (plan[0], min(plan[1], end_at), plan[2]) if plan[0] < min(plan[1], end_at) else None
         if plan is None:
             self.looping = False
             self._return()

@@ -1,0 +1,110 @@
+"""Filling a span: exact fit over many random spans and seeds, what a bad span says, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from composer_app.core.melody import Melody
+from composer_app.core.midifile import load_melody
+from composer_app.engine.fill import SpanError, bars_span, check_span, fill_span, with_fill
+from composer_app.engine.generate import ContinueOptions
+
+
+def tune() -> Melody:
+    rng = np.random.default_rng(0)
+    notes, tick = [], 0
+    while tick < 16 * 1920:
+        d = int(rng.choice([120, 240, 240, 480, 720, 960]))
+        if rng.random() < 0.1:
+            tick += 240  # a rest
+        notes.append((tick, d, int(rng.integers(55, 80)), 80))
+        tick += d
+    return Melody.from_notes(notes)
+
+
+@pytest.fixture(scope="module")
+def melody():
+    return tune()
+
+
+def test_a_fill_always_fits_its_span_exactly(model, melody):
+    """Thousands of random spans (on the 16th grid, over notes and rests, tied notes at either edge) and seeds:
+    nothing starts before the span or ends after it, nothing overlaps, notes and rests add up to the span,
+    and the melody around it is as it was except for notes cut at the edges."""
+    rng = np.random.default_rng(1)
+    before = {(n.tick, n.duration, n.pitch) for n in melody}
+    for trial in range(2000):
+        start = int(rng.integers(0, melody.end_tick // 120 - 1)) * 120
+        end = start + int(rng.integers(1, 64)) * 120
+        r = fill_span(model, melody, start, end, ContinueOptions(variations=1, seed=trial,
+                                                                  temperature=float(rng.uniform(0.3, 1.6))))
+        (v,) = r.variations
+        notes = sorted((n.tick, n.end) for n in v)
+        assert all(start <= a < b <= end for a, b in notes), (start, end, notes)
+        assert all(b <= c for (_, b), (c, _) in zip(notes, notes[1:])), "notes overlap"
+        assert r.start_tick == start and r.end_tick == end
+        if trial % 20 == 0:
+            whole = {(n.tick, n.duration, n.pitch) for n in with_fill(melody, v, start, end)}
+            untouched = {x for x in before if x[0] + x[1] <= start or x[0] >= end}
+            cut = {(t, start - t, p) for t, d, p in before if t < start < t + d}
+            assert untouched | cut <= whole
+
+
+def test_a_note_tied_over_the_edges_is_cut_and_keeps_its_outer_parts():
+    m = Melody.from_notes([(0, 1920 * 3, 60, 80)])  # one note over bars 1-3
+    filled = with_fill(m, Melody.from_notes([(1920, 480, 67, 80)]), 1920, 3840)
+    assert [(n.tick, n.duration, n.pitch) for n in filled] == [(0, 1920, 60), (1920, 480, 67), (3840, 1920, 60)]
+
+
+@pytest.mark.parametrize("span, says", [
+    ("5-3", "ends before it starts"), ("0-2", "counted from 1"), ("x", "not a span of bars"),
+])
+def test_bad_bar_spans_say_why(melody, span, says):
+    with pytest.raises(SpanError, match=says):
+        bars_span(melody, span)
+
+
+@pytest.mark.parametrize("start, end, says", [
+    (1920, 1920, "empty"), (40 * 1920, 41 * 1920, "after the melody ends"), (0, 33 * 1920, "at most 32 bars"),
+])
+def test_bad_spans_say_why(melody, start, end, says):
+    with pytest.raises(SpanError, match=says):
+        check_span(melody, start, end)
+    with pytest.raises(SpanError, match="no melody"):
+        check_span(Melody(), 0, 1920)
+
+
+def test_fill_command_writes_the_whole_melody_once_per_variation(tmp_path, chopin_dir):
+    out = tmp_path / "filled.mid"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(chopin_dir / "chpn-p7_format0.mid"),
+                          "--bars", "3-4", "--variations", "3", "--seed", "5", "-o", str(out), "--json"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    info = json.loads(run.stdout)
+    original = load_melody(chopin_dir / "chpn-p7_format0.mid")
+    bar = original.time_signature.bar_ticks
+    assert (info["start_tick"], info["end_tick"]) == (2 * bar, 4 * bar) and len(info["variations"]) == 3
+    from composer_app.core.midifile import read_midi
+
+    song = read_midi(out)
+    assert len(song.parts) == 3
+    for k, part in enumerate(song.parts):
+        m = song.melody(part.number)
+        kept = [(n.tick, n.pitch) for n in m if n.end <= 2 * bar or n.tick >= 4 * bar]
+        assert kept == [(n.tick, n.pitch) for n in original if n.end <= 2 * bar or n.tick >= 4 * bar]
+        assert [(n["tick"], n["pitch"]) for n in info["variations"][k]] == \
+            [(n.tick, n.pitch) for n in m if 2 * bar <= n.tick < 4 * bar]
+
+
+@pytest.mark.parametrize("bars, says", [("5-3", "ends before it starts"), ("30-31", "after the melody ends"),
+                                        ("1-40", "at most 32 bars")])
+def test_fill_command_refuses_a_bad_span_with_exit_2(tmp_path, chopin_dir, bars, says):
+    out = tmp_path / "x.mid"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(chopin_dir / "chpn-p7_format0.mid"),
+                          "--bars", bars, "-o", str(out)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and says in run.stderr and run.stderr.count("\n") == 1 and not out.exists()
