@@ -9,6 +9,22 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "Generate A&gain": "Generar de &nuevo",
+    "New variations with the current settings, where the last ones were": "Nuevas variaciones con los ajustes actuales, donde estaban las anteriores",
+    "&Fill the Span": "&Rellenar el tramo",
+    "Write the time range dragged on the ruler (or the selected notes' bars) anew, hearing the music on both sides": "Escribir de nuevo el tramo arrastrado en la regla (o los compases de las notas seleccionadas), escuchando la música de ambos lados",
+    "&Regenerate Selected Notes": "Re&generar las notas seleccionadas",
+    "Write the selected notes again in the time they take": "Escribir de nuevo las notas seleccionadas en el tiempo que ocupan",
+    "Drag on the ruler over the bars to fill, or select notes, then press Fill (Ctrl+Shift+Enter).": "Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (Ctrl+Mayús+Intro).",
+    "Select the notes to write again first.": "Primero selecciona las notas que quieres escribir de nuevo.",
+    "This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.": "Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.",
+    "There is no melody to fill in yet: play, draw or open one first.": "Aún no hay una melodía que rellenar: primero toca, dibuja o abre una.",
+    "The span ends before it starts.": "El tramo termina antes de empezar.",
+    "The span is empty: drag over at least one step of time on the ruler.": "El tramo está vacío: arrastra en la regla sobre al menos un paso de tiempo.",
+    "The span is too long: fill at most 32 bars at a time.": "El tramo es demasiado largo: rellena como mucho 32 compases cada vez.",
+    "The span starts after the melody ends: use Continue to add bars at the end.": "El tramo empieza después de que termina la melodía: usa Continuar para añadir compases al final.",
+    "A span starts and ends on the 16th-note grid.": "Un tramo empieza y termina en la rejilla de semicorcheas.",
+    "That is not a span of bars.": "Eso no es un tramo de compases.",
     "bundled": "incluido",
     "Generating on the processor (CPU): no graphics card is needed for this small model.": "Generando en el procesador (CPU): este modelo pequeño no necesita tarjeta gráfica.",
     "The model that comes with the app: it knows folk tunes, songs, chorales and renaissance melodies.": "El modelo que viene con la aplicación: conoce música tradicional, canciones, corales y melodías renacentistas.",

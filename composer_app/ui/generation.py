@@ -98,8 +98,8 @@ class GenerationControls(QObject):
         options = self.panel.options(None)
         options.start_tick, options.end_tick = span
         if self.models.model is not None and not self.models.model.can_fill:
-            self.say(self.tr("This model hears only the music before the span; the bundled model of a newer "
-                             "release hears both sides."), 8000)
+            self.say(self.tr("This model hears only the music before the span (it was made before models could "
+                             "fill); a model trained now hears both sides."), 8000)
         return self.start(options)
 
     def cancel(self) -> None:

@@ -224,56 +224,81 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="69" />
-        <source>Continue A&amp;gain</source>
-        <translation>Continuar &amp;otra vez</translation>
+        <source>Generate A&amp;gain</source>
+        <translation>Generar de &amp;nuevo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="70" />
+        <source>New variations with the current settings, where the last ones were</source>
+        <translation>Nuevas variaciones con los ajustes actuales, donde estaban las anteriores</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="71" />
+        <source>&amp;Fill the Span</source>
+        <translation>&amp;Rellenar el tramo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="72" />
+        <source>Write the time range dragged on the ruler (or the selected notes' bars) anew, hearing the music on both sides</source>
+        <translation>Escribir de nuevo el tramo arrastrado en la regla (o los compases de las notas seleccionadas), escuchando la música de ambos lados</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="73" />
+        <source>&amp;Regenerate Selected Notes</source>
+        <translation>Re&amp;generar las notas seleccionadas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <source>Write the selected notes again in the time they take</source>
+        <translation>Escribir de nuevo las notas seleccionadas en el tiempo que ocupan</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="75" />
         <source>&amp;Next Variation</source>
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="71" />
+        <location filename="../../composer_app/ui/actions.py" line="76" />
         <source>P&amp;revious Variation</source>
         <translation>Variación &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="72" />
+        <location filename="../../composer_app/ui/actions.py" line="77" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="73" />
+        <location filename="../../composer_app/ui/actions.py" line="78" />
         <source>&amp;Discard Variations</source>
         <translation>&amp;Descartar variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <location filename="../../composer_app/ui/actions.py" line="79" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="75" />
+        <location filename="../../composer_app/ui/actions.py" line="80" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="76" />
+        <location filename="../../composer_app/ui/actions.py" line="81" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="77" />
+        <location filename="../../composer_app/ui/actions.py" line="82" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="78" />
+        <location filename="../../composer_app/ui/actions.py" line="83" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="80" />
+        <location filename="../../composer_app/ui/actions.py" line="85" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -668,42 +693,57 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>GenerationControls</name>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="51" />
+        <location filename="../../composer_app/ui/generation.py" line="53" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="52" />
+        <location filename="../../composer_app/ui/generation.py" line="54" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="83" />
+        <location filename="../../composer_app/ui/generation.py" line="79" />
+        <source>Drag on the ruler over the bars to fill, or select notes, then press Fill (Ctrl+Shift+Enter).</source>
+        <translation>Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (Ctrl+Mayús+Intro).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="85" />
+        <source>Select the notes to write again first.</source>
+        <translation>Primero selecciona las notas que quieres escribir de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="101" />
+        <source>This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.</source>
+        <translation>Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="116" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="96" />
+        <location filename="../../composer_app/ui/generation.py" line="129" />
         <source>%1 of the %2 variations came out the same: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
         <translation>%1 de las %2 variaciones han salido iguales: con Creatividad y Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener variaciones distintas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="100" />
+        <location filename="../../composer_app/ui/generation.py" line="133" />
         <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
         <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="106" />
+        <location filename="../../composer_app/ui/generation.py" line="139" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="108" />
+        <location filename="../../composer_app/ui/generation.py" line="141" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="136" />
+        <location filename="../../composer_app/ui/generation.py" line="169" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
@@ -905,58 +945,58 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="57" />
+        <location filename="../../composer_app/ui/menus.py" line="61" />
         <source>&amp;Play</source>
         <translation>&amp;Reproducir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="63" />
+        <location filename="../../composer_app/ui/menus.py" line="67" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="77" />
+        <location filename="../../composer_app/ui/menus.py" line="81" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="86" />
+        <location filename="../../composer_app/ui/menus.py" line="90" />
         <source> Grid </source>
         <translation> Rejilla </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="91" />
+        <location filename="../../composer_app/ui/menus.py" line="95" />
         <source>Snap grid (hold Alt while dragging to snap off)</source>
         <translation>Rejilla de ajuste (mantén Alt al arrastrar para no ajustar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="94" />
+        <location filename="../../composer_app/ui/menus.py" line="98" />
         <source> Tempo </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="98" />
-        <location filename="../../composer_app/ui/menus.py" line="126" />
+        <location filename="../../composer_app/ui/menus.py" line="102" />
+        <location filename="../../composer_app/ui/menus.py" line="130" />
         <source>Tempo of the piece, in quarter notes per minute</source>
         <translation>Tempo de la pieza, en negras por minuto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="100" />
+        <location filename="../../composer_app/ui/menus.py" line="104" />
         <source> Time </source>
         <translation> Compás </translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="104" />
+        <location filename="../../composer_app/ui/menus.py" line="108" />
         <source>Time signature of the piece</source>
         <translation>Compás de la pieza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="120" />
+        <location filename="../../composer_app/ui/menus.py" line="124" />
         <source> BPM (changes later)</source>
         <translation> BPM (cambia después)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/menus.py" line="123" />
+        <location filename="../../composer_app/ui/menus.py" line="127" />
         <source>The tempo at the start; the piece changes tempo %1 times later, and setting it here speeds up or slows down all of them alike</source>
         <translation>El tempo del principio; la pieza cambia de tempo %1 veces más adelante, y cambiarlo aquí acelera o ralentiza todos los cambios por igual</translation>
     </message>
@@ -971,32 +1011,32 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="309" />
+        <location filename="../../composer_app/ui/main_window.py" line="311" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="313" />
+        <location filename="../../composer_app/ui/main_window.py" line="315" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <location filename="../../composer_app/ui/main_window.py" line="324" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="323" />
+        <location filename="../../composer_app/ui/main_window.py" line="325" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="339" />
+        <location filename="../../composer_app/ui/main_window.py" line="341" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="224" />
+        <location filename="../../composer_app/ui/main_window.py" line="226" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1006,7 +1046,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="253" />
+        <location filename="../../composer_app/ui/main_window.py" line="255" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1634,16 +1674,51 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="60" />
+        <source>There is no melody to fill in yet: play, draw or open one first.</source>
+        <translation>Aún no hay una melodía que rellenar: primero toca, dibuja o abre una.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="62" />
+        <source>The span ends before it starts.</source>
+        <translation>El tramo termina antes de empezar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="63" />
+        <source>The span is empty: drag over at least one step of time on the ruler.</source>
+        <translation>El tramo está vacío: arrastra en la regla sobre al menos un paso de tiempo.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="65" />
+        <source>The span is too long: fill at most 32 bars at a time.</source>
+        <translation>El tramo es demasiado largo: rellena como mucho 32 compases cada vez.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="66" />
+        <source>The span starts after the melody ends: use Continue to add bars at the end.</source>
+        <translation>El tramo empieza después de que termina la melodía: usa Continuar para añadir compases al final.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="68" />
+        <source>A span starts and ends on the 16th-note grid.</source>
+        <translation>Un tramo empieza y termina en la rejilla de semicorcheas.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="69" />
+        <source>That is not a span of bars.</source>
+        <translation>Eso no es un tramo de compases.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/problems.py" line="70" />
         <source>The model cannot be used: its file is damaged, incomplete or not one this app can run. Choose another model or train it again.</source>
         <translation>No se puede usar el modelo: su archivo está dañado, incompleto o no es uno que esta aplicación pueda ejecutar. Elige otro modelo o entrénalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/problems.py" line="66" />
+        <location filename="../../composer_app/ui/problems.py" line="76" />
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/problems.py" line="70" />
+        <location filename="../../composer_app/ui/problems.py" line="80" />
         <source>Something went wrong (details in English: %1)</source>
         <translation>Algo ha salido mal (detalles en inglés: %1)</translation>
     </message>
