@@ -20,6 +20,7 @@ from composer_app.engine.model import LoadedModel
 from composer_app.engine.shaping import Dynamics
 
 MAX_CONTEXT_BARS = 16
+NUCLEUS_CAP = 64  # top-p takes its nucleus from the 64 likeliest tokens (they hold top_p in nearly every step)
 
 
 class GenerationCancelled(ComposerError):
@@ -163,9 +164,9 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     note_of, dur_of, hold_of = plan.is_note.tolist(), token_dur.tolist(), is_hold.tolist()
     D = enc.max_duration
     steps = 0
-    while True:
-        if is_cancelled():
-            raise GenerationCancelled("generation was cancelled")
+
+    def next_mask() -> np.ndarray:
+        """[K, V]: what may come next in each row (the room left, holds after notes, the constraints)."""
         rows = []
         for k in range(K):  # room for the next token: to the end, or less where a constraint says so
             room = D if elapsed[k] >= total_steps else total_steps - elapsed[k]
@@ -174,7 +175,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
                 if limit is not None and limit < room:
                     room = limit
             rows.append(min(room, D))
-        mask = best_tab[[int(b) for b in prev_is_note], rows]  # [K, V]: what may come next in each row
+        mask = best_tab[[int(b) for b in prev_is_note], rows]
         for k in range(K):  # constraints that act in this row now: the ending, the variety of lengths, ...
             narrowed = None
             for con in narrowers:
@@ -188,9 +189,13 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
             if narrowed is not None:
                 hard, soft = narrowed
                 mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
-        x = last * inv_temp + bias
-        x[~mask] = -np.inf
-        chosen = _sample_top_p(x, options.top_p, rng).tolist()
+        return mask
+
+    mask = next_mask()
+    chosen = _draw(last, mask, inv_temp, bias, options.top_p, rng)
+    while True:
+        if is_cancelled():
+            raise GenerationCancelled("generation was cancelled")
         row_tokens = []
         for k in range(K):
             if elapsed[k] >= total_steps:
@@ -212,9 +217,12 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         if min(elapsed) >= total_steps:
             break
         left = [remaining_bucket(total_steps - e) if uses_remaining and e < total_steps else 0 for e in elapsed]
-        logits, h, c = model.run(np.array(chosen, dtype=np.int64)[:, None], np.array(pos_now, dtype=np.int64)[:, None],
-                                 meters, h, c, styles=styles, remaining=np.array(left, dtype=np.int64)[:, None])
-        last = logits[:, -1, :]
+        mask = next_mask()
+        tokens_in = np.array(chosen, dtype=np.int64)[:, None]
+        positions_in = np.array(pos_now, dtype=np.int64)[:, None]
+        remaining_in = np.array(left, dtype=np.int64)[:, None]
+        logits, h, c = model.run(tokens_in, positions_in, meters, h, c, styles=styles, remaining=remaining_in)
+        chosen = _draw(logits[:, -1, :], mask, inv_temp, bias, options.top_p, rng)
 
     ts = melody.time_signature
     dynamics = Dynamics.of(seed, ts.bar_ticks, ts.beat_ticks)
@@ -285,25 +293,22 @@ def _choose_key(choice: str | Key | None, seed: list[Note], declared: str | None
         raise ComposerError(str(e)) from e
 
 
-def _sample_top_p(logits: np.ndarray, top_p: float, rng: np.random.Generator) -> np.ndarray:
-    """One token per row from softmax(logits) restricted to the smallest set with mass >= top_p."""
-    x = logits - logits.max(axis=1, keepdims=True)
-    probs = np.exp(x)
-    probs /= probs.sum(axis=1, keepdims=True)
+def _draw(logits: np.ndarray, mask: np.ndarray, inv_temp: np.float32, bias: np.ndarray, top_p: float,
+          rng: np.random.Generator) -> list[int]:
+    """One token per row from softmax(logits x inv_temp + bias) over what `mask` allows, restricted to the
+    smallest set of likeliest tokens whose mass reaches top_p (taken from the NUCLEUS_CAP likeliest; ties at
+    the cut-off kept). Few numpy calls, in place: a step's draw is a fixed cost of each generation step."""
+    e = np.where(mask, logits * inv_temp + bias, -np.inf)
+    e -= e.max(axis=1, keepdims=True)
+    np.exp(e, out=e)
     if top_p < 1.0:
-        # the probability of the last token needed to reach top_p is the cut-off (ties at it are kept);
-        # the nucleus is almost always among the 64 likeliest tokens, so sort those first
-        width = min(64, probs.shape[1])
-        top = -np.sort(-np.partition(probs, probs.shape[1] - width, axis=1)[:, -width:], axis=1)
-        cum = np.cumsum(top, axis=1)
-        if (cum[:, -1] >= top_p).all():
-            desc = top
-        else:
-            desc = -np.sort(-probs, axis=1)
-            cum = np.cumsum(desc, axis=1)
-        cut = (cum < top_p).sum(axis=1)
-        threshold = desc[np.arange(len(desc)), np.minimum(cut, desc.shape[1] - 1)]
-        probs = np.where(probs >= threshold[:, None], probs, 0.0)
-    cum = np.cumsum(probs, axis=1)
-    u = rng.random((probs.shape[0], 1)) * cum[:, -1:]
-    return np.minimum((cum < u).sum(axis=1), probs.shape[1] - 1).astype(np.int64)
+        width = min(NUCLEUS_CAP, e.shape[1])
+        top = np.partition(e, e.shape[1] - width, axis=1)[:, -width:]
+        top.sort(axis=1)
+        cum = np.cumsum(top[:, ::-1], axis=1)
+        cut = np.minimum((cum < top_p * e.sum(axis=1, keepdims=True)).sum(axis=1), width - 1)
+        e[e < top[np.arange(len(top)), width - 1 - cut][:, None]] = 0.0
+    cum = np.cumsum(e, axis=1)
+    u = rng.random(len(e)) * cum[:, -1]
+    last = e.shape[1] - 1
+    return [min(int(np.searchsorted(cum[k], u[k], side="right")), last) for k in range(len(e))]
