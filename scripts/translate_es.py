@@ -9,6 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "Write an &Intro...": "Escribir una &introducción...",
+    "Write bars before the first note: an upbeat or an introduction": "Escribir compases antes de la primera nota: una anacrusa o una introducción",
+    "Make room for an intro": "Hacer sitio para una introducción",
+    "Write an Intro": "Escribir una introducción",
+    "Bars before the first note:": "Compases antes de la primera nota:",
     "Generate A&gain": "Generar de &nuevo",
     "New variations with the current settings, where the last ones were": "Nuevas variaciones con los ajustes actuales, donde estaban las anteriores",
     "&Fill the Span": "&Rellenar el tramo",

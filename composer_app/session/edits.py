@@ -98,6 +98,15 @@ class DocumentEdits:
         later = tuple(TempoChange(t.tick, max(1, round(t.tempo * ratio))) for t in h.tempos if t.tick > 0)
         return self._header_change(label, replace(h, tempos=(TempoChange(0, round(60_000_000 / bpm)),) + later))
 
+    def make_room(self, ticks: int, label: str = "Make room for an intro") -> Change | None:
+        """Everything (notes and later tempo changes) moves `ticks` later, so music can go before it."""
+        if ticks <= 0 or len(self.melody) == 0:
+            return None
+        h = self.melody.header()
+        tempos = (h.tempos[0],) + tuple(TempoChange(t.tick + ticks, t.tempo) for t in h.tempos[1:])
+        notes = list(self.melody)
+        return Change(label, notes, self.melody.moved([n.id for n in notes], ticks, 0), h, replace(h, tempos=tempos))
+
     def set_time_signature(self, numerator: int, denominator: int, label: str = "Time signature") -> Change | None:
         return self._header_change(label, replace(self.melody.header(),
                                                   time_signature=TimeSignature(numerator, denominator)))

@@ -70,6 +70,8 @@ def _specs() -> dict[str, Spec]:
                       tip=QCoreApplication.translate("Actions", "New variations with the current settings, where the last ones were")),
         "fill": Spec(QCoreApplication.translate("Actions", "&Fill the Span"), ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"),
                      tip=QCoreApplication.translate("Actions", "Write the time range dragged on the ruler (or the selected notes' bars) anew, hearing the music on both sides")),
+        "intro": Spec(QCoreApplication.translate("Actions", "Write an &Intro..."), ("Ctrl+Shift+I",),
+                      tip=QCoreApplication.translate("Actions", "Write bars before the first note: an upbeat or an introduction")),
         "regenerate": Spec(QCoreApplication.translate("Actions", "&Regenerate Selected Notes"), ("Ctrl+Shift+R",),
                            tip=QCoreApplication.translate("Actions", "Write the selected notes again in the time they take")),
         "next_variation": Spec(QCoreApplication.translate("Actions", "&Next Variation"), ("Tab",)),

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from composer_app.core.errors import ComposerError
 from composer_app.core.timing import STEP_TICKS
+from composer_app.engine.fill import SpanError
 from composer_app.engine.generate import ContinueOptions, GenerationCancelled
 from composer_app.session.session import Session
 from composer_app.ui.model_choice import ModelChoice
@@ -34,6 +35,8 @@ class GenerationControls(QObject):
         self.worker: Generation | None = None
         self._tasks: list = []  # running pool tasks (their signals must outlive the call that started them)
         self.last_options: ContinueOptions | None = None
+        self.room_made = False  # the last generation is an intro that moved the melody later
+        self.room_step = -1
         self.last_generation_ms: float | None = None
         panel.continue_requested.connect(self.start)
         panel.again_requested.connect(self.again)
@@ -48,6 +51,8 @@ class GenerationControls(QObject):
     def start(self, options: ContinueOptions | None = None) -> bool:
         if self.worker is not None:
             return False
+        if options is None:  # Continue: not an intro any more
+            self.room_made = False
         model = self.models.model
         if model is None:
             QMessageBox.information(self.parent_widget, self.tr("Generation unavailable"),
@@ -75,14 +80,33 @@ class GenerationControls(QObject):
 
     def fill(self) -> bool:
         """Fill the span: the range dragged on the ruler, else the bars of the selected notes."""
+        self.room_made = False
         span = self.session.fill_span()
         return self._fill(span, self.tr("Drag on the ruler over the bars to fill, or select notes, then press "
                                         "Fill (Ctrl+Shift+Enter)."))
 
     def regenerate(self) -> bool:
         """Write the selected notes again in the time they take (on the grid)."""
+        self.room_made = False
         span = self.session.selection_span(STEP_TICKS)
         return self._fill(span, self.tr("Select the notes to write again first."))
+
+    def intro(self, bars: int) -> bool:
+        """Write `bars` bars before the first note: the melody moves later by that much (an undo step of its
+        own, taken back again if the intro's variations are discarded), then the bars before it are filled."""
+        melody = self.session.melody
+        if len(melody) == 0:
+            self.say(in_words(SpanError("", "span_empty")), 8000)
+            return False
+        bar = melody.time_signature.bar_ticks
+        first = melody.notes[0].tick
+        room = max(0, bars * bar - (first // bar) * bar)  # empty bars before the first note count
+        if room and not self.session.do(self.session.make_room(room, self.tr("Make room for an intro"))):
+            return False
+        self.room_made = room > 0
+        self.room_step = self.parent_widget.undo.index()  # the undo stack right after the room was made
+        start = (melody.notes[0].tick // bar - bars) * bar
+        return self._fill((start, start + bars * bar), "")
 
     def _fill(self, span, hint: str) -> bool:
         from composer_app.engine.fill import check_span
@@ -166,8 +190,13 @@ class GenerationControls(QObject):
     def accept(self) -> bool:
         """The shown variation replaces what the document has in its bars (one undo step; undo brings the
         variations back)."""
+        self.room_made = False
         label = self.tr("Accept variation %1").replace("%1", str(self.session.variations.index + 1))
         return self.session.do(self.session.accept(label))
 
     def discard(self) -> None:
+        """The variations go; the room made for an intro they would have filled goes with them."""
         self.session.variations.clear()
+        if self.room_made and self.parent_widget.undo.index() == self.room_step:  # nothing done since
+            self.parent_widget.undo.undo()
+        self.room_made = False

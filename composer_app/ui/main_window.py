@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         a["again"].triggered.connect(g.again)
         a["fill"].triggered.connect(g.fill)
         a["regenerate"].triggered.connect(g.regenerate)
+        a["intro"].triggered.connect(self.ask_intro)
         a["next_variation"].triggered.connect(lambda: g.cycle(1))
         a["previous_variation"].triggered.connect(lambda: g.cycle(-1))
         a["accept_variation"].triggered.connect(g.accept)
@@ -315,6 +316,12 @@ class MainWindow(QMainWindow):
             num, den, self.tr("Time signature %1").replace("%1", f"{num}/{den}")))
 
     # -- dialogs -------------------------------------------------------------------------
+    def ask_intro(self) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
+        bars, ok = QInputDialog.getInt(self, self.tr("Write an Intro"), self.tr("Bars before the first note:"), 1, 1, 8)
+        return ok and self.generation.intro(bars)
+
     def show_history(self) -> None:
         if self.undo_view is None:
             from PySide6.QtCore import Qt

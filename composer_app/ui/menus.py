@@ -52,7 +52,7 @@ def build_menus(bar: QMenuBar, a: dict[str, QAction], panel_toggle: QAction) -> 
     m.addAction(a["train"])
     m.addAction(a["models"])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Generate"))
-    for name in ("continue", "fill", "regenerate", "again", None, "next_variation", "previous_variation",
+    for name in ("continue", "fill", "regenerate", "intro", "again", None, "next_variation", "previous_variation",
                  "accept_variation", "discard_variations"):
         if name is None:
             m.addSeparator()

@@ -244,61 +244,71 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="73" />
+        <source>Write an &amp;Intro...</source>
+        <translation>Escribir una &amp;introducción...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <source>Write bars before the first note: an upbeat or an introduction</source>
+        <translation>Escribir compases antes de la primera nota: una anacrusa o una introducción</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="75" />
         <source>&amp;Regenerate Selected Notes</source>
         <translation>Re&amp;generar las notas seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <location filename="../../composer_app/ui/actions.py" line="76" />
         <source>Write the selected notes again in the time they take</source>
         <translation>Escribir de nuevo las notas seleccionadas en el tiempo que ocupan</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="75" />
+        <location filename="../../composer_app/ui/actions.py" line="77" />
         <source>&amp;Next Variation</source>
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="76" />
+        <location filename="../../composer_app/ui/actions.py" line="78" />
         <source>P&amp;revious Variation</source>
         <translation>Variación &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="77" />
+        <location filename="../../composer_app/ui/actions.py" line="79" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="78" />
+        <location filename="../../composer_app/ui/actions.py" line="80" />
         <source>&amp;Discard Variations</source>
         <translation>&amp;Descartar variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="79" />
+        <location filename="../../composer_app/ui/actions.py" line="81" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="80" />
+        <location filename="../../composer_app/ui/actions.py" line="82" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="81" />
+        <location filename="../../composer_app/ui/actions.py" line="83" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="82" />
+        <location filename="../../composer_app/ui/actions.py" line="84" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="83" />
+        <location filename="../../composer_app/ui/actions.py" line="85" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <location filename="../../composer_app/ui/actions.py" line="87" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -693,57 +703,62 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>GenerationControls</name>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="53" />
+        <location filename="../../composer_app/ui/generation.py" line="58" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="54" />
+        <location filename="../../composer_app/ui/generation.py" line="59" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="79" />
+        <location filename="../../composer_app/ui/generation.py" line="85" />
         <source>Drag on the ruler over the bars to fill, or select notes, then press Fill (Ctrl+Shift+Enter).</source>
         <translation>Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (Ctrl+Mayús+Intro).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="85" />
+        <location filename="../../composer_app/ui/generation.py" line="92" />
         <source>Select the notes to write again first.</source>
         <translation>Primero selecciona las notas que quieres escribir de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="101" />
+        <location filename="../../composer_app/ui/generation.py" line="104" />
+        <source>Make room for an intro</source>
+        <translation>Hacer sitio para una introducción</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="125" />
         <source>This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.</source>
         <translation>Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="116" />
+        <location filename="../../composer_app/ui/generation.py" line="140" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="129" />
+        <location filename="../../composer_app/ui/generation.py" line="153" />
         <source>%1 of the %2 variations came out the same: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
         <translation>%1 de las %2 variaciones han salido iguales: con Creatividad y Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener variaciones distintas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="133" />
+        <location filename="../../composer_app/ui/generation.py" line="157" />
         <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
         <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="139" />
+        <location filename="../../composer_app/ui/generation.py" line="163" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="141" />
+        <location filename="../../composer_app/ui/generation.py" line="165" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="169" />
+        <location filename="../../composer_app/ui/generation.py" line="194" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
@@ -1011,32 +1026,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="311" />
+        <location filename="../../composer_app/ui/main_window.py" line="312" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="315" />
+        <location filename="../../composer_app/ui/main_window.py" line="316" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="324" />
+        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <source>Write an Intro</source>
+        <translation>Escribir una introducción</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <source>Bars before the first note:</source>
+        <translation>Compases antes de la primera nota:</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="331" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="325" />
+        <location filename="../../composer_app/ui/main_window.py" line="332" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="341" />
+        <location filename="../../composer_app/ui/main_window.py" line="348" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="226" />
+        <location filename="../../composer_app/ui/main_window.py" line="227" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1046,7 +1071,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="255" />
+        <location filename="../../composer_app/ui/main_window.py" line="256" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>

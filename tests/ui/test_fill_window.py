@@ -59,3 +59,23 @@ def test_fill_without_a_span_or_with_a_bad_one_says_why(window, qtbot):
     window.session.set_loop((0, 1920))
     assert not window.generation.fill()
     assert "no melody to fill" in window.statusBar().currentMessage()
+
+
+def test_write_an_intro_before_the_first_note(window, qtbot):
+    window.set_document(phrase(2), None)
+    original = window.melody.contents()
+    assert window.generation.intro(2)
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=20000)
+    assert window.session.variations.span == (0, 2 * 1920)
+    assert [c[0] - 2 * 1920 for c in window.melody.contents()] == [c[0] for c in original]
+    window.actions["discard_variations"].trigger()  # the room made for it goes too: nothing changed
+    assert window.melody.contents() == original and not window.undo.canUndo()
+    assert window.generation.intro(1)
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=20000)
+    intro = [(n.tick, n.pitch) for n in window.session.variations.current]
+    window.actions["accept_variation"].trigger()
+    assert [(n.tick, n.pitch) for n in window.melody if n.tick < 1920] == intro
+    assert [c[0] - 1920 for c in window.melody.contents() if c[0] >= 1920] == [c[0] for c in original]
+    window.undo.undo()
+    window.undo.undo()
+    assert window.melody.contents() == original
