@@ -187,6 +187,7 @@ def run_bench_cmd(args: argparse.Namespace) -> int:
               f"{r['threads']} thread(s), {r['cpu_count']} CPUs")
         print(f"8-bar seed -> 8 bars x 4 variations: median {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms "
               f"({r['notes_per_run_median']} notes per run)")
+        print(f"2-bar fill inside it x 4 variations: median {r['fill_p50_ms']:.2f} ms, p95 {r['fill_p95_ms']:.2f} ms")
         print(f"time per generated note: ours {r['ms_per_note']:.4f} ms, seed method {r['seed_method_ms_per_note']:.2f} ms "
               f"-> {r['speedup_vs_seed_method']:.0f}x faster")
     if args.check and r["speedup_vs_seed_method"] < 100:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from composer_app.core.melody import Melody
+from composer_app.engine.fill import fill_span
 from composer_app.engine.generate import ContinueOptions, continue_melody
 from composer_app.engine.model import LoadedModel, load_model
 
@@ -93,7 +94,8 @@ def time_seed_method(notes: int, threads: int) -> list[float]:
 
 
 def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int = 40) -> dict:
-    """Median/p95 latency of 8 bars x 4 variations from an 8-bar seed, and the seed method's time per note."""
+    """Median/p95 latency of 8 bars x 4 variations from an 8-bar seed, of a 2-bar fill x 4 variations inside
+    it, and the seed method's time per note."""
     model = model or load_model()
     seed = bench_seed_phrase()
     options = ContinueOptions(bars=8, variations=4, temperature=1.0, top_p=0.95, low=36, high=96)
@@ -107,6 +109,13 @@ def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int 
         result = continue_melody(model, seed, options)
         latencies.append(time.perf_counter() - t)
         notes.append(sum(len(v) for v in result.variations))
+    fills = []  # a 2-bar span in the middle of the seed (bars 4-5) x 4 variations, hearing both sides
+    bar = seed.time_signature.bar_ticks
+    for i in range(runs):
+        options.seed = i
+        t = time.perf_counter()
+        fill_span(model, seed, 3 * bar, 5 * bar, options)
+        fills.append(time.perf_counter() - t)
     per_note = [lat / max(n, 1) for lat, n in zip(latencies, notes)]
     seed_times = time_seed_method(seed_notes, model.threads)
     p50 = statistics.median(latencies)
@@ -115,6 +124,9 @@ def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int 
     return {
         "p50_ms": round(p50 * 1000, 3),
         "p95_ms": round(float(np.percentile(latencies, 95)) * 1000, 3),
+        "fill_p50_ms": round(statistics.median(fills) * 1000, 3),
+        "fill_p95_ms": round(float(np.percentile(fills, 95)) * 1000, 3),
+        "fill_hears_after": model.can_fill,
         "ms_per_note": round(ours_ms_per_note, 4),
         "seed_method_ms_per_note": round(seed_ms_per_note, 3),
         "speedup_vs_seed_method": round(seed_ms_per_note / ours_ms_per_note, 1),
