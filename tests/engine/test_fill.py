@@ -108,3 +108,25 @@ def test_fill_command_refuses_a_bad_span_with_exit_2(tmp_path, chopin_dir, bars,
     run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(chopin_dir / "chpn-p7_format0.mid"),
                           "--bars", bars, "-o", str(out)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and says in run.stderr and run.stderr.count("\n") == 1 and not out.exists()
+
+
+def test_evaluate_reports_a_span_given_both_sides_next_to_the_left_only(tmp_path):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "models" / "test-melodies"
+    files = sorted(folder.glob("*.mid"))[:40]
+    for f in files:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    run = subprocess.run([sys.executable, "-m", "composer_app", "evaluate", str(tmp_path), "--fill-bars", "2", "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    r = json.loads(run.stdout)
+    assert r["fill"]["spans"] > 10 and r["fill"]["notes"] > 50
+    assert 1.0 < r["left_only_bits_per_note"] < 8.0
+    if r["fill"]["model_can_fill"]:  # hearing what follows the span helps
+        assert r["fill_bits_per_note"] < r["left_only_bits_per_note"]
+    else:  # a model that cannot hear what follows scores the same both ways
+        assert r["fill_bits_per_note"] == r["left_only_bits_per_note"]
+    bad = subprocess.run([sys.executable, "-m", "composer_app", "evaluate", str(tmp_path), "--fill-bars", "0"],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "1 to 32 bars" in bad.stderr and bad.stderr.count("\n") == 1
