@@ -61,9 +61,15 @@ def encoding_for(cfg):
         try:
             card = json.loads(card_file(Path(cfg.init_from)).read_text(encoding="utf-8"))
             encoding = MelodyEncoding.from_card(card["encoding"])
-            cfg.remaining_dim = int(card["architecture"].get("remaining_dim", 0))
+            remaining_dim = int(card["architecture"].get("remaining_dim", 0))
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise TrainingError(f"{Path(cfg.init_from).name}: its card cannot be read ({e})") from e
+        if cfg.learn_to_fill and not encoding.fill:  # a model that continues becomes one that fills
+            cfg.remaining_dim = 8
+            return MelodyEncoding(encoding.low, encoding.high, encoding.max_duration, encoding.steps_per_quarter,
+                                  encoding.max_position, fill=True)
+        cfg.learn_to_fill = False
+        cfg.remaining_dim = remaining_dim
         cfg.fill_rate = cfg.fill_rate if encoding.fill else 0.0
         return encoding
     return MelodyEncoding(fill=cfg.fill_rate > 0)
@@ -105,6 +111,9 @@ def run_train(args: argparse.Namespace) -> int:
     cfg.fill_rate = args.fill_rate if args.design == "factorized" else 0.0
     cfg.remaining_dim = 8 if cfg.fill_rate > 0 else 0
     cfg.source_weights = parse_weights(args.weights)
+    cfg.learn_to_fill = args.learn_to_fill
+    if args.learn_to_fill and not args.start_from:
+        raise TrainingError("--learn-to-fill grows a model given with --from")
     if args.start_from:
         from composer_app.engine.model import bundled_model_path
 

@@ -32,6 +32,9 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--fill-rate", type=float, default=0.5,
                    help="share of training windows made into gaps to fill (encoding version 3; 0: a model that "
                         "only continues, version 2)")
+    p.add_argument("--learn-to-fill", action="store_true",
+                   help="with --from a model that only continues (encoding version 2): make it one that fills "
+                        "(version 3) and train it with gaps")
     p.add_argument("--weights", nargs="+", default=[], metavar="COLLECTION=W",
                    help="with --corpus bundled: how often each collection's melodies are drawn per epoch "
                         "(1 = once; 0.5 = half of them, 2 = twice)")

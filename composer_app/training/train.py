@@ -54,6 +54,7 @@ class TrainConfig:
     fill_rate: float = 0.0  # share of training windows made into gaps to fill (version 3 encoding)
     remaining_dim: int = 0  # size of the gap-left input (version 3; 0: none)
     source_weights: dict = field(default_factory=dict)  # collection -> times its melodies are drawn per epoch
+    learn_to_fill: bool = False  # init_from is a model that only continues: grow it the version 3 inputs
     init_from: str = ""  # a model's .onnx whose .weights.npz starts training (fine-tuning)
     extra: dict = field(default_factory=dict)
 
@@ -189,7 +190,8 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
 
     started_from = None
     if cfg.init_from:
-        model, started_from = load_for_fine_tuning(Path(cfg.init_from), encoding, cfg.dropout)
+        model, started_from = load_for_fine_tuning(Path(cfg.init_from), encoding, cfg.dropout,
+                                                   grow_remaining=cfg.remaining_dim if cfg.learn_to_fill else 0)
         model = model.to(device)
         log(f"starting from {started_from['name']} ({Path(cfg.init_from).name})")
     else:
@@ -367,8 +369,13 @@ def _save_atomically(obj: dict, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: float) -> tuple[MelodyLSTM, dict]:
-    """The network of a trained model (its card and .weights.npz) to train on; TrainingError if unusable."""
+def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: float,
+                         grow_remaining: int = 0) -> tuple[MelodyLSTM, dict]:
+    """The network of a trained model (its card and .weights.npz) to train on; TrainingError if unusable.
+
+    grow_remaining > 0: the model only continues (encoding version 2) and becomes one that fills (version 3):
+    its weights are copied, the first LSTM layer gets inputs for the remaining input (starting at zero, so it
+    first behaves as before) and the AFTER token shares PAD's unused input embedding."""
     card_path = card_file(onnx_path)
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
@@ -379,17 +386,31 @@ def load_for_fine_tuning(onnx_path: Path, encoding: MelodyEncoding, dropout: flo
                             "fine-tuned") from e
     if not weights_path.exists() or sha256_of(weights_path) != card["training"].get("weights_sha256"):
         raise TrainingError(f"{weights_path.name}: the weights are missing or do not match the model card")
-    if card.get("encoding", {}).get("vocab_size") != encoding.vocab_size:
+    growing = grow_remaining > 0 and not int(arch.get("remaining_dim", 0))
+    if growing and (arch.get("output") != "factorized" or not encoding.fill):
+        raise TrainingError(f"{onnx_path.name}: only a factorized model can learn to fill")
+    if not growing and card.get("encoding", {}).get("vocab_size") != encoding.vocab_size:
         raise TrainingError(f"{onnx_path.name}: its vocabulary differs from this encoding's")
-    shape = {k: arch[k] for k in ("vocab_size", "max_position", "embedding", "position_dim", "meter_dim", "hidden",
+    shape = {k: arch[k] for k in ("max_position", "embedding", "position_dim", "meter_dim", "hidden",
                                   "layers", "output", "style_dim", "duration_hidden")}
-    shape["remaining_dim"] = int(arch.get("remaining_dim", 0))
-    model = MelodyLSTM(**shape, dropout=dropout, encoding=encoding)
+    shape["remaining_dim"] = grow_remaining if growing else int(arch.get("remaining_dim", 0))
+    model = MelodyLSTM(encoding.vocab_size, **shape, dropout=dropout, encoding=encoding)
     try:
         with np.load(weights_path, allow_pickle=False) as data:
-            model.load_weights({k: data[k] for k in data.files})
+            arrays = {k: data[k] for k in data.files}
     except (OSError, ValueError) as e:
         raise TrainingError(f"{weights_path.name}: the weights cannot be read ({e})") from e
+    if growing:
+        own = model.weights()
+        first = arrays["lstm.weight_ih_l0"]
+        grown = np.zeros_like(own["lstm.weight_ih_l0"])
+        grown[:, :first.shape[1]] = first  # the remaining input comes last in the first layer's input
+        arrays["lstm.weight_ih_l0"] = grown
+        arrays["remaining_embedding.weight"] = own["remaining_embedding.weight"]
+    try:
+        model.load_weights(arrays)
+    except ValueError as e:
+        raise TrainingError(f"{weights_path.name}: the weights do not fit this network ({e})") from e
     return model, {"name": card.get("name", onnx_path.stem), "file": onnx_path.name, "sha256": card.get("sha256")}
 
 

@@ -277,3 +277,24 @@ def test_a_filling_model_exports_its_remaining_input_and_matches_pytorch(tmp_pat
     valid = tgt >= 0
     nll = -logp.gather(-1, tgt.clamp(min=0).unsqueeze(-1)).squeeze(-1)[valid].sum()
     assert abs(total.item() - nll.item()) < 1e-3 * count
+
+
+def test_a_model_that_only_continues_learns_to_fill_from_where_it_was(records, tmp_path):
+    """--from a version 2 model with --learn-to-fill: the grown network (version 3 inputs) continues exactly as
+    the model it grew from until training changes it."""
+    from composer_app.training.train import load_for_fine_tuning
+
+    cfg = TrainConfig(**TINY, output="factorized", style_dim=4, batch_size=4, max_len=48, max_epochs=1, threads=1)
+    train(records, tmp_path / "v2", cfg, {"name": "v2"}, log=lambda *_: None)
+    old, _ = load_for_fine_tuning(tmp_path / "v2" / "model.onnx", ENC, 0.0)
+    grown, _ = load_for_fine_tuning(tmp_path / "v2" / "model.onnx", ENC3, 0.0, grow_remaining=4)
+    assert grown.has_remaining and grown.config["vocab_size"] == ENC3.vocab_size
+    rng = np.random.default_rng(0)
+    tokens = torch.from_numpy(rng.integers(1, ENC.vocab_size, (2, 12)))
+    positions, meters = torch.from_numpy(rng.integers(0, 64, (2, 12))), torch.full((2, 12), 16)
+    styles = torch.from_numpy(rng.integers(0, 5, (2, 12)))
+    with torch.no_grad():
+        a, _, _ = old.eval()(tokens, positions, meters, styles, *old.initial_state(2))
+        b, _, _ = grown.eval()(tokens, positions, meters, styles, *grown.initial_state(2),
+                               remaining=torch.zeros_like(tokens))
+    assert torch.allclose(a, b[..., :ENC.vocab_size], atol=1e-5)
