@@ -286,6 +286,9 @@ class NoteCanvas(QWidget):
         sel = self.state.selection
         outline = QPen(QColor(20, 30, 50) if not dark else QColor(230, 235, 245), 1)
         sel_outline = QPen(QColor(255, 140, 0), 2)
+        # notes that the shown variations would replace (a fill inside the melody) are drawn faded
+        span = self.state.session.variations.span if self.state.ghosts else None
+        replaced_pen = QPen(blend(outline.color(), self.palette().base().color(), 0.35), 1, Qt.PenStyle.DashLine)
         for n in self.melody.notes_in_range(t0 - (d.dtick if d else 0), t1 + 1):
             tick, dur, pitch = n.tick, n.duration, n.pitch
             selected = n.id in sel
@@ -298,8 +301,12 @@ class NoteCanvas(QWidget):
                 continue
             if not low <= pitch <= high:
                 continue
-            p.setPen(sel_outline if selected else outline)
-            p.setBrush(velocity_colour(n.velocity, selected, dark))
+            if span is not None and span[0] <= n.tick < span[1] and not selected:
+                p.setPen(replaced_pen)
+                p.setBrush(blend(velocity_colour(n.velocity, False, dark), self.palette().base().color(), 0.3))
+            else:
+                p.setPen(sel_outline if selected else outline)
+                p.setBrush(velocity_colour(n.velocity, selected, dark))
             p.drawRoundedRect(QRectF(*t.note_rect(tick, dur, pitch)).adjusted(0, 1, 0, -1), 3, 3)
         if self.state.live_notes:
             p.setPen(QPen(QColor(150, 20, 20), 1))
