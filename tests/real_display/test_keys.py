@@ -117,3 +117,18 @@ def test_the_playhead_returns_to_where_playback_started(active_window, qtbot):
     qtbot.waitUntil(lambda: w.player.playing, timeout=3000)
     assert w.player.start_tick == 0
     press(qtbot, "space")
+
+
+def test_ctrl_shift_enter_fills_the_span_and_ctrl_g_generates_again(active_window, qtbot):
+    w = active_window
+    w.set_document(phrase(4), None)
+    w.session.set_loop((1920, 3840))
+    w.roll.canvas.setFocus()
+    press(qtbot, "ctrl+shift+Return")
+    qtbot.waitUntil(lambda: w.worker is None and len(w.session.variations) > 0, timeout=20000)
+    assert w.session.variations.span == (1920, 3840)
+    first = [n.content() for n in w.session.variations.current]
+    press(qtbot, "ctrl+g")
+    qtbot.waitUntil(lambda: w.worker is None and [n.content() for n in w.session.variations.current] != first,
+                    timeout=20000)
+    assert w.session.variations.span == (1920, 3840)
