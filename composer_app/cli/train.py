@@ -67,12 +67,12 @@ def encoding_for(cfg):
         if cfg.learn_to_fill and not encoding.fill:  # a model that continues becomes one that fills
             cfg.remaining_dim = 8
             return MelodyEncoding(encoding.low, encoding.high, encoding.max_duration, encoding.steps_per_quarter,
-                                  encoding.max_position, fill=True)
+                                  encoding.max_position, fill=True, fill_order=cfg.fill_order)
         cfg.learn_to_fill = False
         cfg.remaining_dim = remaining_dim
         cfg.fill_rate = cfg.fill_rate if encoding.fill else 0.0
         return encoding
-    return MelodyEncoding(fill=cfg.fill_rate > 0)
+    return MelodyEncoding(fill=cfg.fill_rate > 0, fill_order=cfg.fill_order)
 
 
 def parse_weights(items: list[str]) -> dict[str, float]:
@@ -112,6 +112,7 @@ def run_train(args: argparse.Namespace) -> int:
     cfg.remaining_dim = 8 if cfg.fill_rate > 0 else 0
     cfg.source_weights = parse_weights(args.weights)
     cfg.learn_to_fill = args.learn_to_fill
+    cfg.fill_order = args.fill_order
     if args.learn_to_fill and not args.start_from:
         raise TrainingError("--learn-to-fill grows a model given with --from")
     if args.start_from:

@@ -32,6 +32,8 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--fill-rate", type=float, default=0.5,
                    help="share of training windows made into gaps to fill (encoding version 3; 0: a model that "
                         "only continues, version 2)")
+    p.add_argument("--fill-order", choices=["psm", "spm"], default="psm",
+                   help="what a model that fills reads first: the music before the gap (psm, default) or after it")
     p.add_argument("--learn-to-fill", action="store_true",
                    help="with --from a model that only continues (encoding version 2): make it one that fills "
                         "(version 3) and train it with gaps")

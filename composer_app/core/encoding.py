@@ -59,7 +59,7 @@ class MelodyEncoding:
     START = 1
 
     def __init__(self, low: int = 36, high: int = 96, max_duration: int = 16, steps_per_quarter: int = 4,
-                 max_position: int = 64, fill: bool = False) -> None:
+                 max_position: int = 64, fill: bool = False, fill_order: str = "psm") -> None:
         if not 0 <= low < high <= 127:
             raise EncodingError(f"invalid pitch range {low}-{high}")
         if not 1 <= max_duration <= 64:
@@ -77,6 +77,9 @@ class MelodyEncoding:
         self.note_base = self.hold_base + max_duration
         self.note_end = self.note_base + self.num_pitches * max_duration
         self.fill = fill  # version 3: the AFTER token and the remaining input
+        if fill_order not in ("psm", "spm"):
+            raise EncodingError(f"unknown fill order {fill_order!r}")
+        self.fill_order = fill_order  # what a gap's model reads first (see fill_context)
         self.after = self.note_end if fill else -1
         self.vocab_size = self.note_end + (1 if fill else 0)
         self.version = 3 if fill else 2
@@ -92,7 +95,7 @@ class MelodyEncoding:
                        "hold": [self.hold_base, self.note_base - 1],
                        "note": [self.note_base, self.note_end - 1], "note_index": "note_base + (pitch - low) * max_duration + (duration - 1)",
                        **({"after": self.after} if self.fill else {})},
-            **({"remaining_buckets": REMAINING_BUCKETS} if self.fill else {}),
+            **({"remaining_buckets": REMAINING_BUCKETS, "fill_order": self.fill_order} if self.fill else {}),
         }
 
     @classmethod
@@ -102,7 +105,7 @@ class MelodyEncoding:
             raise EncodingError(f"the model uses encoding {card.get('name')!r} version {card.get('version')!r}; "
                                 f"this app knows {ENCODING_NAME!r} versions {', '.join(map(str, READABLE_VERSIONS))}")
         enc = cls(card["low"], card["high"], card["max_duration"], card["steps_per_quarter"], card["max_position"],
-                  fill=card.get("version") == 3)
+                  fill=card.get("version") == 3, fill_order=card.get("fill_order", "spm"))
         if enc.vocab_size != card.get("vocab_size"):
             raise EncodingError("the model card's vocabulary size does not match its encoding")
         return enc
@@ -275,6 +278,26 @@ class MelodyEncoding:
                 time += d
                 last_was_note = True
         return [tuple(n) for n in notes]  # type: ignore[misc]
+
+
+def fill_context(encoding: "MelodyEncoding", before: tuple[list, list], after: tuple[list, list], gap_start: int,
+                 gap_steps: int) -> tuple[list[int], list[int], list[int]]:
+    """What a version 3 model reads before it fills a gap: tokens, positions and remaining inputs.
+
+    `before`: the tokens and positions up to the gap (START first); `after`: AFTER and the tokens that follow
+    the gap with their positions; gap_start: the position in the bar where the gap begins. In "psm" order the
+    music before comes first, then AFTER and what follows, then START at the gap's position (recent for the
+    LSTM when it writes the gap); in "spm" order AFTER and what follows come first, then the music before.
+    The last input carries the gap's length (remaining_bucket); every other is 0."""
+    if encoding.fill_order == "psm":
+        tokens = list(before[0]) + list(after[0]) + [encoding.START]
+        positions = list(before[1]) + list(after[1]) + [gap_start]
+    else:
+        tokens = list(after[0]) + list(before[0])
+        positions = list(after[1]) + list(before[1])
+    remaining = [0] * len(tokens)
+    remaining[-1] = remaining_bucket(gap_steps)
+    return tokens, positions, remaining
 
 
 def remaining_bucket(steps: int) -> int:

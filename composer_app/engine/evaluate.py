@@ -155,7 +155,7 @@ def fill_bits(model: LoadedModel, melodies: list[EvalMelody], bars: int = 2) -> 
     """Bits per note of a `bars`-bar span in the middle of each melody given both sides (what follows read
     first, as a version 3 model fills), next to the same notes given only the left side (as a continuation).
     A model that cannot fill gets the left-only figure for both."""
-    from composer_app.core.encoding import remaining_bucket
+    from composer_app.core.encoding import fill_context, remaining_bucket
     from composer_app.engine.generate import _after_gap
 
     enc = model.encoding
@@ -191,14 +191,15 @@ def fill_bits(model: LoadedModel, melodies: list[EvalMelody], bars: int = 2) -> 
         for mode in ("left", "fill"):
             seq, pos = tokens[:boundary], positions[:boundary]
             rem = [0] * len(seq)
-            if mode == "fill" and model.can_fill:
-                after_t, after_p = _after_gap(enc, after_melody(notes, b), b, bar_steps)
-                seq, pos, rem = after_t + seq, after_p + pos, [0] * len(after_t) + rem
+            hearing = mode == "fill" and model.can_fill
+            if hearing:
+                seq, pos, rem = fill_context(enc, (seq, pos), _after_gap(enc, after_melody(notes, b), b, bar_steps),
+                                             (a // enc.step_ticks) % bar_steps, (b - a) // enc.step_ticks)
             first = len(seq)
             left_steps = (b - a) // enc.step_ticks
             time = a // enc.step_ticks
             for t in gap_tokens:
-                if mode == "fill" and model.can_fill:
+                if hearing:
                     rem[-1] = remaining_bucket(left_steps)
                 seq.append(int(t))
                 time += int(dur[t])

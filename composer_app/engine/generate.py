@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from composer_app.core.encoding import MelodyEncoding, monophonic_grid_notes, remaining_bucket
+from composer_app.core.encoding import MelodyEncoding, fill_context, monophonic_grid_notes, remaining_bucket
 from composer_app.core.errors import ComposerError
 from composer_app.core.keys import Key, detect_key
 from composer_app.core.melody import Melody
@@ -113,12 +113,10 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     prime_remaining = [0] * len(tokens)
     if filling:
         total_steps = max(1, (int(options.end_tick) - start_tick) // step)
-        if options.hear_after and model.can_fill:  # what follows the gap, read first (encoding version 3)
-            after_tokens, after_positions = _after_gap(enc, melody, start_tick + total_steps * step, bar_steps)
-            tokens = after_tokens + tokens
-            positions = after_positions + positions
-            prime_remaining = [0] * len(after_tokens) + prime_remaining
-            prime_remaining[-1] = remaining_bucket(total_steps)
+        if options.hear_after and model.can_fill:  # what follows the gap too (encoding version 3)
+            after = _after_gap(enc, melody, start_tick + total_steps * step, bar_steps)
+            tokens, positions, prime_remaining = fill_context(enc, (tokens, positions), after,
+                                                              (start_tick // step) % bar_steps, total_steps)
     uses_remaining = filling and options.hear_after and model.can_fill
     rng = np.random.default_rng(options.seed)
 

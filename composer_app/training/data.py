@@ -10,7 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.core.encoding import EncodedMelody, MelodyEncoding, grid_melody_of_file, remaining_bucket, style_id
+from composer_app.core.encoding import (
+    EncodedMelody,
+    MelodyEncoding,
+    fill_context,
+    grid_melody_of_file,
+    remaining_bucket,
+    style_id,
+)
 from composer_app.core.errors import ComposerError
 from composer_app.core.timing import STEP_TICKS
 
@@ -96,22 +103,30 @@ def fill_example(encoding: MelodyEncoding, tokens: np.ndarray, positions: np.nda
     dur = encoding.token_duration()
     is_hold = encoding.is_hold()
     g0 = int(rng.integers(1, n - 1))  # the gap's first token (the prefix keeps at least one)
+    while g0 > 1 and is_hold[tokens[s + g0]]:
+        g0 -= 1  # a gap starts between notes, as the app cuts it
     g1 = int(rng.integers(g0 + 1, min(n, g0 + MAX_GAP_TOKENS) + 1))
     while s + g1 < len(tokens) and g1 < n and is_hold[tokens[s + g1]]:
-        g1 += 1  # a gap ends between notes, as the app cuts it
+        g1 += 1  # and ends between notes
     suffix = list(range(s + g1, min(len(tokens), s + g1 + SUFFIX_TOKENS)))
-    seq = [encoding.after] + [int(tokens[k]) for k in suffix] + [int(t) for t in tokens[s:s + g1]]
-    pos = [int(positions[s + g1 - 1])] + [int(positions[k]) for k in suffix] + [int(p) for p in positions[s:s + g1]]
-    gap = [int(dur[t]) for t in tokens[s + g0:s + g1]]
-    first_middle = 1 + len(suffix) + g0  # index in seq of the gap's first token
-    left = sum(gap)
-    remaining = [0] * len(seq)
-    for j in range(first_middle, len(seq)):  # the input before target j sees what is left of the gap
-        remaining[j - 1] = remaining_bucket(left)
-        left -= gap[j - first_middle]
-    targets = seq[1:] + [-100]
-    targets[len(suffix)] = -100  # the suffix's last token does not predict where the window starts
-    return seq[:-1], pos[:-1], remaining[:-1], targets[:-1]
+    before = ([int(t) for t in tokens[s:s + g0]], [int(p) for p in positions[s:s + g0]])
+    after = ([encoding.after] + [int(tokens[k]) for k in suffix],
+             [int(positions[s + g1 - 1])] + [int(positions[k]) for k in suffix])
+    gap = [int(t) for t in tokens[s + g0:s + g1]]
+    context, pos, remaining = fill_context(encoding, before, after, int(positions[s + g0 - 1]),
+                                           sum(int(dur[t]) for t in gap))
+    seq = context + gap
+    pos = pos + [int(p) for p in positions[s + g0:s + g1]]
+    left = sum(int(dur[t]) for t in gap)
+    for t in gap[:-1]:  # the input before each later gap token sees what is left of the gap
+        left -= int(dur[t])
+        remaining.append(remaining_bucket(left))
+    targets = seq[1:]
+    # not scored: what a context's first token would be (the window's start, AFTER, START)
+    for j in range(len(context) - 1):
+        if targets[j] in (encoding.after, encoding.START) or (encoding.fill_order == "spm" and j == len(after[0]) - 1):
+            targets[j] = -100
+    return seq[:-1], pos[:-1], remaining, targets
 
 
 def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size: int, max_len: int,

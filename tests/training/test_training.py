@@ -229,13 +229,18 @@ def test_a_gap_to_fill_reads_what_follows_then_fills_exactly(records):
     rng = np.random.default_rng(5)
     dur = ENC3.token_duration()
     melodies = encode_records(ENC3, records)
-    for _ in range(300):
+    for trial in range(300):
+        encoding = ENC3 if trial % 2 else MelodyEncoding(fill=True, fill_order="spm")
         enc = melodies[int(rng.integers(len(melodies)))]
         n = len(enc.tokens)
         s = int(rng.integers(0, max(1, n - 80)))
-        made = fill_example(ENC3, enc.tokens, enc.positions, s, min(n, s + 80), rng)
+        made = fill_example(encoding, enc.tokens, enc.positions, s, min(n, s + 80), rng)
         tokens, positions, remaining, targets = made
-        assert tokens[0] == ENC3.after and ENC3.after not in targets
+        assert ENC3.after in tokens and ENC3.after not in targets and ENC3.START not in targets
+        if encoding.fill_order == "spm":
+            assert tokens[0] == ENC3.after
+        else:  # psm: the music before, AFTER and what follows, then START where the gap begins
+            assert tokens[0] != ENC3.after and tokens[len(tokens) - sum(1 for r in remaining if r > 0)] == ENC3.START
         gap = [(r, t) for r, t in zip(remaining, targets) if r > 0]
         assert gap, "a gap has at least one token"
         left = sum(int(dur[t]) for _, t in gap)  # the gap's length in steps
