@@ -12,27 +12,13 @@ from composer_app.core.errors import ComposerError
 
 def add_engine_parsers(sub) -> None:
     p = sub.add_parser("continue", help="continue the melody of a MIDI file with the model")
-    p.add_argument("file", type=Path)
-    p.add_argument("-o", "--output", type=Path)
-    add_setting_flags(p)
-    p.add_argument("--seed", type=int)
-    p.add_argument("--track", type=int)
-    p.add_argument("--model", type=Path)
-    p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
-    p.add_argument("--json", action="store_true", help="print the generated notes as JSON")
+    add_generation_args(p)
     p.set_defaults(run=run_continue)
 
     p = sub.add_parser("fill", help="write a span of bars of a MIDI file's melody anew, hearing both sides")
-    p.add_argument("file", type=Path)
     p.add_argument("--bars", required=True, metavar="A-B",
                    help="the bars to fill, counted from 1 as the app shows them, both included (e.g. 3-4)")
-    p.add_argument("-o", "--output", type=Path)
-    add_setting_flags(p, skip=("bars",))
-    p.add_argument("--seed", type=int)
-    p.add_argument("--track", type=int)
-    p.add_argument("--model", type=Path)
-    p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
-    p.add_argument("--json", action="store_true", help="print the filled spans' notes as JSON")
+    add_generation_args(p, skip=("bars",))
     p.set_defaults(run=run_fill)
 
     p = sub.add_parser("evaluate", help="bits per note of the model and an n-gram baseline on MIDI files")
@@ -60,6 +46,18 @@ def add_engine_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--check", action="store_true", help="exit 1 unless the speed-up per note is at least 100x")
     p.set_defaults(run=run_bench_cmd)
+
+
+def add_generation_args(p: argparse.ArgumentParser, skip: tuple[str, ...] = ()) -> None:
+    """What continue and fill take: the file, where to write, the settings, seed, track, model, CPU, JSON."""
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path)
+    add_setting_flags(p, skip)
+    p.add_argument("--seed", type=int)
+    p.add_argument("--track", type=int)
+    p.add_argument("--model", type=Path)
+    p.add_argument("--cpu", action="store_true", help="use the CPU even when a GPU is available")
+    p.add_argument("--json", action="store_true", help="print the generated notes as JSON")
 
 
 def add_setting_flags(p: argparse.ArgumentParser, skip: tuple[str, ...] = ()) -> None:

@@ -156,7 +156,7 @@ def fill_bits(model: LoadedModel, melodies: list[EvalMelody], bars: int = 2) -> 
     first, as a version 3 model fills), next to the same notes given only the left side (as a continuation).
     A model that cannot fill gets the left-only figure for both."""
     from composer_app.core.encoding import fill_context, remaining_bucket
-    from composer_app.engine.generate import _after_gap
+    from composer_app.engine.generate import fill_after
 
     enc = model.encoding
     dur = enc.token_duration()
@@ -193,7 +193,7 @@ def fill_bits(model: LoadedModel, melodies: list[EvalMelody], bars: int = 2) -> 
             rem = [0] * len(seq)
             hearing = mode == "fill" and model.can_fill
             if hearing:
-                seq, pos, rem = fill_context(enc, (seq, pos), _after_gap(enc, after_melody(notes, b), b, bar_steps),
+                seq, pos, rem = fill_context(enc, (seq, pos), fill_after(enc, notes, b, bar),
                                              (a // enc.step_ticks) % bar_steps, (b - a) // enc.step_ticks)
             first = len(seq)
             left_steps = (b - a) // enc.step_ticks
@@ -219,9 +219,3 @@ def fill_bits(model: LoadedModel, melodies: list[EvalMelody], bars: int = 2) -> 
     return {"fill_bits_per_note": totals["fill"] / notes_scored, "left_only_bits_per_note": totals["left"] / notes_scored,
             "fill_bars": bars, "spans": spans, "notes": notes_scored, "model_can_fill": model.can_fill}
 
-
-def after_melody(notes: list[tuple[int, int, int]], from_tick: int):
-    """The notes from `from_tick` on as a Melody (what follows a gap)."""
-    from composer_app.core.melody import Melody
-
-    return Melody.from_notes([(t, d, p, 80) for t, d, p in notes if t >= from_tick])

@@ -114,7 +114,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     if filling:
         total_steps = max(1, (int(options.end_tick) - start_tick) // step)
         if options.hear_after and model.can_fill:  # what follows the gap too (encoding version 3)
-            after = _after_gap(enc, melody, start_tick + total_steps * step, bar_steps)
+            after = fill_after(enc, [(n.tick, n.duration, n.pitch) for n in melody],
+                               start_tick + total_steps * step, bar_ticks)
             tokens, positions, prime_remaining = fill_context(enc, (tokens, positions), after,
                                                               (start_tick // step) % bar_steps, total_steps)
     uses_remaining = filling and options.hear_after and model.can_fill
@@ -242,31 +243,24 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
 AFTER_TOKENS = 32  # how much of what follows a gap the model reads (as in training)
 
 
-def _after_gap(enc: MelodyEncoding, melody: Melody, end_tick: int, bar_steps: int) -> tuple[list[int], list[int]]:
-    """AFTER and the tokens of what follows a gap from end_tick (a rest first when the next note comes later),
-    with the position in the bar after each, as training showed them."""
+def fill_after(enc: MelodyEncoding, notes, end_tick: int, bar_ticks: int) -> tuple[list[int], list[int]]:
+    """AFTER and the tokens of what follows a gap from end_tick ((tick, duration, pitch) notes; a note over the
+    edge counts from it; a rest first when the next note comes later), with the position in the bar after each,
+    as training showed them."""
     step = enc.step_ticks
-    end_step = end_tick // step
-    grid = monophonic_grid_notes([(max(n.tick, end_tick), n.end - max(n.tick, end_tick), n.pitch)
-                                  for n in melody if n.end > end_tick], step)  # a note over the edge: its tail
+    bar_steps = enc.bar_steps(bar_ticks)
+    grid = monophonic_grid_notes([(max(t, end_tick), t + d - max(t, end_tick), p) for t, d, p in notes
+                                  if t + d > end_tick], step)[:AFTER_TOKENS]
+    time = end_step = end_tick // step
     tokens, positions = [enc.after], [end_step % bar_steps]
-    time = end_step
-    for tick, duration, pitch in grid:
-        onset = tick // step
-        for d in enc.pieces(onset - time):
+    if grid:
+        for d in enc.pieces(grid[0][0] // step - end_step):  # silence before the next note
+            time += d
             tokens.append(enc.rest_token(d))
-            time += d
             positions.append(time % bar_steps)
-        first, *more = enc.pieces(duration // step)
-        tokens.append(enc.note_token(enc.fit_pitch(pitch), first))
-        time += first
-        positions.append(time % bar_steps)
-        for d in more:
-            tokens.append(enc.hold_token(d))
-            time += d
-            positions.append(time % bar_steps)
-        if len(tokens) > AFTER_TOKENS:
-            break
+        encoded = enc.encode_notes(grid, bar_ticks)
+        tokens += [int(t) for t in encoded.tokens[1:]]  # without its START
+        positions += [int(p) for p in encoded.positions[1:]]
     return tokens[:AFTER_TOKENS + 1], [p % enc.max_position for p in positions[:AFTER_TOKENS + 1]]
 
 

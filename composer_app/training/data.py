@@ -92,7 +92,8 @@ SUFFIX_TOKENS = 32  # how much of what follows a gap the model reads first
 
 
 def fill_example(encoding: MelodyEncoding, tokens: np.ndarray, positions: np.ndarray, s: int, e: int,
-                 rng: np.random.Generator) -> tuple[list[int], list[int], list[int], list[int]] | None:
+                 rng: np.random.Generator, tables: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> tuple[list[int], list[int], list[int], list[int]] | None:
     """A window [s, e) of a melody made into a gap to fill (version 3): AFTER, up to SUFFIX_TOKENS tokens that
     follow the gap, then the window from its start through the gap. Returns input tokens, positions,
     remaining (the gap left before each target; 0 outside the gap) and targets (-100: not scored); None when
@@ -100,8 +101,7 @@ def fill_example(encoding: MelodyEncoding, tokens: np.ndarray, positions: np.nda
     n = e - s
     if n < 4:
         return None
-    dur = encoding.token_duration()
-    is_hold = encoding.is_hold()
+    dur, is_hold = tables or (encoding.token_duration(), encoding.is_hold())  # batches() makes them once
     g0 = int(rng.integers(1, n - 1))  # the gap's first token (the prefix keeps at least one)
     while g0 > 1 and is_hold[tokens[s + g0]]:
         g0 -= 1  # a gap starts between notes, as the app cuts it
@@ -163,17 +163,19 @@ def batches(encoding: MelodyEncoding, melodies: list[EncodedMelody], batch_size:
     if rng is not None:
         groups = [groups[k] for k in rng.permutation(len(groups))]
     filling = fill_rate > 0 and encoding.fill and rng is not None
+    tables = (encoding.token_duration(), encoding.is_hold()) if filling else None
     for group in groups:
         rows = []
         for i, s, e in group:
             enc = melodies[i]
-            tokens = enc.tokens
+            stop = min(len(enc.tokens), e + SUFFIX_TOKENS)  # the window and what may follow a gap in it
+            tokens, positions = enc.tokens[s:stop], enc.positions[s:stop]
             if augment and rng is not None:
                 tokens = encoding.transpose(tokens, int(rng.choice(transpositions(encoding, enc))))
-            made = fill_example(encoding, tokens, enc.positions, s, e, rng) if (
+            made = fill_example(encoding, tokens, positions, 0, e - s, rng, tables) if (
                 filling and rng.random() < fill_rate) else None
             if made is None:
-                made = (tokens[s:e - 1], enc.positions[s:e - 1], [0] * (e - s - 1), tokens[s + 1:e])
+                made = (tokens[:e - s - 1], positions[:e - s - 1], [0] * (e - s - 1), tokens[1:e - s])
             style = styles[i] if styles is not None else 0
             if style and rng is not None and style_dropout and rng.random() < style_dropout:
                 style = 0

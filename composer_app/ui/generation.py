@@ -35,8 +35,7 @@ class GenerationControls(QObject):
         self.worker: Generation | None = None
         self._tasks: list = []  # running pool tasks (their signals must outlive the call that started them)
         self.last_options: ContinueOptions | None = None
-        self.room_made = False  # the last generation is an intro that moved the melody later
-        self.room_step = -1
+        self.room_step = -1  # after an intro moved the melody later: the undo index right after that move
         self.last_generation_ms: float | None = None
         panel.continue_requested.connect(self.start)
         panel.again_requested.connect(self.again)
@@ -52,7 +51,7 @@ class GenerationControls(QObject):
         if self.worker is not None:
             return False
         if options is None:  # Continue: not an intro any more
-            self.room_made = False
+            self.room_step = -1
         model = self.models.model
         if model is None:
             QMessageBox.information(self.parent_widget, self.tr("Generation unavailable"),
@@ -80,14 +79,14 @@ class GenerationControls(QObject):
 
     def fill(self) -> bool:
         """Fill the span: the range dragged on the ruler, else the bars of the selected notes."""
-        self.room_made = False
+        self.room_step = -1
         span = self.session.fill_span()
         return self._fill(span, self.tr("Drag on the ruler over the bars to fill, or select notes, then press "
                                         "Fill (Ctrl+Shift+Enter)."))
 
     def regenerate(self) -> bool:
         """Write the selected notes again in the time they take (on the grid)."""
-        self.room_made = False
+        self.room_step = -1
         span = self.session.selection_span(STEP_TICKS)
         return self._fill(span, self.tr("Select the notes to write again first."))
 
@@ -103,8 +102,7 @@ class GenerationControls(QObject):
         room = max(0, bars * bar - (first // bar) * bar)  # empty bars before the first note count
         if room and not self.session.do(self.session.make_room(room, self.tr("Make room for an intro"))):
             return False
-        self.room_made = room > 0
-        self.room_step = self.parent_widget.undo.index()  # the undo stack right after the room was made
+        self.room_step = self.parent_widget.undo.index() if room else -1
         start = (melody.notes[0].tick // bar - bars) * bar
         return self._fill((start, start + bars * bar), "")
 
@@ -190,13 +188,13 @@ class GenerationControls(QObject):
     def accept(self) -> bool:
         """The shown variation replaces what the document has in its bars (one undo step; undo brings the
         variations back)."""
-        self.room_made = False
+        self.room_step = -1
         label = self.tr("Accept variation %1").replace("%1", str(self.session.variations.index + 1))
         return self.session.do(self.session.accept(label))
 
     def discard(self) -> None:
         """The variations go; the room made for an intro they would have filled goes with them."""
         self.session.variations.clear()
-        if self.room_made and self.parent_widget.undo.index() == self.room_step:  # nothing done since
+        if self.room_step >= 0 and self.parent_widget.undo.index() == self.room_step:  # nothing done since
             self.parent_widget.undo.undo()
-        self.room_made = False
+        self.room_step = -1
