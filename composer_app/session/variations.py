@@ -49,9 +49,10 @@ class Variations:
         return list(self.items), self.index, self.span
 
 
-def how_alike(items: list[Melody]) -> tuple[int, int]:
-    """(how many different variations there are, the fewest different pitches any of them uses): 4 variations
-    that are one two-note loop give (1, 2), which is worth telling the student about."""
+def how_alike(items: list[Melody], long_enough: int = 6) -> tuple[int, int | None]:
+    """(how many different variations there are, the fewest different pitches a variation of at least
+    `long_enough` notes uses, None without one): 4 variations that are one two-note loop give (1, 2), which is
+    worth telling the student about; a short variation of two notes is not."""
     distinct = {tuple(n.content() for n in m) for m in items}
-    fewest = min((len({n.pitch for n in m}) for m in items), default=0)
+    fewest = min((len({n.pitch for n in m}) for m in items if len(m) >= long_enough), default=None)
     return len(distinct), fewest

@@ -146,12 +146,11 @@ class GenerationControls(QObject):
         from composer_app.session.variations import how_alike
 
         distinct, fewest = how_alike(items)
-        longest = max((len(m) for m in items), default=0)
         if len(items) > 1 and distinct < len(items):
             text = self.tr("%1 of the %2 variations came out the same: with Creativity and Top-p this low the "
                            "model keeps to its safest notes. Raise either for different ones.")
             self.say(text.replace("%1", str(len(items) - distinct + 1)).replace("%2", str(len(items))), 12000)
-        elif longest >= 6 and fewest <= 2:
+        elif fewest is not None and fewest <= 2:
             self.say(self.tr("The variations go back and forth between two notes: raise Creativity or Top-p for "
                              "more varied ones."), 12000)
 
