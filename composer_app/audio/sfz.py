@@ -80,6 +80,9 @@ def preset_to_sfz(sf: SoundFont, folder: Path, preset: int = 0, name: str | None
     path = folder / f"{folder.name}.sfz"
     path.write_text(f"// instrument: {title}\n// made from a SoundFont 2 preset by composer-app\n"
                     "// loudness in proportion to velocity, as TinySoundFont plays SoundFonts\n"
+                    "// samples held in memory (sfizz's hint_ram_based): an offline rendering then never\n"
+                    "// races the loading of a sample's rest, and sounds the same every time\n"
+                    "<control> hint_ram_based=1\n"
                     "<global> amp_veltrack=100 amp_velcurve_127=1\n" + "\n".join(regions) + "\n", encoding="utf-8")
     return path
 
