@@ -142,6 +142,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     hard_tab = np.stack([fits_room & allowed & ~is_hold, fits_room & allowed])
     soft_tab = hard_tab & preferred
     best_tab = np.where(soft_tab.any(axis=-1, keepdims=True), soft_tab, hard_tab)
+    # the same as additive rows for the draw: each token's bias where it may come, -inf where not
+    best_add = np.where(best_tab, bias, -np.inf).astype(np.float32)
 
     # -- prime the seed in one call, then one call per generated token --
     t = np.asarray(tokens, dtype=np.int64)[None, :]
@@ -164,8 +166,9 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     D = enc.max_duration
     steps = 0
 
-    def next_mask() -> np.ndarray:
-        """[K, V]: what may come next in each row (the room left, holds after notes, the constraints)."""
+    def next_allowed() -> np.ndarray:
+        """[K, V] float32: what may come next in each row (the room left, holds after notes, the
+        constraints) as the draw adds it: the token's bias, or -inf."""
         rows = []
         for k in range(K):  # room for the next token: to the end, or less where a constraint says so
             room = D if elapsed[k] >= total_steps else total_steps - elapsed[k]
@@ -174,7 +177,9 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
                 if limit is not None and limit < room:
                     room = limit
             rows.append(min(room, D))
-        mask = best_tab[[int(b) for b in prev_is_note], rows]
+        allowed = best_add[[int(b) for b in prev_is_note], rows]
+        if not narrowers:
+            return allowed
         for k in range(K):  # constraints that act in this row now: the ending, the variety of lengths, ...
             narrowed = None
             for con in narrowers:
@@ -187,11 +192,11 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
                     narrowed = said
             if narrowed is not None:
                 hard, soft = narrowed
-                mask[k] = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
-        return mask
+                row = soft if soft.any() else hard if hard.any() else is_rest & (token_dur == 1)
+                allowed[k] = np.where(row, bias, -np.inf)
+        return allowed
 
-    mask = next_mask()
-    chosen = _draw(last, mask, inv_temp, bias, options.top_p, rng)
+    chosen = _draw(last, next_allowed(), inv_temp, options.top_p, rng)
     while True:
         if is_cancelled():
             raise GenerationCancelled("generation was cancelled")
@@ -216,12 +221,12 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
         if min(elapsed) >= total_steps:
             break
         left = [remaining_bucket(total_steps - e) if uses_remaining and e < total_steps else 0 for e in elapsed]
-        mask = next_mask()
+        allowed = next_allowed()
         tokens_in = np.array(chosen, dtype=np.int64)[:, None]
         positions_in = np.array(pos_now, dtype=np.int64)[:, None]
         remaining_in = np.array(left, dtype=np.int64)[:, None]
         logits, h, c = model.run(tokens_in, positions_in, meters, h, c, styles=styles, remaining=remaining_in)
-        chosen = _draw(logits[:, -1, :], mask, inv_temp, bias, options.top_p, rng)
+        chosen = _draw(logits[:, -1, :], allowed, inv_temp, options.top_p, rng)
 
     ts = melody.time_signature
     dynamics = Dynamics.of(seed, ts.bar_ticks, ts.beat_ticks)
@@ -285,22 +290,32 @@ def _choose_key(choice: str | Key | None, seed: list[Note], declared: str | None
         raise ComposerError(str(e)) from e
 
 
-def _draw(logits: np.ndarray, mask: np.ndarray, inv_temp: np.float32, bias: np.ndarray, top_p: float,
+def _draw(logits: np.ndarray, allowed: np.ndarray, inv_temp: np.float32, top_p: float,
           rng: np.random.Generator) -> list[int]:
-    """One token per row from softmax(logits x inv_temp + bias) over what `mask` allows, restricted to the
-    smallest set of likeliest tokens whose mass reaches top_p (taken from the NUCLEUS_CAP likeliest; ties at
-    the cut-off kept). Few numpy calls, in place: a step's draw is a fixed cost of each generation step."""
-    e = np.where(mask, logits * inv_temp + bias, -np.inf)
-    e -= e.max(axis=1, keepdims=True)
-    np.exp(e, out=e)
-    if top_p < 1.0:
-        width = min(NUCLEUS_CAP, e.shape[1])
-        top = np.partition(e, e.shape[1] - width, axis=1)[:, -width:]
+    """One token per row from softmax(logits x inv_temp + allowed), where `allowed` is [K, V] float32: the
+    bias of each token that may come next, -inf for the others; restricted to the smallest set of likeliest
+    tokens whose mass reaches top_p (taken from the NUCLEUS_CAP likeliest; ties at the cut-off kept). With
+    top_p < 1 only the NUCLEUS_CAP likeliest are sorted and summed: a step's draw is a fixed cost of each
+    generation step, and a cumulative sum over the whole vocabulary was most of it."""
+    z = logits * inv_temp
+    z += allowed
+    k, v = z.shape
+    if top_p < 1.0 and v > NUCLEUS_CAP:
+        top = np.partition(z, v - NUCLEUS_CAP, axis=1)[:, -NUCLEUS_CAP:]  # the likeliest, unordered
         top.sort(axis=1)
-        cum = np.cumsum(top[:, ::-1], axis=1)
-        cut = np.minimum((cum < top_p * e.sum(axis=1, keepdims=True)).sum(axis=1), width - 1)
-        e[e < top[np.arange(len(top)), width - 1 - cut][:, None]] = 0.0
+        top = top[:, ::-1]
+        peak = top[:, :1]
+        total = np.exp(z - peak).sum(axis=1)  # the whole distribution's mass, for the cut
+        cum = np.cumsum(np.exp(top - peak), axis=1)
+        cut = np.minimum((cum < top_p * total[:, None]).sum(axis=1), NUCLEUS_CAP - 1)
+        floor = np.maximum(top[np.arange(k), cut], np.float32(-3e38))[:, None]  # never an excluded token
+        row, col = np.nonzero(z >= floor)  # the nucleus of every row (ties at the cut-off stay), row by row
+        weight = np.cumsum(np.exp(z[row, col] - peak[row, 0]))
+        ends = np.searchsorted(row, np.arange(1, k + 1)) - 1  # each row's last entry
+        before = np.concatenate(([0.0], weight[ends[:-1]]))
+        u = before + rng.random(k) * (weight[ends] - before)
+        return col[np.minimum(np.searchsorted(weight, u, side="right"), ends)].tolist()
+    e = np.exp(z - z.max(axis=1, keepdims=True))
     cum = np.cumsum(e, axis=1)
-    u = rng.random(len(e)) * cum[:, -1]
-    last = e.shape[1] - 1
-    return [min(int(np.searchsorted(cum[k], u[k], side="right")), last) for k in range(len(e))]
+    pick = (cum <= (rng.random(k) * cum[:, -1])[:, None]).sum(axis=1)
+    return np.minimum(pick, v - 1).tolist()

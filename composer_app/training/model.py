@@ -58,6 +58,8 @@ class MelodyLSTM(nn.Module):
             never = torch.zeros(vocab_size)
             never[encoding.never_predicted()] = -1e4
             self.register_buffer("never", never, persistent=False)
+            self.table_offset = _table_offset(joint_index.numpy(), encoding.never_predicted(),
+                                              encoding.num_classes * encoding.max_duration)
             self.num_classes, self.max_length = encoding.num_classes, encoding.max_duration
             self.class_embedding = nn.Embedding(self.num_classes, embedding)
             self.length_embedding = nn.Embedding(self.max_length + 1, embedding)
@@ -88,9 +90,17 @@ class MelodyLSTM(nn.Module):
         shape = (self.layers, batch, self.hidden)
         return torch.zeros(shape, device=device), torch.zeros(shape, device=device)
 
-    def states(self, tokens, positions, meters, styles, h, c, remaining=None):
-        """LSTM outputs [B, T, H] (after dropout) and the new state."""
+    def token_table(self) -> torch.Tensor:
+        """[V, E]: each token's input embedding (the factorized design sums its class's and its length's)."""
         if self.output == "joint":
+            return self.token_embedding.weight
+        return self.class_embedding(self.token_class) + self.length_embedding(self.token_length)
+
+    def states(self, tokens, positions, meters, styles, h, c, remaining=None, table=None):
+        """LSTM outputs [B, T, H] (after dropout) and the new state; `table`: token_table() made once."""
+        if table is not None:
+            x = F.embedding(tokens, table)
+        elif self.output == "joint":
             x = self.token_embedding(tokens)
         else:
             x = self.class_embedding(self.token_class[tokens]) + self.length_embedding(self.token_length[tokens])
@@ -102,18 +112,24 @@ class MelodyLSTM(nn.Module):
         y, (h_out, c_out) = self.lstm(torch.cat(parts, dim=-1), (h, c))
         return self.dropout(y), h_out, c_out
 
-    def forward(self, tokens, positions, meters, styles, h, c, targets=None, remaining=None):
+    def forward(self, tokens, positions, meters, styles, h, c, targets=None, remaining=None, table=None):
         """Log-probabilities (joint design: logits) over the vocabulary [B, T, V], and the new state; with
         `targets`, the training loss instead (what DDP wraps: its gradient averaging hooks into forward)."""
         if targets is not None:
             return self.loss(tokens, positions, meters, styles, targets, remaining)
-        y, h_out, c_out = self.states(tokens, positions, meters, styles, h, c, remaining)
+        y, h_out, c_out = self.states(tokens, positions, meters, styles, h, c, remaining, table)
         if self.output == "joint":
             return self.head(y), h_out, c_out
         class_lp = F.log_softmax(self.class_head(y), dim=-1)  # [B, T, C]
         g = torch.tanh(self.length_state(y).unsqueeze(2) + self.length_class.weight)  # [B, T, C, Hd]
         length_lp = F.log_softmax(self.length_head(g), dim=-1)  # [B, T, C, L]
         table = (class_lp.unsqueeze(-1) + length_lp).flatten(-2)  # [B, T, C * L]
+        if self.table_offset is not None:  # the predicted tokens are one run of the table: slices, no Gather
+            o, size, vocab = self.table_offset, table.shape[-1], self.never.shape[0]  # (a Gather over the last
+            part = table[..., o:o + vocab]  # axis cost 30 us a step)
+            if o + vocab > size:
+                part = torch.cat([part, table[..., :o + vocab - size]], dim=-1)
+            return part + self.never, h_out, c_out
         return torch.index_select(table, -1, self.joint_index) + self.never, h_out, c_out
 
     def loss(self, tokens, positions, meters, styles, targets, remaining=None) -> tuple[torch.Tensor, int]:
@@ -151,6 +167,16 @@ class MelodyLSTM(nn.Module):
         self.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in arrays.items()})
 
 
+def _table_offset(joint_index: np.ndarray, never: list[int], size: int) -> int | None:
+    """o when every token that can be predicted sits at table[(o + token) % size], so the logits are one or
+    two slices of the table (the others, never predicted, get -1e4 anyway); None otherwise."""
+    predicted = np.setdiff1d(np.arange(len(joint_index)), never)
+    if not len(predicted) or len(joint_index) > size:
+        return None
+    o = int(joint_index[predicted[0]] - predicted[0]) % size
+    return o if np.array_equal(joint_index[predicted], (o + predicted) % size) else None
+
+
 def input_names(model: MelodyLSTM) -> list[str]:
     return (["tokens", "positions", "meters"] + (["styles"] if model.has_styles else [])
             + (["remaining"] if model.has_remaining else []) + ["h", "c"])
@@ -162,13 +188,15 @@ class _StepModel(nn.Module):
     def __init__(self, model: MelodyLSTM) -> None:
         super().__init__()
         self.model = model
+        with torch.no_grad():  # one Gather per step instead of two lookups, two gathers and a sum
+            self.register_buffer("table", model.token_table().detach().clone(), persistent=False)
 
     def forward(self, tokens, positions, meters, *rest):
         rest = list(rest)
         styles = rest.pop(0) if self.model.has_styles else None
         remaining = rest.pop(0) if self.model.has_remaining else None
         h, c = rest
-        return self.model(tokens, positions, meters, styles, h, c, remaining=remaining)
+        return self.model(tokens, positions, meters, styles, h, c, remaining=remaining, table=self.table)
 
 
 def export_onnx(model: MelodyLSTM, path, opset: int = 17) -> None:
