@@ -32,8 +32,10 @@ def add_train_parser(sub, run) -> None:
     p.add_argument("--fill-rate", type=float, default=0.5,
                    help="share of training windows made into gaps to fill (encoding version 3; 0: a model that "
                         "only continues, version 2)")
-    p.add_argument("--fill-order", choices=["psm", "spm"], default="psm",
-                   help="what a model that fills reads first: the music before the gap (psm, default) or after it")
+    p.add_argument("--fill-order", choices=["psmr", "psm", "spm"], default="psmr",
+                   help="how a model that fills reads both sides of a gap: the music before, then after, then the "
+                        "last two bars before once more (psmr, default); the same without the second reading "
+                        "(psm); or the music after first (spm)")
     p.add_argument("--learn-to-fill", action="store_true",
                    help="with --from a model that only continues (encoding version 2): make it one that fills "
                         "(version 3) and train it with gaps")

@@ -33,6 +33,8 @@ READABLE_VERSIONS = (1, 2, 3)
 # predict (bucketed by remaining_bucket; 0 where no gap is being filled). A version 3 model continues exactly
 # as version 2 (no AFTER, remaining 0).
 REMAINING_BUCKETS = 80
+FILL_ORDERS = ("psmr", "psm", "spm")  # how a version 3 model reads both sides of a gap (fill_context)
+REREAD = 16  # "psmr": how many tokens before the gap are read a second time, after what follows (~2 bars)
 # The model's style input: the id is the index. "unknown" is what Auto asks for (trained by dropping labels).
 STYLES = ("unknown", "dance", "song", "chorale", "renaissance")
 
@@ -59,7 +61,7 @@ class MelodyEncoding:
     START = 1
 
     def __init__(self, low: int = 36, high: int = 96, max_duration: int = 16, steps_per_quarter: int = 4,
-                 max_position: int = 64, fill: bool = False, fill_order: str = "psm") -> None:
+                 max_position: int = 64, fill: bool = False, fill_order: str = "psmr") -> None:
         if not 0 <= low < high <= 127:
             raise EncodingError(f"invalid pitch range {low}-{high}")
         if not 1 <= max_duration <= 64:
@@ -77,7 +79,7 @@ class MelodyEncoding:
         self.note_base = self.hold_base + max_duration
         self.note_end = self.note_base + self.num_pitches * max_duration
         self.fill = fill  # version 3: the AFTER token and the remaining input
-        if fill_order not in ("psm", "spm"):
+        if fill_order not in FILL_ORDERS:
             raise EncodingError(f"unknown fill order {fill_order!r}")
         self.fill_order = fill_order  # what a gap's model reads first (see fill_context)
         self.after = self.note_end if fill else -1
@@ -285,19 +287,41 @@ def fill_context(encoding: "MelodyEncoding", before: tuple[list, list], after: t
     """What a version 3 model reads before it fills a gap: tokens, positions and remaining inputs.
 
     `before`: the tokens and positions up to the gap (START first); `after`: AFTER and the tokens that follow
-    the gap with their positions; gap_start: the position in the bar where the gap begins. In "psm" order the
-    music before comes first, then AFTER and what follows, then START at the gap's position (recent for the
-    LSTM when it writes the gap); in "spm" order AFTER and what follows come first, then the music before.
+    the gap with their positions; gap_start: the position in the bar where the gap begins. Orders:
+    - "psmr" (the default): the music before, then AFTER and what follows, then START and the last REREAD
+      tokens before the gap once more: what follows is recent when the LSTM writes the gap, and so is the
+      music just before it;
+    - "psm": the same without the second reading (START at the gap's position);
+    - "spm": AFTER and what follows first, then the music before.
     The last input carries the gap's length (remaining_bucket); every other is 0."""
-    if encoding.fill_order == "psm":
-        tokens = list(before[0]) + list(after[0]) + [encoding.START]
-        positions = list(before[1]) + list(after[1]) + [gap_start]
-    else:
+    if encoding.fill_order == "spm":
         tokens = list(after[0]) + list(before[0])
         positions = list(after[1]) + list(before[1])
+    else:
+        tokens = list(before[0]) + list(after[0]) + [encoding.START]
+        positions = list(before[1]) + list(after[1]) + [gap_start]
+        if encoding.fill_order == "psmr":
+            first = max(0, len(before[0]) - REREAD)
+            while first < len(before[0]) and before[0][first] == encoding.START:
+                first += 1
+            if first < len(before[0]):
+                positions[-1] = before[1][first - 1] if first > 0 else gap_start  # START: where the reading starts
+                tokens += list(before[0][first:])
+                positions += list(before[1][first:])
     remaining = [0] * len(tokens)
     remaining[-1] = remaining_bucket(gap_steps)
     return tokens, positions, remaining
+
+
+def context_scored_from(encoding: "MelodyEncoding", before_len: int, after_len: int, context_len: int) -> list[int]:
+    """Which targets of a fill context a model learns from (index j predicts token j + 1): the music before
+    predicting itself and, in the psm orders, AFTER predicting what follows and what follows itself; never the
+    markers, nor the second reading of the music before (it is known)."""
+    if encoding.fill_order == "spm":
+        return [j for j in range(context_len - 1) if j != after_len - 1]  # not the jump to the music before
+    scored = [j for j in range(before_len - 1)]  # the music before, up to the jump to AFTER
+    scored += [j for j in range(before_len, before_len + after_len - 1)]  # AFTER -> what follows
+    return scored
 
 
 def remaining_bucket(steps: int) -> int:

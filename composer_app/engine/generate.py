@@ -156,7 +156,8 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
     h = np.repeat(h, K, axis=1)
     c = np.repeat(c, K, axis=1)
     # per-row bookkeeping in plain Python (K <= 8): numpy's per-call cost would dominate at this size
-    prev_is_note = [bool(enc.ends_sounding(tokens[-1]))] * K  # a HOLD may only follow a note
+    # a HOLD may only follow a note; a gap that hears what follows starts between notes, as in training
+    prev_is_note = [bool(enc.ends_sounding(tokens[-1])) and not uses_remaining] * K
     elapsed = [0] * K
     pos_now = [int(positions[-1])] * K
     out_tokens: list[list[int]] = []

@@ -13,6 +13,7 @@ import numpy as np
 from composer_app.core.encoding import (
     EncodedMelody,
     MelodyEncoding,
+    context_scored_from,
     fill_context,
     grid_melody_of_file,
     remaining_bucket,
@@ -121,11 +122,9 @@ def fill_example(encoding: MelodyEncoding, tokens: np.ndarray, positions: np.nda
     for t in gap[:-1]:  # the input before each later gap token sees what is left of the gap
         left -= int(dur[t])
         remaining.append(remaining_bucket(left))
-    targets = seq[1:]
-    # not scored: what a context's first token would be (the window's start, AFTER, START)
-    for j in range(len(context) - 1):
-        if targets[j] in (encoding.after, encoding.START) or (encoding.fill_order == "spm" and j == len(after[0]) - 1):
-            targets[j] = -100
+    targets = [-100] * (len(context) - 1) + seq[len(context):]  # the gap, from the context's last input
+    for j in context_scored_from(encoding, len(before[0]), len(after[0]), len(context)):
+        targets[j] = seq[j + 1]  # and what the context predicts of itself, but not its markers
     return seq[:-1], pos[:-1], remaining, targets
 
 

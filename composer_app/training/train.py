@@ -55,7 +55,7 @@ class TrainConfig:
     remaining_dim: int = 0  # size of the gap-left input (version 3; 0: none)
     source_weights: dict = field(default_factory=dict)  # collection -> times its melodies are drawn per epoch
     learn_to_fill: bool = False  # init_from is a model that only continues: grow it the version 3 inputs
-    fill_order: str = "psm"  # what a model that fills reads first (core.encoding.fill_context)
+    fill_order: str = "psmr"  # what a model that fills reads first (core.encoding.fill_context)
     init_from: str = ""  # a model's .onnx whose .weights.npz starts training (fine-tuning)
     extra: dict = field(default_factory=dict)
 

@@ -229,8 +229,9 @@ def test_a_gap_to_fill_reads_what_follows_then_fills_exactly(records):
     rng = np.random.default_rng(5)
     dur = ENC3.token_duration()
     melodies = encode_records(ENC3, records)
-    for trial in range(300):
-        encoding = ENC3 if trial % 2 else MelodyEncoding(fill=True, fill_order="spm")
+    orders = [ENC3, MelodyEncoding(fill=True, fill_order="psm"), MelodyEncoding(fill=True, fill_order="spm")]
+    for trial in range(450):
+        encoding = orders[trial % 3]
         enc = melodies[int(rng.integers(len(melodies)))]
         n = len(enc.tokens)
         s = int(rng.integers(0, max(1, n - 80)))
@@ -239,8 +240,17 @@ def test_a_gap_to_fill_reads_what_follows_then_fills_exactly(records):
         assert ENC3.after in tokens and ENC3.after not in targets and ENC3.START not in targets
         if encoding.fill_order == "spm":
             assert tokens[0] == ENC3.after
-        else:  # psm: the music before, AFTER and what follows, then START where the gap begins
+        elif encoding.fill_order == "psm":  # the music before, AFTER and what follows, then START at the gap
             assert tokens[0] != ENC3.after and tokens[len(tokens) - sum(1 for r in remaining if r > 0)] == ENC3.START
+        else:  # psmr: the same, then START and the last tokens before the gap read again, not scored
+            first_gap_input = len(tokens) - sum(1 for r in remaining if r > 0)
+            start = tokens.index(ENC3.START, tokens.index(ENC3.after))
+            again = tokens[start + 1:first_gap_input + 1]
+            before = tokens[:tokens.index(ENC3.after)]
+            assert 0 < len(again) <= 16 and before[-len(again):] == again
+            assert all(t == -100 for t in targets[start - 1:first_gap_input])
+            after = tokens.index(ENC3.after)
+            assert targets[after - 1] == -100 and (targets[after] != -100 or tokens[after + 1] == ENC3.START)
         gap = [(r, t) for r, t in zip(remaining, targets) if r > 0]
         assert gap, "a gap has at least one token"
         left = sum(int(dur[t]) for _, t in gap)  # the gap's length in steps
