@@ -121,21 +121,30 @@ class ReportedProgress(Progress):
         pass
 
 
+VALID_GAPS_SEED = 20261204  # which validation windows become gaps, the same every epoch
+
+
 def _tensors(arrays, device):
     return [torch.from_numpy(a).to(device) for a in arrays]
 
 
-def _loss_over(model, encoding, melodies, styles, cfg, device, ranks: Ranks | None = None) -> tuple[float, int]:
+def _loss_over(model, encoding, melodies, styles, cfg, device, ranks: Ranks | None = None,
+               gaps: bool = True) -> tuple[float, int]:
     """Mean cross-entropy (nats per token) and token count over melodies, no augmentation; with several
-    ranks each scores every N-th melody and the sums are shared."""
+    ranks each scores every N-th melody and the sums are shared. A model that learns to fill is scored on
+    gaps too, the same ones every epoch (a fixed draw), so early stopping and the learning rate follow both
+    what it continues and what it fills (gaps=False: continuation only, comparable across versions)."""
     ranks = ranks or Ranks()
     mine = list(range(ranks.rank, len(melodies), ranks.world))
     model.eval()
     total, count = 0.0, 0
+    filling = gaps and encoding.fill and cfg.fill_rate > 0
     with torch.no_grad():
         if mine:
-            for arrays in batches(encoding, [melodies[i] for i in mine], cfg.batch_size, 100_000, None, False,
-                                  [styles[i] for i in mine]):
+            for arrays in batches(encoding, [melodies[i] for i in mine], cfg.batch_size,
+                                  cfg.max_len if filling else 100_000,
+                                  np.random.default_rng(VALID_GAPS_SEED) if filling else None, False,
+                                  [styles[i] for i in mine], fill_rate=cfg.fill_rate if filling else 0.0):
                 loss, n = model.loss(*_tensors(arrays, device))
                 total += loss.item()
                 count += n
@@ -308,7 +317,8 @@ def train(records: list[MelodyRecord], out_dir: Path, cfg: TrainConfig, data_des
     best = torch.load(best_path, map_location="cpu", weights_only=True)
     model = net.cpu()
     model.load_state_dict(best["model"])
-    test_loss, test_tokens = (_loss_over(model, encoding, enc["test"], styles["test"], cfg, torch.device("cpu"))
+    test_loss, test_tokens = (_loss_over(model, encoding, enc["test"], styles["test"], cfg, torch.device("cpu"),
+                                         gaps=False)
                               if enc["test"] else (None, 0))
     onnx_path = model_file(out_dir, stem)
     tmp = out_dir / f".{stem}.onnx.tmp"
