@@ -100,16 +100,18 @@ def run_continue(args: argparse.Namespace) -> int:
 
 
 def run_fill(args: argparse.Namespace) -> int:
-    from composer_app.core.midifile import load_melody, write_midi
+    from composer_app.core.midifile import read_midi, write_midi
     from composer_app.core.settings import SETTINGS
-    from composer_app.engine.fill import bars_span, fill_span, with_fill
+    from composer_app.engine.fill import bars_span, check_meter, fill_span, with_fill
     from composer_app.engine.generate import ContinueOptions
     from composer_app.engine.model import load_model
 
     if args.output is None and not args.json:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
-    melody = load_melody(args.file, track=args.track)
+    song = read_midi(args.file)
+    melody = song.melody(args.track)
     start, end = bars_span(melody, args.bars)
+    check_meter(melody, end, song.meter_changes)
     model = load_model(args.model, force_cpu=args.cpu)
     options = ContinueOptions.of({s.name: getattr(args, s.name) for s in SETTINGS if s.name != "bars"},
                                  seed=args.seed)

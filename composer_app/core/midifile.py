@@ -90,6 +90,9 @@ class MidiSong:
     seconds: float
     title: str = ""
     extra: dict = field(default_factory=dict)
+    # where the file's metre changes later ((tick, numerator, denominator)): a melody has one metre, the
+    # first, so bars after a change are counted in it (a span to fill must not reach a change)
+    meter_changes: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def default_part(self) -> Part | None:
@@ -205,6 +208,11 @@ def _build_song(raw, label: str) -> MidiSong:
 
     sigs = sorted((tick, n, d) for tr in raw.tracks for tick, n, d in tr.time_signatures)
     time_signature = TimeSignature(sigs[0][1], sigs[0][2]) if sigs else TimeSignature()
+    changes, current = [], sigs[0][1:] if sigs else None
+    for tick, n, d in sigs[1:]:
+        if (n, d) != current and t(tick) > 0:
+            changes.append((t(tick), n, d))
+        current = (n, d)
     keys = sorted((tick, sf, mi) for tr in raw.tracks for tick, sf, mi in tr.key_signatures)
     key_signature = (_SHARP_MINOR if keys[0][2] else _SHARP_MAJOR)[keys[0][1]] if keys else None
 
@@ -234,7 +242,8 @@ def _build_song(raw, label: str) -> MidiSong:
                 raise MidiImportError(f"{label}: it has more than {MAX_NOTES:,} notes", "too_large")
             parts.append(Part(len(parts) + 1, index, channel, tr.name or tr.instrument, programs.get(channel, 0),
                               tuple(notes), max_polyphony(notes)))
-    return MidiSong(label, raw.format, parts, tempos, time_signature, key_signature, length, seconds, title)
+    return MidiSong(label, raw.format, parts, tempos, time_signature, key_signature, length, seconds, title,
+                    meter_changes=tuple(changes))
 
 
 # -- export ---------------------------------------------------------------------------------

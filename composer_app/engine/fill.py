@@ -17,7 +17,7 @@ MAX_SPAN_BARS = 32
 
 class SpanError(ComposerError):
     """A span that cannot be filled; the message says why in one sentence, `reason` which case it is
-    (span_empty, span_reversed, span_zero, span_long, span_after, span_grid, span_text)."""
+    (span_empty, span_reversed, span_zero, span_long, span_after, span_grid, span_text, span_meter)."""
 
 
 def bars_span(melody: Melody, text: str) -> tuple[int, int]:
@@ -34,6 +34,18 @@ def bars_span(melody: Melody, text: str) -> tuple[int, int]:
         raise SpanError("bars are counted from 1", "span_text")
     bar = melody.time_signature.bar_ticks
     return (a - 1) * bar, b * bar
+
+
+def check_meter(melody: Melody, end: int, meter_changes=()) -> None:
+    """SpanError if a span ending at `end` reaches a change of metre of the file the melody came from
+    ((tick, numerator, denominator)): a melody has one metre, the first, so its bars after a change are not
+    the file's bars."""
+    bar = melody.time_signature.bar_ticks
+    for tick, n, d in meter_changes:
+        if end > tick:
+            raise SpanError(f"the file changes metre to {n}/{d} in bar {tick // bar + 1} (counted in "
+                            f"{melody.time_signature.numerator}/{melody.time_signature.denominator}); "
+                            f"this app fills only the bars before that change", "span_meter")
 
 
 def check_span(melody: Melody, start: int, end: int) -> None:

@@ -130,3 +130,31 @@ def test_evaluate_reports_a_span_given_both_sides_next_to_the_left_only(tmp_path
     bad = subprocess.run([sys.executable, "-m", "composer_app", "evaluate", str(tmp_path), "--fill-bars", "0"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and "1 to 32 bars" in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_fill_command_refuses_a_span_that_reaches_a_change_of_metre(tmp_path):
+    """A melody keeps one metre (the file's first); bars after a change are not the file's bars, so a span
+    reaching one is refused in one line, and a span before it is filled."""
+    import mido
+
+    song = mido.MidiFile(ticks_per_beat=480)
+    track = mido.MidiTrack()
+    song.tracks.append(track)
+    track.append(mido.MetaMessage("time_signature", numerator=4, denominator=4, time=0))
+    for i in range(16):  # 4 bars of 4/4 in quarters
+        track.append(mido.Message("note_on", note=60 + i % 8, velocity=80, time=0))
+        track.append(mido.Message("note_off", note=60 + i % 8, velocity=0, time=480))
+    track.append(mido.MetaMessage("time_signature", numerator=3, denominator=4, time=0))
+    for i in range(12):  # 4 bars of 3/4
+        track.append(mido.Message("note_on", note=67 - i % 5, velocity=80, time=0))
+        track.append(mido.Message("note_off", note=67 - i % 5, velocity=0, time=480))
+    path = tmp_path / "changes.mid"
+    song.save(path)
+    out = tmp_path / "out.mid"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(path), "--bars", "3-5", "-o", str(out)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "changes metre to 3/4 in bar 5" in run.stderr
+    assert run.stderr.count("\n") == 1 and not out.exists()
+    run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(path), "--bars", "2-3", "-o", str(out)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and out.exists(), run.stderr
