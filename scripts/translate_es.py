@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    "(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)": "(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)",
     "Write an &Intro...": "Escribir una &introducción...",
     "Write bars before the first note: an upbeat or an introduction": "Escribir compases antes de la primera nota: una anacrusa o una introducción",
     "Make room for an intro": "Hacer sitio para una introducción",

@@ -93,7 +93,14 @@ class DocumentFiles(QObject):
         self.window.settings.setValue("last_folder", str(path.parent))
         add_recent_file(self.window.settings, str(path))
         self.window.fill_recent_menu()
-        self.say(self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody))), 5000)
+        opened = self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody)))
+        if song.meter_changes:  # a melody keeps one metre: its bars after the change are not the file's
+            tick, n, d = song.meter_changes[0]
+            ts = melody.time_signature
+            opened += " " + self.tr("(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)") \
+                .replace("%1", str(n)).replace("%2", str(d)).replace("%3", str(tick // ts.bar_ticks + 1)) \
+                .replace("%4", str(ts.numerator)).replace("%5", str(ts.denominator))
+        self.say(opened, 10000 if song.meter_changes else 5000)
         return True
 
     def open_project(self, path: Path) -> bool:

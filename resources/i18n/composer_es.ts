@@ -604,85 +604,90 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="90" />
-        <location filename="../../composer_app/ui/document_files.py" line="103" />
+        <location filename="../../composer_app/ui/document_files.py" line="110" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="96" />
-        <location filename="../../composer_app/ui/document_files.py" line="109" />
+        <location filename="../../composer_app/ui/document_files.py" line="116" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="119" />
+        <location filename="../../composer_app/ui/document_files.py" line="100" />
+        <source>(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)</source>
+        <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="126" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="122" />
+        <location filename="../../composer_app/ui/document_files.py" line="129" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="123" />
+        <location filename="../../composer_app/ui/document_files.py" line="130" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="150" />
+        <location filename="../../composer_app/ui/document_files.py" line="157" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="151" />
+        <location filename="../../composer_app/ui/document_files.py" line="158" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="156" />
+        <location filename="../../composer_app/ui/document_files.py" line="163" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="169" />
+        <location filename="../../composer_app/ui/document_files.py" line="176" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="169" />
+        <location filename="../../composer_app/ui/document_files.py" line="176" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="171" />
+        <location filename="../../composer_app/ui/document_files.py" line="178" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="172" />
+        <location filename="../../composer_app/ui/document_files.py" line="179" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="177" />
+        <location filename="../../composer_app/ui/document_files.py" line="184" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="178" />
+        <location filename="../../composer_app/ui/document_files.py" line="185" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="185" />
+        <location filename="../../composer_app/ui/document_files.py" line="192" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="199" />
+        <location filename="../../composer_app/ui/document_files.py" line="206" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -703,62 +708,62 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>GenerationControls</name>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="58" />
+        <location filename="../../composer_app/ui/generation.py" line="57" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="59" />
+        <location filename="../../composer_app/ui/generation.py" line="58" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="85" />
+        <location filename="../../composer_app/ui/generation.py" line="84" />
         <source>Drag on the ruler over the bars to fill, or select notes, then press Fill (Ctrl+Shift+Enter).</source>
         <translation>Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (Ctrl+Mayús+Intro).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="92" />
+        <location filename="../../composer_app/ui/generation.py" line="91" />
         <source>Select the notes to write again first.</source>
         <translation>Primero selecciona las notas que quieres escribir de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="104" />
+        <location filename="../../composer_app/ui/generation.py" line="103" />
         <source>Make room for an intro</source>
         <translation>Hacer sitio para una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="125" />
+        <location filename="../../composer_app/ui/generation.py" line="123" />
         <source>This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.</source>
         <translation>Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="140" />
+        <location filename="../../composer_app/ui/generation.py" line="138" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="153" />
+        <location filename="../../composer_app/ui/generation.py" line="150" />
         <source>%1 of the %2 variations came out the same: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
         <translation>%1 de las %2 variaciones han salido iguales: con Creatividad y Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener variaciones distintas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="157" />
+        <location filename="../../composer_app/ui/generation.py" line="154" />
         <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
         <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="163" />
+        <location filename="../../composer_app/ui/generation.py" line="160" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="165" />
+        <location filename="../../composer_app/ui/generation.py" line="162" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="194" />
+        <location filename="../../composer_app/ui/generation.py" line="191" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>

@@ -173,3 +173,26 @@ def test_the_recovery_dialog_shows_its_title_and_entries_whole(qtbot):
     metrics = dialog.fontMetrics()
     assert dialog.list.viewport().width() >= metrics.horizontalAdvance(dialog.entry_text(found[0]))
     assert dialog.width() >= metrics.horizontalAdvance(dialog.windowTitle()) + 100
+
+
+def test_opening_a_file_that_changes_metre_says_the_melody_keeps_one(window, tmp_path):
+    """A melody has one metre; a file whose metre changes is opened in its first, and the window says so."""
+    import mido
+
+    song = mido.MidiFile(ticks_per_beat=480)
+    track = mido.MidiTrack()
+    song.tracks.append(track)
+    track.append(mido.MetaMessage("time_signature", numerator=4, denominator=4, time=0))
+    for i in range(16):
+        track.append(mido.Message("note_on", note=60 + i % 8, velocity=80, time=0))
+        track.append(mido.Message("note_off", note=60 + i % 8, velocity=0, time=480))
+    track.append(mido.MetaMessage("time_signature", numerator=3, denominator=4, time=0))
+    for i in range(6):
+        track.append(mido.Message("note_on", note=64, velocity=80, time=0))
+        track.append(mido.Message("note_off", note=64, velocity=0, time=480))
+    path = tmp_path / "changes.mid"
+    song.save(path)
+    assert window.files.open_file(path, ask=False)
+    said = window.statusBar().currentMessage()
+    assert "22 notes" in said and "changes to 3/4 in bar 5" in said and "stays in 4/4" in said
+    assert (window.melody.time_signature.numerator, window.melody.time_signature.denominator) == (4, 4)
