@@ -187,7 +187,7 @@ def test_opening_a_file_that_changes_metre_says_the_melody_keeps_one(window, tmp
         track.append(mido.Message("note_on", note=60 + i % 8, velocity=80, time=0))
         track.append(mido.Message("note_off", note=60 + i % 8, velocity=0, time=480))
     track.append(mido.MetaMessage("time_signature", numerator=3, denominator=4, time=0))
-    for i in range(6):
+    for _ in range(6):
         track.append(mido.Message("note_on", note=64, velocity=80, time=0))
         track.append(mido.Message("note_off", note=64, velocity=0, time=480))
     path = tmp_path / "changes.mid"
