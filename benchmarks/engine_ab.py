@@ -13,9 +13,9 @@ import statistics
 import sys
 import time
 
-from composer_app.engine.bench import bench_seed_phrase
+from composer_app.engine.bench import bench_fill_span, bench_options, bench_seed_phrase
 from composer_app.engine.fill import fill_span
-from composer_app.engine.generate import ContinueOptions, continue_melody
+from composer_app.engine.generate import continue_melody
 from composer_app.engine.model import load_model
 
 
@@ -26,8 +26,8 @@ def main() -> int:
     args = parser.parse_args()
     models = [load_model(p, force_cpu=True) for p in args.models]
     seed = bench_seed_phrase()
-    bar = seed.time_signature.bar_ticks
-    options = ContinueOptions(bars=8, variations=4, temperature=1.0, top_p=0.95, low=36, high=96)
+    span = bench_fill_span(seed)
+    options = bench_options()
     times = {(j, kind): [] for j in range(len(models)) for kind in ("continue", "fill")}
     for i in range(args.runs):
         options.seed = i
@@ -36,7 +36,7 @@ def main() -> int:
             continue_melody(model, seed, options)
             times[j, "continue"].append(time.perf_counter() - t)
             t = time.perf_counter()
-            fill_span(model, seed, 3 * bar, 5 * bar, options)
+            fill_span(model, seed, *span, options)
             times[j, "fill"].append(time.perf_counter() - t)
     p50 = {}
     for (j, kind), xs in times.items():

@@ -319,9 +319,8 @@ def context_scored_from(encoding: "MelodyEncoding", before_len: int, after_len: 
     markers, nor the second reading of the music before (it is known)."""
     if encoding.fill_order == "spm":
         return [j for j in range(context_len - 1) if j != after_len - 1]  # not the jump to the music before
-    scored = [j for j in range(before_len - 1)]  # the music before, up to the jump to AFTER
-    scored += [j for j in range(before_len, before_len + after_len - 1)]  # AFTER -> what follows
-    return scored
+    # the music before, up to the jump to AFTER; then AFTER -> what follows
+    return list(range(before_len - 1)) + list(range(before_len, before_len + after_len - 1))
 
 
 def remaining_bucket(steps: int) -> int:

@@ -32,6 +32,17 @@ def bench_seed_phrase() -> Melody:
     return Melody.from_notes(notes, name="bench seed")
 
 
+def bench_options() -> ContinueOptions:
+    """What the bench generates: 8 bars x 4 variations, temperature 1, top-p 0.95, the full range."""
+    return ContinueOptions(bars=8, variations=4, temperature=1.0, top_p=0.95, low=36, high=96)
+
+
+def bench_fill_span(seed: Melody) -> tuple[int, int]:
+    """The bench's span to fill: bars 4-5 of the seed, in the middle of it."""
+    bar = seed.time_signature.bar_ticks
+    return 3 * bar, 5 * bar
+
+
 def seed_method_model(path: Path, vocab: int = SEED_VOCAB, seed: int = 0) -> None:
     """The seed's network (3 x LSTM 512, dense 256 + relu, dense vocab + softmax), random weights, as ONNX."""
     import onnx
@@ -98,7 +109,7 @@ def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int 
     it, and the seed method's time per note."""
     model = model or load_model()
     seed = bench_seed_phrase()
-    options = ContinueOptions(bars=8, variations=4, temperature=1.0, top_p=0.95, low=36, high=96)
+    options = bench_options()
     for i in range(5):
         options.seed = 10_000 + i
         continue_melody(model, seed, options)
@@ -110,11 +121,11 @@ def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int 
         latencies.append(time.perf_counter() - t)
         notes.append(sum(len(v) for v in result.variations))
     fills = []  # a 2-bar span in the middle of the seed (bars 4-5) x 4 variations, hearing both sides
-    bar = seed.time_signature.bar_ticks
+    span = bench_fill_span(seed)
     for i in range(runs):
         options.seed = i
         t = time.perf_counter()
-        fill_span(model, seed, 3 * bar, 5 * bar, options)
+        fill_span(model, seed, *span, options)
         fills.append(time.perf_counter() - t)
     per_note = [lat / max(n, 1) for lat, n in zip(latencies, notes)]
     seed_times = time_seed_method(seed_notes, model.threads)
