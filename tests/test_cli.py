@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,4 +53,32 @@ def test_missing_file_and_bad_track(tmp_path, chopin_dir):
     assert result.returncode == 1 and "no such file" in result.stderr
     result = run("melody", str(chopin_dir / "chpn-p20_format0.mid"), "--track", "9", "-o", str(tmp_path / "x.mid"))
     assert result.returncode == 1 and "no track 9" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.mid").exists()
+
+
+def test_harmonize_writes_the_melody_its_chords_and_an_accompaniment(tmp_path):
+    from composer_app.core.midifile import read_midi
+
+    tune = sorted((Path(__file__).parent.parent / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
+    out = tmp_path / "harmonized.mid"
+    r = run("harmonize", str(tune), "-o", str(out), "--per-bar", "2", "--sevenths", "--alternatives", "2",
+            "--pattern", "waltz")
+    assert r.returncode == 0, r.stderr
+    song = read_midi(out)
+    assert [p.name for p in song.parts] == [read_midi(tune).default_part.name, "Accompaniment"]
+    assert len(song.chords) >= 4 and song.chords[0].tick < 1920
+    accompaniment = song.part(2)
+    for tick, _, pitch, _ in accompaniment.notes:
+        chord = next(c for c in song.chords if c.tick <= tick < c.end)
+        assert pitch % 12 in chord.chord.pitch_classes()
+    j = run("harmonize", str(tune), "--json", "--alternatives", "3", "--seed", "1")
+    info = json.loads(j.stdout)
+    assert len(info["harmonizations"]) == 3 and info["key"]
+
+
+@pytest.mark.parametrize("extra, says", [(["--alternatives", "9"], "1 to 4"), (["--key", "H"], "is not a key")])
+def test_harmonize_refuses_bad_input_in_one_line(tmp_path, extra, says):
+    tune = sorted((Path(__file__).parent.parent / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
+    r = run("harmonize", str(tune), "-o", str(tmp_path / "x.mid"), *extra)
+    assert r.returncode != 0 and says in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "x.mid").exists()

@@ -69,6 +69,7 @@ def _inspect(args: argparse.Namespace) -> int:
         ],
         "melody_track": chosen.number if chosen else None,
         "melody_notes": len(melody) if melody is not None else 0,
+        "chords": [{"tick": c.tick, "duration": c.duration, "chord": c.symbol()} for c in song.chords],
     }
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
@@ -87,6 +88,9 @@ def _inspect(args: argparse.Namespace) -> int:
         print(f"melody: track {chosen.number}, {len(melody)} notes, {pitch_name(lo)}-{pitch_name(hi)}")
     else:
         print("melody: none (no melodic notes)")
+    if song.chords:
+        shown = " ".join(c.symbol() for c in song.chords[:16])
+        print(f"chords: {len(song.chords)} ({shown}{' ...' if len(song.chords) > 16 else ''})")
     return 0
 
 
@@ -151,11 +155,13 @@ def _train(args: argparse.Namespace) -> int:
 def _add_later_commands(sub) -> None:
     """Commands whose heavy modules (torch, onnxruntime) are imported only when they run."""
     from composer_app.cli.engine import add_engine_parsers
+    from composer_app.cli.harmony import add_harmony_parsers
     from composer_app.cli.midi import add_midi_parsers
     from composer_app.cli.train_args import add_train_parser
 
     add_train_parser(sub, _train)
     add_engine_parsers(sub)
+    add_harmony_parsers(sub)
     add_midi_parsers(sub)
 
 

@@ -13,6 +13,9 @@ from composer_app.core.errors import ComposerError
 def add_engine_parsers(sub) -> None:
     p = sub.add_parser("continue", help="continue the melody of a MIDI file with the model")
     add_generation_args(p)
+    p.add_argument("--chords", metavar="PROGRESSION",
+                   help='chords for the bars generated, one a bar ("Am Dm G7 C") or by bar ("| Am | Dm G7 | C |"): '
+                        "notes starting on a beat are chord tones; the chords are written to a Chords track")
     p.set_defaults(run=run_continue)
 
     p = sub.add_parser("fill", help="write a span of bars of a MIDI file's melody anew, hearing both sides")
@@ -81,8 +84,18 @@ def run_continue(args: argparse.Namespace) -> int:
     if args.output is None and not args.json:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
     melody = load_melody(args.file, track=args.track)
+    run = {}
+    if args.chords:
+        from composer_app.core.chords import check_chords, parse_progression
+        from composer_app.engine.constraints.chord_tones import FollowChords
+
+        bar = melody.time_signature.bar_ticks
+        start = -(-melody.end_tick // bar) * bar if melody.end_tick % bar > bar // 2 else melody.end_tick // bar * bar
+        chords = parse_progression(args.chords, bar, start)
+        run["constraints"] = (FollowChords(chords, melody.time_signature.beat_ticks),)
+        melody.chords = tuple(check_chords([c for c in melody.chords if c.end <= start] + chords))
     model = load_model(args.model, force_cpu=args.cpu)
-    options = ContinueOptions.of({s.name: getattr(args, s.name) for s in SETTINGS}, seed=args.seed)
+    options = ContinueOptions.of({s.name: getattr(args, s.name) for s in SETTINGS}, seed=args.seed, **run)
     result = continue_melody(model, melody, options)
     if args.output is not None:
         write_midi(melody, args.output, [(v.name, list(v)) for v in result.variations])

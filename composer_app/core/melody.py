@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from composer_app.core.chords import ChordEvent
 from composer_app.core.note import MAX_PITCH, MAX_VELOCITY, MIN_PITCH, MIN_VELOCITY, Note
 from composer_app.core.timing import DEFAULT_TEMPO, TICKS_PER_QUARTER, TempoChange, TimeSignature, grid_ticks
 
@@ -22,6 +23,7 @@ class Header:
     time_signature: TimeSignature
     key_signature: str | None = None
     name: str = ""
+    chords: tuple[ChordEvent, ...] = ()
 
 
 def _sort_key(note: Note) -> tuple[int, int, int]:
@@ -40,6 +42,7 @@ class Melody:
     time_signature: TimeSignature = field(default_factory=TimeSignature)
     key_signature: str | None = None
     name: str = ""
+    chords: tuple[ChordEvent, ...] = ()  # the chord track: in time order, none overlapping (core.chords)
     ticks_per_quarter: int = TICKS_PER_QUARTER
     _notes: list[Note] = field(default_factory=list, repr=False)
     _keys: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
@@ -80,6 +83,7 @@ class Melody:
             self.tempos == other.tempos
             and self.time_signature == other.time_signature
             and self.key_signature == other.key_signature
+            and self.chords == other.chords
             and self.contents() == other.contents()
         )
 
@@ -136,6 +140,7 @@ class Melody:
             time_signature=self.time_signature,
             key_signature=self.key_signature,
             name=self.name,
+            chords=self.chords,
         )
         for n in self._notes:
             clone._insert(n)
@@ -218,8 +223,8 @@ class Melody:
         return added
 
     def header(self) -> "Header":
-        """Tempo map, time signature, key signature and name (what is not notes)."""
-        return Header(tuple(self.tempos), self.time_signature, self.key_signature, self.name)
+        """Tempo map, time signature, key signature, name and chords (what is not notes)."""
+        return Header(tuple(self.tempos), self.time_signature, self.key_signature, self.name, tuple(self.chords))
 
     def set_header(self, header: "Header") -> None:
         """Replace what is not notes; notify."""
@@ -228,6 +233,7 @@ class Melody:
             raise ValueError("the tempo map must start at tick 0")
         self.tempos, self.time_signature = tempos, header.time_signature
         self.key_signature, self.name = header.key_signature, header.name
+        self.chords = tuple(header.chords)
         self._changed()
 
     def set_meter(self, tempos: Iterable[TempoChange] | None = None, time_signature: TimeSignature | None = None) -> None:

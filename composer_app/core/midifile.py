@@ -12,6 +12,7 @@ from pathlib import Path
 
 import mido
 
+from composer_app.core.chords import Chord, ChordError, ChordEvent, parse_chord
 from composer_app.core.errors import MidiExportError, MidiImportError
 from composer_app.core.extract import NoteTuple, max_polyphony, skyline
 from composer_app.core.gm import DRUM_CHANNEL, GM_PROGRAMS
@@ -93,6 +94,7 @@ class MidiSong:
     # where the file's metre changes later ((tick, numerator, denominator)): a melody has one metre, the
     # first, so bars after a change are counted in it (a span to fill must not reach a change)
     meter_changes: tuple[tuple[int, int, int], ...] = ()
+    chords: tuple[ChordEvent, ...] = ()  # chord symbols written as text or marker events (a "Chords" track)
 
     @property
     def default_part(self) -> Part | None:
@@ -122,6 +124,7 @@ class MidiSong:
             time_signature=self.time_signature,
             key_signature=self.key_signature,
             name=chosen.name or self.title,
+            chords=self.chords,
         )
         return melody
 
@@ -243,7 +246,36 @@ def _build_song(raw, label: str) -> MidiSong:
             parts.append(Part(len(parts) + 1, index, channel, tr.name or tr.instrument, programs.get(channel, 0),
                               tuple(notes), max_polyphony(notes)))
     return MidiSong(label, raw.format, parts, tempos, time_signature, key_signature, length, seconds, title,
-                    meter_changes=tuple(changes))
+                    meter_changes=tuple(changes), chords=_chords_of(raw, t, time_signature.bar_ticks))
+
+
+def _chords_of(raw, t, bar: int) -> tuple[ChordEvent, ...]:
+    """The chord symbols of the track whose text and marker events are (nearly all) chords (one named "Chords"
+    first, as composer-app writes the chosen harmonization there): each lasts until
+    the next, the last until the end of its bar or the song. Section markers such as "A" or "Verse" in a
+    track of other texts are not taken for chords."""
+    best: list[tuple[int, Chord]] = []
+    best_end, best_rank = 0, (False, 0)
+    for tr in raw.tracks:
+        read = []
+        for tick, text in tr.texts:
+            try:
+                chord = parse_chord(text)
+            except ChordError:
+                continue
+            if chord is not None:
+                read.append((t(tick), chord))
+        rank = (tr.name.strip().lower() == "chords", len(read))  # the track named "Chords" first, then the longest
+        if len(read) >= 2 and len(read) >= 0.8 * len(tr.texts) and rank > best_rank:
+            best, best_end, best_rank = read, t(tr.end_tick), rank
+    best.sort(key=lambda x: x[0])
+    events = []
+    for i, (tick, chord) in enumerate(best):
+        # the last lasts to the end of its track (as composer-app writes it), else to the next bar line
+        end = best[i + 1][0] if i + 1 < len(best) else best_end if best_end > tick else -(-(tick + 1) // bar) * bar
+        if end > tick:
+            events.append(ChordEvent(tick, end - tick, chord))
+    return tuple(events)
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -285,8 +317,22 @@ def _note_track(notes: Iterable, name: str, channel: int = 0, program: int = 0) 
     return track
 
 
-def melody_to_midifile(melody: Melody, variations: Sequence[tuple[str, Iterable]] = ()) -> mido.MidiFile:
-    """A type 1 file: a conductor track, the melody, then one named track per extra (name, notes)."""
+def _chord_track(chords: Sequence[ChordEvent], name: str = "Chords") -> mido.MidiTrack:
+    """A track named "Chords" with one text event per chord symbol, as notation programs and DAWs read them."""
+    track = mido.MidiTrack()
+    track.append(mido.MetaMessage("track_name", name=name, time=0))
+    now = 0
+    for c in chords:
+        track.append(mido.MetaMessage("text", text=c.symbol(), time=c.tick - now))
+        now = c.tick
+    track.append(mido.MetaMessage("end_of_track", time=chords[-1].end - now if chords else 0))
+    return track
+
+
+def melody_to_midifile(melody: Melody, variations: Sequence[tuple[str, Iterable]] = (),
+                       extra_chords: Sequence[tuple[str, Sequence[ChordEvent]]] = ()) -> mido.MidiFile:
+    """A type 1 file: a conductor track, the melody, the "Chords" track when the melody has chords, then one
+    named track per extra (name, notes)."""
     mid = mido.MidiFile(type=1, ticks_per_beat=TICKS_PER_QUARTER)
     conductor = mido.MidiTrack()
     ts = melody.time_signature
@@ -303,21 +349,26 @@ def melody_to_midifile(melody: Melody, variations: Sequence[tuple[str, Iterable]
     conductor.append(mido.MetaMessage("end_of_track", time=0))
     mid.tracks.append(conductor)
     mid.tracks.append(_note_track(melody, melody.name or "Melody"))
+    if melody.chords:
+        mid.tracks.append(_chord_track(melody.chords))
     for i, (name, notes) in enumerate(variations, start=1):
         mid.tracks.append(_note_track(notes, name, channel=i % 16 if i % 16 != DRUM_CHANNEL else 15))
+    for name, chords in extra_chords:
+        mid.tracks.append(_chord_track(chords, name))
     return mid
 
 
-def melody_to_bytes(melody: Melody, variations: Sequence[tuple[str, Iterable]] = ()) -> bytes:
+def melody_to_bytes(melody: Melody, variations: Sequence[tuple[str, Iterable]] = (),
+                    extra_chords: Sequence[tuple[str, Sequence[ChordEvent]]] = ()) -> bytes:
     buffer = io.BytesIO()
-    melody_to_midifile(melody, variations).save(file=buffer)
+    melody_to_midifile(melody, variations, extra_chords).save(file=buffer)
     return buffer.getvalue()
 
 
 def write_midi(melody: Melody, path: str | os.PathLike, variations: Sequence[tuple[str, Iterable]] = (),
-               keep_backup: bool = True) -> None:
+               keep_backup: bool = True, extra_chords: Sequence[tuple[str, Sequence[ChordEvent]]] = ()) -> None:
     """Write a melody as a type 1 MIDI file safely (core.safe_save): the old file stays intact on failure."""
-    write_bytes_atomically(Path(path), melody_to_bytes(melody, variations), keep_backup)
+    write_bytes_atomically(Path(path), melody_to_bytes(melody, variations, extra_chords), keep_backup)
 
 
 def write_bytes_atomically(path: Path, data: bytes, keep_backup: bool = True) -> None:

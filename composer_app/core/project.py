@@ -1,11 +1,12 @@
 """The project file (`.composer`): a versioned JSON document with everything a session needs to resume.
 
-Format (version 1; see docs/project-file.md):
+Format (version 2; see docs/project-file.md):
 
     {"format": "composer-app project", "version": 1, "saved_by": "composer-app 0.2.0",
      "melody": {"name": str, "notes": [[id, tick, duration, pitch, velocity], ...],
                 "tempos": [[tick, microseconds_per_quarter], ...], "time_signature": [num, den],
-                "key_signature": "C" | "Am" | null},
+                "key_signature": "C" | "Am" | null,
+                "chords": [[tick, duration, "Am7"], ...]},  (version 2; a version 1 file has no chords)
      "variations": {"pending": [[[tick, duration, pitch, velocity], ...], ...], "index": int,
                     "start_tick": int, "end_tick": int},
      "accepted": [{"name": str, "note_ids": [int, ...]}, ...],
@@ -25,6 +26,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from composer_app.core.chords import ChordError, ChordEvent, check_chords, parse_chord
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import MAX_TICK, Melody
 from composer_app.core.note import Note
@@ -33,7 +35,7 @@ from composer_app.core.settings import SETTINGS
 from composer_app.core.timing import TempoChange, TimeSignature
 
 FORMAT = "composer-app project"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".composer"
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_NOTES = 300_000
@@ -42,8 +44,16 @@ MAX_VARIATION_NOTES = 20_000
 MAX_TEMPOS = 10_000
 MAX_ACCEPTED = 10_000
 MAX_DEPTH = 8
-# version -> function turning that version's dict into the next version's (none yet: version 1 is the first)
-MIGRATIONS: dict[int, object] = {}
+MAX_CHORDS = 10_000
+
+
+def _from_v1(doc: dict) -> dict:
+    """Version 2 added the chord track: a version 1 project has none."""
+    return {**doc, "version": 2}
+
+
+# version -> function turning that version's dict into the next version's
+MIGRATIONS: dict[int, object] = {1: _from_v1}
 
 
 class ProjectError(ComposerError):
@@ -70,7 +80,8 @@ class Project:
             "melody": {"name": m.name, "notes": [[n.id, n.tick, n.duration, n.pitch, n.velocity] for n in m],
                        "tempos": [[t.tick, t.tempo] for t in m.tempos],
                        "time_signature": [m.time_signature.numerator, m.time_signature.denominator],
-                       "key_signature": m.key_signature},
+                       "key_signature": m.key_signature,
+                       "chords": [[c.tick, c.duration, c.symbol()] for c in m.chords]},
             "variations": {"pending": [[list(n) for n in v] for v in self.pending], "index": self.pending_index,
                            "start_tick": self.pending_range[0], "end_tick": self.pending_range[1]},
             "accepted": self.accepted, "generation": self.generation, "model": self.model,
@@ -121,7 +132,7 @@ def project_from_bytes(data: bytes, name: str = "project") -> Project:
                            f"{e.msg if hasattr(e, 'msg') else e})", "damaged") from e
     try:
         return _from_json(doc, name)
-    except (KeyError, TypeError, ValueError, IndexError, OverflowError) as e:
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError, ChordError) as e:
         raise ProjectError(f"{name}: the project is damaged ({_describe(e)})", "damaged") from e
 
 
@@ -207,7 +218,16 @@ def _from_json(doc, name: str) -> Project:
             raise ValueError(f"note id {note.id} appears twice")
         ids.add(note.id)
         notes.append(note)
-    melody = Melody(tempos=tempos, time_signature=time_signature, key_signature=key, name=title[:200])
+    chords = []
+    for row in _list(m.get("chords", []), MAX_CHORDS, "chords"):
+        tick, duration, symbol = _list(row, 3, "a chord")
+        if not isinstance(symbol, str) or len(symbol) > 40:
+            raise TypeError("a chord symbol is not text")
+        chord = parse_chord(symbol)
+        if chord is not None:
+            chords.append(ChordEvent(_int(tick, 0, MAX_TICK - 1, "chord tick"), _int(duration, 1, MAX_TICK, "chord length"), chord))
+    melody = Melody(tempos=tempos, time_signature=time_signature, key_signature=key, name=title[:200],
+                    chords=tuple(check_chords(chords)))
     melody.apply((), notes)
     v = doc.get("variations") or {"pending": []}
     if not isinstance(v, dict):

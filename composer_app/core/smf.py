@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_EVENTS = 1_500_000
 MAX_TRACKS = 1024
+MAX_TEXTS = 10_000  # text and marker events kept per track (short ones: chord symbols)
 
 # Data bytes following each channel status (high nibble).
 _DATA_LENGTH = {0x80: 2, 0x90: 2, 0xA0: 2, 0xB0: 2, 0xC0: 1, 0xD0: 1, 0xE0: 2}
@@ -54,6 +55,7 @@ class RawTrack:
     name: str = ""
     instrument: str = ""
     end_tick: int = 0
+    texts: list[tuple[int, str]] = field(default_factory=list)  # text and marker events (tick, text): chord symbols
 
 
 @dataclass
@@ -215,6 +217,8 @@ def _meta(track: RawTrack, tick: int, meta_type: int, payload: bytes) -> None:
         sharps = payload[0] - 256 if payload[0] > 127 else payload[0]
         if -7 <= sharps <= 7 and payload[1] in (0, 1):
             track.key_signatures.append((tick, sharps, payload[1]))
+    elif meta_type in (0x01, 0x06) and len(payload) <= 40 and len(track.texts) < MAX_TEXTS:
+        track.texts.append((tick, _text(payload)))
     elif meta_type == 0x03 and not track.name:
         track.name = _text(payload)
     elif meta_type == 0x04 and not track.instrument:

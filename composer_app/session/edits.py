@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from composer_app.core.chords import ChordEvent, check_chords
 from composer_app.core.melody import Header, Melody
 from composer_app.core.timing import TempoChange, TimeSignature
 from composer_app.session.changes import Change
@@ -105,11 +106,22 @@ class DocumentEdits:
         h = self.melody.header()
         tempos = (h.tempos[0],) + tuple(TempoChange(t.tick + ticks, t.tempo) for t in h.tempos[1:])
         notes = list(self.melody)
-        return Change(label, notes, self.melody.moved([n.id for n in notes], ticks, 0), h, replace(h, tempos=tempos))
+        chords = tuple(ChordEvent(c.tick + ticks, c.duration, c.chord) for c in h.chords)
+        return Change(label, notes, self.melody.moved([n.id for n in notes], ticks, 0), h,
+                      replace(h, tempos=tempos, chords=chords))
 
     def set_time_signature(self, numerator: int, denominator: int, label: str = "Time signature") -> Change | None:
         return self._header_change(label, replace(self.melody.header(),
                                                   time_signature=TimeSignature(numerator, denominator)))
+
+    # -- chords ----------------------------------------------------------------------------
+    def set_chords(self, events, label: str = "Chords") -> Change | None:
+        """The chord track becomes `events` (ChordError if they overlap or have no length; nothing changes)."""
+        before = self.melody.header()
+        after = replace(before, chords=tuple(check_chords(list(events))))
+        if after == before:
+            return None
+        return Change(label, header_before=before, header_after=after)
 
     # -- what comes from elsewhere ---------------------------------------------------------
     def accept(self, label: str | None = None) -> Change | None:

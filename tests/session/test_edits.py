@@ -136,3 +136,24 @@ def test_the_selection_as_a_melody_keeps_the_document_header():
     s.select([n.id for n in s.melody][1:])
     sel = s.selection_melody()
     assert [n.pitch for n in sel] == [62, 64] and sel.tempos == s.melody.tempos and sel.name == "Selection"
+
+
+def test_setting_chords_is_one_undo_step_and_overlaps_change_nothing():
+    from composer_app.core.chords import ChordError, ChordEvent, parse_chord, parse_progression
+
+    s = session_with()
+    roundtrip(s, s.set_chords(parse_progression("C G", 1920)))
+    assert [c.symbol() for c in s.melody.chords] == ["C", "G"]
+    before = s.melody.header()
+    with pytest.raises(ChordError, match="overlap"):
+        s.set_chords([ChordEvent(0, 960, parse_chord("C")), ChordEvent(480, 960, parse_chord("F"))])
+    assert s.melody.header() == before
+
+
+def test_making_room_for_an_intro_moves_the_chords_too():
+    from composer_app.core.chords import parse_progression
+
+    s = session_with()
+    s.do(s.set_chords(parse_progression("C G", 1920)))
+    roundtrip(s, s.make_room(1920))
+    assert [c.tick for c in s.melody.chords] == [1920, 3840]
