@@ -18,6 +18,17 @@ import numpy as np
 
 from composer_app.core.chords import Chord, ChordEvent
 from composer_app.core.errors import ComposerError
+from composer_app.core.harmony import (
+    BEAT,
+    SEGMENTS,
+    Segment,
+    diatonic_baseline,
+    observations,
+    record_notes,
+    record_segments,
+    segment_labels,
+    segments_of,
+)
 from composer_app.core.keys import Key
 
 FLAT_MAJOR_TONICS = {5, 10, 3, 8, 1, 6}  # F Bb Eb Ab Db Gb
@@ -79,50 +90,6 @@ class HarmonyModel:
             raise ComposerError(f"{path.name}: the harmony model cannot be read ({e.strerror or e})", "missing") from e
         except (ValueError, KeyError, TypeError) as e:
             raise ComposerError(f"{path.name}: the harmony model is damaged", "damaged") from e
-
-
-@dataclass
-class Segment:
-    start: int
-    end: int
-    phrase_end: bool = False
-
-
-def segments_of(notes: list[tuple[int, int, int]], bar_ticks: int, per_bar: int, beat_ticks: int) -> list[Segment]:
-    """The melody's bars (or half bars) from the first bar line to its last note; a segment ends a phrase when
-    it holds the last note, or a note followed by at least a beat of silence."""
-    if not notes:
-        return []
-    end = max(t + d for t, d, _ in notes)
-    size = bar_ticks // per_bar if bar_ticks % per_bar == 0 else bar_ticks
-    first = (min(t for t, _, _ in notes) // size) * size
-    segs = [Segment(s, s + size) for s in range(first, end, size)]
-    ordered = sorted(notes)
-    for a, b in zip(ordered, ordered[1:] + [None]):
-        note_end = a[0] + a[1]
-        if b is None or b[0] - note_end >= beat_ticks:
-            i = min(len(segs) - 1, max(0, (note_end - 1 - first) // size))
-            segs[i].phrase_end = True
-    return segs
-
-
-def observations(notes, segments: list[Segment], tonic: int, beat_ticks: int) -> np.ndarray:
-    """[segments, 12]: beats each pitch class (above the tonic) sounds in each segment; the note sounding at a
-    segment's start counts one beat more (strong-beat notes are mostly chord tones: +7 points of half-bar chord
-    accuracy on the validation chorales)."""
-    obs = np.zeros((len(segments), 12))
-    if not segments:
-        return obs
-    first, size = segments[0].start, segments[0].end - segments[0].start
-    for t, d, p in notes:
-        i = max(0, (t - first) // size)
-        while i < len(segments) and segments[i].start < t + d:
-            s = segments[i]
-            overlap = min(t + d, s.end) - max(t, s.start)
-            if overlap > 0:
-                obs[i, (p - tonic) % 12] += overlap / beat_ticks + (t <= s.start)
-            i += 1
-    return obs
 
 
 def _emission_scores(tables: HarmonyTables, obs: np.ndarray, segment: str) -> np.ndarray:
@@ -245,22 +212,32 @@ def harmonize_melody(model: HarmonyModel, notes: list[tuple[int, int, int]], key
     return out
 
 
-def diatonic_baseline(notes, key: Key, segments: list[Segment]) -> list[tuple[int, str]]:
-    """Per segment, the diatonic triad of the key covering the most melody duration (ties: I, V, IV, ...)."""
-    steps = (0, 2, 4, 5, 7, 9, 11) if key.mode == "major" else (0, 2, 3, 5, 7, 8, 10)
-    order = (0, 4, 3, 5, 1, 2, 6)  # I V IV vi ii iii vii: the tie-break
-    triads = []
-    for d in order:
-        tones = {steps[d], steps[(d + 2) % 7], steps[(d + 4) % 7]}
-        third, fifth = (steps[(d + 2) % 7] - steps[d]) % 12, (steps[(d + 4) % 7] - steps[d]) % 12
-        kind = "" if third == 4 else "dim" if fifth == 6 else "m"
-        if key.mode == "minor" and d == 4:  # the dominant of a minor key is major (raised leading tone)
-            tones, kind = {7, 11, 2}, ""
-        triads.append(((key.tonic + steps[d]) % 12, kind, tones))
-    obs = observations(notes, segments, key.tonic, 1)
-    out = []
-    for row in obs:
-        best = max(triads, key=lambda tr: (sum(row[pc] for pc in tr[2]), -triads.index(tr)))
-        out.append((best[0], best[1]))
+def held_out_accuracy(model: HarmonyModel, records: list[dict]) -> dict:
+    """Chord and root accuracy per segment on labelled chorales, for one and two chords a bar, triads and
+    sevenths, next to the diatonic baseline (the triad covering the most melody duration)."""
+    out = {}
+    for sevenths in (False, True):
+        for name, per_bar in SEGMENTS.items():
+            hits = {"model": [0, 0], "baseline": [0, 0]}
+            total = 0
+            for rec in records:
+                segs = record_segments(rec, per_bar)
+                labels = segment_labels(rec, segs, sevenths)
+                key = Key(rec["tonic"], rec["mode"])
+                notes = record_notes(rec)
+                best = harmonize_notes(model, notes, key, segs, BEAT, sevenths, True, 1, name)[0][0]
+                base = diatonic_baseline(notes, key, segs)
+                for lab, m, b in zip(labels, best, base):
+                    if lab is None:
+                        continue
+                    total += 1
+                    truth = ((lab[0] + rec["tonic"]) % 12, lab[1])
+                    for who, guess in (("model", m), ("baseline", b)):
+                        hits[who][0] += guess == truth
+                        hits[who][1] += guess[0] == truth[0]
+            key_name = f"{'sevenths' if sevenths else 'triads'}, {'one' if per_bar == 1 else 'two'} a bar"
+            out[key_name] = {"segments": total, "chord": round(hits["model"][0] / total, 4),
+                             "root": round(hits["model"][1] / total, 4),
+                             "baseline_chord": round(hits["baseline"][0] / total, 4),
+                             "baseline_root": round(hits["baseline"][1] / total, 4)}
     return out
-

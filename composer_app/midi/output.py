@@ -15,6 +15,7 @@ from composer_app.core.melody import Melody
 from composer_app.midi.scheduler import PlaybackScheduler, PlayerThread, melody_events
 
 CLICK_ACCENT, CLICK = 76, 77  # General MIDI percussion: high and low woodblock
+ACCOMPANIMENT_CHANNEL = 1  # the chords' accompaniment (the melody plays on channel 1, this on 2)
 
 
 class Output(Protocol):
@@ -23,9 +24,11 @@ class Output(Protocol):
     @property
     def available(self) -> bool: ...
 
-    def play(self, melody: Melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0) -> None:
+    def play(self, melody: Melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0,
+             accompaniment=()) -> None:
         """Sound the notes of `melody` that start in [start_tick, end_tick), `lead` seconds from now (a
-        count-in), with metronome `clicks` (core.performance.Click, timed from start_tick)."""
+        count-in), with metronome `clicks` (core.performance.Click, timed from start_tick) and the
+        `accompaniment`'s notes (core Notes, on the melody's tempo map; on their own channel)."""
 
     def stop(self) -> None:
         """Silence everything this output is playing (no hanging notes)."""
@@ -46,9 +49,14 @@ class MidiOutput:
     def available(self) -> bool:
         return self.hub is not None and self.hub.output_connected
 
-    def play(self, melody: Melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0) -> None:
+    def play(self, melody: Melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0,
+             accompaniment=()) -> None:
         events = [(t + lead, order, msg) for t, order, msg in melody_events(melody, start_tick=start_tick,
                                                                              end_tick=end_tick)]
+        if accompaniment:  # a piano on its own channel, under the melody
+            events.append((lead, 0, mido.Message("program_change", channel=ACCOMPANIMENT_CHANNEL, program=0)))
+            events += [(t + lead, order, msg) for t, order, msg in
+                       melody_events(accompaniment, melody.tempos, start_tick, end_tick, ACCOMPANIMENT_CHANNEL)]
         for c in clicks:  # a woodblock on the General MIDI drum channel
             note = CLICK_ACCENT if c.accent else CLICK
             events.append((c.time + lead, 1, mido.Message("note_on", channel=9, note=note, velocity=100 if c.accent else 70)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from composer_app.core.chords import ChordEvent, check_chords
+from composer_app.core.chords import ChordError, ChordEvent, check_chords
 from composer_app.core.melody import Header, Melody
 from composer_app.core.timing import TempoChange, TimeSignature
 from composer_app.session.changes import Change
@@ -122,6 +122,35 @@ class DocumentEdits:
         if after == before:
             return None
         return Change(label, header_before=before, header_after=after)
+
+    def put_chord(self, tick: int, chord, label: str = "Chord") -> Change | None:
+        """`chord` at `tick`: it replaces the chord sounding there (keeping its time), else it lasts from `tick`
+        to the next chord or the end of the bar, whichever comes first (None: remove the chord there)."""
+        chords = list(self.melody.chords)
+        here = next((c for c in chords if c.tick <= tick < c.end), None)
+        if here is not None:
+            chords.remove(here)
+            if chord is not None:
+                chords.append(ChordEvent(here.tick, here.duration, chord))
+        elif chord is not None:
+            bar = self.melody.time_signature.bar_ticks
+            end = min([c.tick for c in chords if c.tick > tick] + [(tick // bar + 1) * bar])
+            chords.append(ChordEvent(tick, end - tick, chord))
+        return self.set_chords(chords, label)
+
+    def move_chord(self, tick: int, new_tick: int, new_end: int | None = None, label: str = "Move chord") -> Change | None:
+        """The chord starting at `tick` moves to `new_tick` (keeping its length) or, with `new_end`, spans
+        [new_tick, new_end); ChordError when another chord is in the way (nothing changes)."""
+        chords = list(self.melody.chords)
+        this = next((c for c in chords if c.tick == tick), None)
+        if this is None:
+            return None
+        chords.remove(this)
+        end = new_end if new_end is not None else new_tick + this.duration
+        for other in chords:
+            if other.tick < end and new_tick < other.end:
+                raise ChordError(f"there is already a chord ({other.symbol()}) there", "overlap")
+        return self.set_chords(chords + [ChordEvent(max(0, new_tick), end - max(0, new_tick), this.chord)], label)
 
     # -- what comes from elsewhere ---------------------------------------------------------
     def accept(self, label: str | None = None) -> Change | None:

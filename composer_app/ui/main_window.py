@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QUndoView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
 from composer_app.core.errors import ComposerError
 from composer_app.core.keys import melody_key
@@ -17,6 +17,7 @@ from composer_app.core.timing import GRIDS
 from composer_app.engine.model import LoadedModel
 from composer_app.session.session import Session
 from composer_app.ui.actions import build_actions
+from composer_app.ui.chords import ChordControls
 from composer_app.ui.document_files import DocumentFiles
 from composer_app.ui.generation import GenerationControls
 from composer_app.ui.live.live_controls import LiveControls
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self.generation = GenerationControls(self, self.session, self.panel, self.roll, self.models, self.actions,
                                              self.generation_label, self.show_message,
                                              lambda: self.live.audition_variation(), self.pool)
+        self.chord_controls = ChordControls(self, self.actions)
+        menus = self.menuBar().actions()
+        self.menuBar().insertMenu(menus[5] if len(menus) > 5 else None, self.chord_controls.menu(QMenu(self)))
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1280, 760)
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         self.generation.update_actions()
         self.melody_changed()
         self.live.start_sound()
+        self.chord_controls.attach_player()
         if load_model_in_background:
             QTimer.singleShot(0, lambda: self.models.start(model_path))
 
@@ -176,7 +181,8 @@ class MainWindow(QMainWindow):
         a["cut"].triggered.connect(r.cut_selection)
         a["copy"].triggered.connect(r.copy_selection)
         a["paste"].triggered.connect(lambda: r.paste())
-        a["delete"].triggered.connect(r.delete_selection)
+        a["delete"].triggered.connect(lambda: r.chords.delete_selected() if r.chords.hasFocus() else r.delete_selection())
+        r.chords.problem.connect(lambda text: self.show_message(text, 8000))
         a["duplicate"].triggered.connect(r.duplicate_selection)
         a["select_all"].triggered.connect(r.select_all)
         a["transpose_up"].triggered.connect(lambda: r.transpose_selection(1))

@@ -284,33 +284,245 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="81" />
+        <source>&amp;Type Chords...</source>
+        <translation>&amp;Escribir acordes...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="82" />
+        <source>Type a chord progression from the bar of the playhead: C G Am F, or | C | G7 Am |</source>
+        <translation>Escribir una progresión de acordes desde el compás del cursor de reproducción: Do Sol Lam Fa, o | Do | Sol7 Lam |</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="83" />
+        <source>&amp;Harmonize...</source>
+        <translation>&amp;Armonizar...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="84" />
+        <source>Suggest chords for the melody</source>
+        <translation>Proponer acordes para la melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <source>&amp;Another Harmonization</source>
+        <translation>&amp;Otra armonización</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="86" />
+        <source>Try the next of the suggested harmonizations</source>
+        <translation>Probar la siguiente de las armonizaciones propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="87" />
+        <source>&amp;Clear Chords</source>
+        <translation>&amp;Borrar los acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="88" />
+        <source>&amp;Play the Chords</source>
+        <translation>&amp;Tocar los acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="89" />
+        <source>Play an accompaniment of the chords with the melody</source>
+        <translation>Tocar un acompañamiento de los acordes con la melodía</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="90" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="82" />
+        <location filename="../../composer_app/ui/actions.py" line="91" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="83" />
+        <location filename="../../composer_app/ui/actions.py" line="92" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="84" />
+        <location filename="../../composer_app/ui/actions.py" line="93" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <location filename="../../composer_app/ui/actions.py" line="94" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="87" />
+        <location filename="../../composer_app/ui/actions.py" line="96" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
+    </message>
+</context>
+<context>
+    <name>ChordControls</name>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="82" />
+        <source>C&amp;hords</source>
+        <translation>Aco&amp;rdes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="88" />
+        <source>Accompaniment &amp;Pattern</source>
+        <translation>&amp;Patrón de acompañamiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="125" />
+        <location filename="../../composer_app/ui/chords.py" line="140" />
+        <source>Type Chords</source>
+        <translation>Escribir acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="126" />
+        <source>Chords from bar %1, one a bar (C G Am F) or by bar (| C | G7 Am |):</source>
+        <translation>Acordes desde el compás %1, uno por compás (Do Sol Lam Fa) o por compases (| Do | Sol7 Lam |):</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="134" />
+        <source>Type chords</source>
+        <translation>Escribir acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="143" />
+        <source>Something typed is not a chord symbol (%1). Write a root (C, F#, Bb or Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an optional bass (/E).</source>
+        <translation>Algo de lo escrito no es un cifrado de acorde (%1). Escribe una fundamental (Do, Fa#, Sib o C, F#, Bb), luego un tipo (m, 7, maj7, m7, dim, aug, sus4, m7b5) y, si quieres, un bajo (/Mi).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="146" />
+        <source>Type at least one chord, for example C G Am F.</source>
+        <translation>Escribe al menos un acorde, por ejemplo Do Sol Lam Fa.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="147" />
+        <source>There is already a chord there; move or shorten it first.</source>
+        <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="156" />
+        <source>There is no melody to harmonize yet: play or draw one first.</source>
+        <translation>Aún no hay una melodía que armonizar: primero toca o dibuja una.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="177" />
+        <source>The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.</source>
+        <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala composer-app.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="178" />
+        <source>The melody cannot be harmonized.</source>
+        <translation>La melodía no se puede armonizar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="183" />
+        <source>Harmonize</source>
+        <translation>Armonizar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="190" />
+        <source>Another harmonization</source>
+        <translation>Otra armonización</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="196" />
+        <source>Harmonized in %1 (%2 of %3): %4</source>
+        <translation>Armonizada en %1 (%2 de %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="202" />
+        <source>Clear chords</source>
+        <translation>Borrar los acordes</translation>
+    </message>
+</context>
+<context>
+    <name>ChordLane</name>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="33" />
+        <source>Chords: double-click to type one (C, Am7, G/B; Do, Lam7, Sol/Si), drag to move, drag the right edge to resize, Delete to remove</source>
+        <translation>Acordes: doble clic para escribir uno (Do, Lam7, Sol/Si; C, Am7, G/B), arrastra para moverlo, arrastra el borde derecho para cambiar su duración, Supr para quitarlo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="69" />
+        <source>There is already a chord there; move or shorten it first.</source>
+        <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="71" />
+        <source>That is not a chord symbol: write a root (C, F#, Bb or Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an optional bass (/E).</source>
+        <translation>Eso no es un cifrado de acorde: escribe una fundamental (Do, Fa#, Sib o C, F#, Bb), luego un tipo (m, 7, maj7, m7, dim, aug, sus4, m7b5) y, si quieres, un bajo (/Mi).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="79" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="92" />
+        <source>Chord</source>
+        <translation>Acorde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="79" />
+        <source>Chord symbol (C, Am7, G/B; Do, Lam7, Sol/Si):</source>
+        <translation>Cifrado del acorde (Do, Lam7, Sol/Si; C, Am7, G/B):</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="86" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="101" />
+        <source>Remove chord</source>
+        <translation>Quitar el acorde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="139" />
+        <source>Move chord</source>
+        <translation>Mover el acorde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="139" />
+        <source>Resize chord</source>
+        <translation>Cambiar la duración del acorde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="160" />
+        <source>Edit Chord...</source>
+        <translation>Editar el acorde...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="160" />
+        <source>Add Chord...</source>
+        <translation>Añadir un acorde...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="163" />
+        <source>Remove Chord</source>
+        <translation>Quitar el acorde</translation>
+    </message>
+</context>
+<context>
+    <name>Chords</name>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="20" />
+        <source>Block Chords</source>
+        <translation>Acordes placados</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="21" />
+        <source>Broken (Alberti)</source>
+        <translation>Quebrado (bajo de Alberti)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="22" />
+        <source>Waltz</source>
+        <translation>Vals</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="23" />
+        <source>Arpeggio</source>
+        <translation>Arpegio</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="24" />
+        <source>Bass and Chord</source>
+        <translation>Bajo y acorde</translation>
     </message>
 </context>
 <context>
@@ -769,6 +981,39 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
 </context>
 <context>
+    <name>HarmonizeDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="32" />
+        <source>Harmonize</source>
+        <translation>Armonizar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="35" />
+        <source>One chord a bar</source>
+        <translation>Un acorde por compás</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="36" />
+        <source>Two chords a bar</source>
+        <translation>Dos acordes por compás</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="38" />
+        <source>With sevenths (G7, Dm7, Bm7b5)</source>
+        <translation>Con séptimas (Sol7, Rem7, Sim7b5)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="40" />
+        <source>Cadences where phrases end</source>
+        <translation>Cadencias donde terminan las frases</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="42" />
+        <source>Chords</source>
+        <translation>Acordes</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="15" />
@@ -920,7 +1165,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="46" />
+        <location filename="../../composer_app/ui/main_window.py" line="47" />
         <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
         <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
     </message>
@@ -1021,52 +1266,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>El tempo del principio; la pieza cambia de tempo %1 veces más adelante, y cambiarlo aquí acelera o ralentiza todos los cambios por igual</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="146" />
+        <location filename="../../composer_app/ui/main_window.py" line="151" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="147" />
+        <location filename="../../composer_app/ui/main_window.py" line="152" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="312" />
+        <location filename="../../composer_app/ui/main_window.py" line="318" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="316" />
+        <location filename="../../composer_app/ui/main_window.py" line="322" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <location filename="../../composer_app/ui/main_window.py" line="328" />
         <source>Write an Intro</source>
         <translation>Escribir una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <location filename="../../composer_app/ui/main_window.py" line="328" />
         <source>Bars before the first note:</source>
         <translation>Compases antes de la primera nota:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="331" />
+        <location filename="../../composer_app/ui/main_window.py" line="337" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="332" />
+        <location filename="../../composer_app/ui/main_window.py" line="338" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="348" />
+        <location filename="../../composer_app/ui/main_window.py" line="354" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="227" />
+        <location filename="../../composer_app/ui/main_window.py" line="233" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1076,7 +1321,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="256" />
+        <location filename="../../composer_app/ui/main_window.py" line="262" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1412,42 +1657,47 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PianoRollView</name>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="42" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="41" />
+        <source>Chords</source>
+        <translation>Acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="48" />
         <source>Velocity</source>
         <translation>Intensidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="158" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="165" />
         <source>Delete notes</source>
         <translation>Borrar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="161" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="168" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="164" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="171" />
         <source>Transpose</source>
         <translation>Transportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="167" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="174" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="171" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="178" />
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="208" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="215" />
         <source>Paste</source>
         <translation>Pegar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/piano_roll.py" line="212" />
+        <location filename="../../composer_app/ui/roll/piano_roll.py" line="219" />
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>

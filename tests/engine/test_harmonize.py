@@ -8,7 +8,7 @@ from composer_app.core.errors import ComposerError
 from composer_app.core.keys import Key
 from composer_app.engine.accompaniment import PATTERNS, accompany
 from composer_app.engine.harmonize import HarmonizeOptions, HarmonyModel, bundled_harmony_path, harmonize_melody
-from composer_app.training.harmony import accuracy
+from composer_app.engine.harmonize import held_out_accuracy as accuracy
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
 BAR, BEAT = 1920, 480

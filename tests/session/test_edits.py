@@ -157,3 +157,30 @@ def test_making_room_for_an_intro_moves_the_chords_too():
     s.do(s.set_chords(parse_progression("C G", 1920)))
     roundtrip(s, s.make_room(1920))
     assert [c.tick for c in s.melody.chords] == [1920, 3840]
+
+
+def test_a_chord_put_in_an_empty_bar_lasts_to_the_next_chord_or_the_bar_end_and_replaces_one_in_place():
+    from composer_app.core.chords import parse_chord, parse_progression
+
+    s = session_with()
+    s.do(s.set_chords(parse_progression("| C | % | G |", 1920)[1:]))  # bar 2 has C, bar 3 has G
+    roundtrip(s, s.put_chord(480, parse_chord("Am")))
+    assert [(c.tick, c.duration, c.symbol()) for c in s.melody.chords][:2] == [(480, 1440, "Am"), (1920, 1920, "C")]
+    roundtrip(s, s.put_chord(2000, parse_chord("F")))  # inside the C: it becomes F over the same time
+    assert [(c.tick, c.duration, c.symbol()) for c in s.melody.chords][1] == (1920, 1920, "F")
+    roundtrip(s, s.put_chord(2000, None))
+    assert [c.symbol() for c in s.melody.chords] == ["Am", "G"]
+
+
+def test_moving_a_chord_onto_another_is_refused_and_resizing_is_one_step():
+    from composer_app.core.chords import ChordError, parse_progression
+
+    s = session_with()
+    s.do(s.set_chords(parse_progression("C G", 1920)))
+    before = s.melody.header()
+    with pytest.raises(ChordError, match="already a chord"):
+        s.move_chord(0, 960)
+    assert s.melody.header() == before
+    roundtrip(s, s.move_chord(0, 0, 960))
+    roundtrip(s, s.move_chord(0, 480))
+    assert [(c.tick, c.duration) for c in s.melody.chords] == [(480, 960), (1920, 1920)]

@@ -37,6 +37,8 @@ class Player(QObject):
         self.return_to: int | None = None  # where the playhead was when playback started (it goes back there)
         self.metronome = False  # clicks on the beats while the document plays
         self.count_in = False  # a bar of clicks before it plays
+        self.chords = True  # the chord track's accompaniment plays with the document
+        self.pattern = "block"  # how it plays the chords (engine.accompaniment.PATTERNS)
         state.audition.connect(self.audition)
 
     @property
@@ -77,11 +79,22 @@ class Player(QObject):
         beats = clicks(melody.tempos, ts.bar_ticks, ts.numerator, start, end, count_in,
                        document and self.metronome) if document and (self.metronome or count_in) else []
         lead = -min((c.time for c in beats), default=0.0) if count_in else 0.0
-        self.playing_on.play(melody, start, end, beats, lead)
+        backing = self.accompaniment(melody) if self.chords and (melody.chords or self.state.session.melody.chords) else ()
+        self.playing_on.play(melody, start, end, beats, lead, backing)
         self.start_tick, self.end_tick = start, max(end, start + 1)
         self.start_time = time.perf_counter() + lead  # the playhead waits for the count-in
         self.timer.start()
         self.started.emit()
+
+    def accompaniment(self, melody: Melody) -> list:
+        """The chord track played in the chosen pattern under `melody` (the document, or a variation or fill
+        heard in its place), as notes."""
+        from composer_app.engine.accompaniment import accompany
+
+        ts = melody.time_signature
+        rows = accompany(melody.chords or self.state.session.melody.chords, melody.contents(), ts.bar_ticks,
+                         ts.beat_ticks, self.pattern)
+        return list(Melody.from_notes(rows))
 
     def _tick(self) -> None:
         elapsed = time.perf_counter() - self.start_time

@@ -214,7 +214,7 @@ class SoundOut(QObject):
         if self.available:
             self.mixer.add(click_sound(accent))
 
-    def play(self, melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0) -> None:
+    def play(self, melody, start_tick: int, end_tick: int, clicks=(), lead: float = 0.0, accompaniment=()) -> None:
         """Render the notes off the GUI thread, a few seconds at a time (the first part sounds after a few
         milliseconds, however long the piece), and hand each part to the mixer at its time; metronome `clicks`
         and a count-in (`lead` seconds before the first note) on the same clock."""
@@ -222,6 +222,13 @@ class SoundOut(QObject):
 
         instrument = self.instrument
         voices = melody_voices(melody, start_tick, end_tick)
+        if accompaniment:
+            from composer_app.audio.synth import Voice
+            from composer_app.core.performance import sounding_notes
+
+            voices = sorted(voices + [Voice(n.start, max(0.02, n.end - n.start), n.pitch, n.velocity)
+                                      for n in sounding_notes(accompaniment, melody.tempos, start_tick, end_tick)],
+                            key=lambda v: v.start)
         if not (voices or clicks) or not self.available:
             return
         self._generation += 1

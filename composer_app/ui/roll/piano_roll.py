@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QScrollBar, QWi
 
 from composer_app.core.melody import Melody
 from composer_app.session.session import Session
+from composer_app.ui.roll.chord_lane import ChordLane
 from composer_app.ui.roll.note_canvas import NoteCanvas
 from composer_app.ui.roll.parts import BarRuler, KeyboardStrip, VelocityLane
 from composer_app.ui.roll.state import RollState
@@ -29,6 +30,7 @@ class PianoRollView(QWidget):
         self.keyboard = KeyboardStrip(self.state)
         self.ruler = BarRuler(melody, self.state)
         self.velocity = VelocityLane(melody, self.state)
+        self.chords = ChordLane(melody, self.state)
         self.hbar = QScrollBar(Qt.Orientation.Horizontal)
         self.vbar = QScrollBar(Qt.Orientation.Vertical)
         layout = QGridLayout(self)
@@ -36,14 +38,18 @@ class PianoRollView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(QLabel(""), 0, 0)
         layout.addWidget(self.ruler, 0, 1)
-        layout.addWidget(self.keyboard, 1, 0)
-        layout.addWidget(self.canvas, 1, 1)
-        layout.addWidget(self.vbar, 1, 2)
+        chords_label = QLabel(self.tr("Chords"))
+        chords_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(chords_label, 1, 0)
+        layout.addWidget(self.chords, 1, 1)
+        layout.addWidget(self.keyboard, 2, 0)
+        layout.addWidget(self.canvas, 2, 1)
+        layout.addWidget(self.vbar, 2, 2)
         velocity_label = QLabel(self.tr("Velocity"))
         velocity_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(velocity_label, 2, 0)
-        layout.addWidget(self.velocity, 2, 1)
-        layout.addWidget(self.hbar, 3, 1)
+        layout.addWidget(velocity_label, 3, 0)
+        layout.addWidget(self.velocity, 3, 1)
+        layout.addWidget(self.hbar, 4, 1)
         self.canvas.zoom_requested.connect(self.zoom)
         self.canvas.scroll_requested.connect(self.scroll_by)
         self.hbar.valueChanged.connect(self._on_hbar)
@@ -71,6 +77,7 @@ class PianoRollView(QWidget):
         self.canvas.set_melody(melody)
         self.ruler.melody = melody
         self.velocity.set_melody(melody)
+        self.chords.set_melody(melody)
         self.show_notes()
 
     def show_notes(self) -> None:

@@ -1,0 +1,211 @@
+"""The window's chord commands: type a progression, harmonize the melody (and try another harmonization),
+clear the chords, play them as an accompaniment in a chosen pattern. Each change of the chords is one undo
+step through the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from composer_app.core.chords import ChordError, parse_progression
+from composer_app.core.errors import ComposerError
+from composer_app.core.keys import Key, melody_key
+from composer_app.core.note_names import key_name, language
+from composer_app.engine.accompaniment import PATTERNS
+
+
+def pattern_names() -> dict[str, str]:
+    return {"block": QCoreApplication.translate("Chords", "Block Chords"),
+            "broken": QCoreApplication.translate("Chords", "Broken (Alberti)"),
+            "waltz": QCoreApplication.translate("Chords", "Waltz"),
+            "arpeggio": QCoreApplication.translate("Chords", "Arpeggio"),
+            "bass-chord": QCoreApplication.translate("Chords", "Bass and Chord")}
+
+
+class HarmonizeDialog(QDialog):
+    """How to harmonize: chords per bar, sevenths, cadences."""
+
+    def __init__(self, settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Harmonize"))
+        form = QFormLayout(self)
+        self.per_bar = QComboBox()
+        self.per_bar.addItem(self.tr("One chord a bar"), 1)
+        self.per_bar.addItem(self.tr("Two chords a bar"), 2)
+        self.per_bar.setCurrentIndex(0 if int(settings.value("chords/per_bar", 1)) == 1 else 1)
+        self.sevenths = QCheckBox(self.tr("With sevenths (G7, Dm7, Bm7b5)"))
+        self.sevenths.setChecked(settings.value("chords/sevenths", "false") in (True, "true"))
+        self.cadence = QCheckBox(self.tr("Cadences where phrases end"))
+        self.cadence.setChecked(settings.value("chords/cadence", "true") in (True, "true"))
+        form.addRow(self.tr("Chords"), self.per_bar)
+        form.addRow("", self.sevenths)
+        form.addRow("", self.cadence)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ChordControls(QObject):
+    """Connects the chord actions of the window to the session and the player."""
+
+    def __init__(self, window, actions: dict[str, QAction]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions = actions
+        self.harmonizations: list = []  # the alternatives of the last harmonization
+        self.shown = 0
+        self._model = None
+        actions["chords_type"].triggered.connect(lambda: self.type_progression())
+        actions["harmonize"].triggered.connect(lambda: self.harmonize())
+        actions["another_harmonization"].triggered.connect(self.another)
+        actions["clear_chords"].triggered.connect(self.clear)
+        actions["play_chords"].setChecked(window.settings.value("chords/play", "true") in (True, "true"))
+        actions["play_chords"].toggled.connect(self._play_chords)
+        self.patterns = QActionGroup(self)
+        chosen = str(window.settings.value("chords/pattern", "block"))
+        self.pattern = chosen if chosen in PATTERNS else "block"
+        self.pattern_actions = {}
+        for name, text in pattern_names().items():
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(name == self.pattern)
+            action.triggered.connect(lambda _c=False, n=name: self._pattern(n))
+            self.patterns.addAction(action)
+            self.pattern_actions[name] = action
+        actions["another_harmonization"].setEnabled(False)
+
+    def menu(self, m: QMenu) -> QMenu:
+        """The Chords menu, filled into `m`."""
+        m.setTitle(self.tr("C&hords"))
+        for name in ("chords_type", "harmonize", "another_harmonization", "clear_chords", None, "play_chords"):
+            if name is None:
+                m.addSeparator()
+            else:
+                m.addAction(self.actions[name])
+        patterns = m.addMenu(self.tr("Accompaniment &Pattern"))
+        for action in self.pattern_actions.values():
+            patterns.addAction(action)
+        return m
+
+    @property
+    def session(self):
+        return self.window.session
+
+    def attach_player(self) -> None:
+        """Tell the window's player (made when the sound starts) whether and how to play the chords."""
+        player = self.window.player
+        player.chords, player.pattern = self.actions["play_chords"].isChecked(), self.pattern
+
+    def _play_chords(self, on: bool) -> None:
+        self.window.settings.setValue("chords/play", "true" if on else "false")
+        if getattr(self.window.live, "player", None) is not None:
+            self.window.player.chords = bool(on)
+
+    def _pattern(self, name: str) -> None:
+        self.pattern = name
+        self.window.settings.setValue("chords/pattern", name)
+        if getattr(self.window.live, "player", None) is not None:
+            self.window.player.pattern = name
+
+    # -- typing ------------------------------------------------------------------------------
+    def type_progression(self, text: str | None = None) -> bool:
+        """Chords typed as "C G Am F" (one a bar) or "| C | G7 Am |", from the bar of the playhead; they replace
+        the chords in the bars they cover."""
+        melody = self.session.melody
+        bar = melody.time_signature.bar_ticks
+        start = (self.window.roll.state.playhead // bar) * bar
+        asked = text is None
+        current = " ".join(c.symbol(language()) for c in melody.chords if c.tick >= start)
+        while True:
+            if asked:
+                text, ok = QInputDialog.getText(
+                    self.window, self.tr("Type Chords"),
+                    self.tr("Chords from bar %1, one a bar (C G Am F) or by bar (| C | G7 Am |):").replace(
+                        "%1", str(start // bar + 1)), text=text or current)
+                if not ok:
+                    return False
+            try:
+                events = parse_progression(text, bar, start)
+                end = max(e.end for e in events) if events else start
+                kept = [c for c in melody.chords if c.end <= start or c.tick >= end]
+                return self.session.do(self.session.set_chords(kept + events, self.tr("Type chords")))
+            except ChordError as e:
+                message = self._words(e)
+                if not asked:
+                    self.window.show_message(message, 8000)
+                    return False
+                QMessageBox.warning(self.window, self.tr("Type Chords"), message)
+
+    def _words(self, e: ChordError) -> str:
+        return {"unknown_chord": self.tr("Something typed is not a chord symbol (%1). Write a root (C, F#, Bb or "
+                                         "Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an "
+                                         "optional bass (/E).").replace("%1", str(e).split(" is not")[0].strip("'\"")),
+                "empty": self.tr("Type at least one chord, for example C G Am F."),
+                "overlap": self.tr("There is already a chord there; move or shorten it first.")}.get(e.reason, str(e))
+
+    # -- harmonizing -------------------------------------------------------------------------
+    def harmonize(self, per_bar: int | None = None, sevenths: bool | None = None, cadence: bool = True) -> bool:
+        """Chords for the whole melody (asks how when nothing is given); the first of four alternatives."""
+        from composer_app.engine.harmonize import HarmonizeOptions, HarmonyModel, harmonize_melody
+
+        melody = self.session.melody
+        if len(melody) == 0:
+            self.window.show_message(self.tr("There is no melody to harmonize yet: play or draw one first."))
+            return False
+        if per_bar is None:
+            dialog = HarmonizeDialog(self.window.settings, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            per_bar, sevenths, cadence = dialog.per_bar.currentData(), dialog.sevenths.isChecked(), dialog.cadence.isChecked()
+            s = self.window.settings
+            s.setValue("chords/per_bar", per_bar)
+            s.setValue("chords/sevenths", "true" if sevenths else "false")
+            s.setValue("chords/cadence", "true" if cadence else "false")
+        key = melody_key(melody)[0] or Key(0, "major")
+        ts = melody.time_signature
+        try:
+            if self._model is None:
+                self._model = HarmonyModel.load()
+            self.harmonizations = harmonize_melody(
+                self._model, [(n.tick, n.duration, n.pitch) for n in melody], key, ts.bar_ticks, ts.beat_ticks,
+                HarmonizeOptions(bool(sevenths), int(per_bar), bool(cadence), 4))
+        except ComposerError as e:
+            self.window.show_message(
+                self.tr("The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.")
+                if e.reason in ("missing", "damaged") else self.tr("The melody cannot be harmonized."), 8000)
+            return False
+        self.key = key
+        self.shown = 0
+        self.actions["another_harmonization"].setEnabled(len(self.harmonizations) > 1)
+        return self._show(self.tr("Harmonize"))
+
+    def another(self) -> bool:
+        """The next of the last harmonization's alternatives (one undo step each)."""
+        if len(self.harmonizations) < 2:
+            return False
+        self.shown = (self.shown + 1) % len(self.harmonizations)
+        return self._show(self.tr("Another harmonization"))
+
+    def _show(self, label: str) -> bool:
+        chords = self.harmonizations[self.shown]
+        done = self.session.do(self.session.set_chords(chords, label))
+        shown = " ".join(c.symbol(language()) for c in chords[:12]) + (" ..." if len(chords) > 12 else "")
+        self.window.show_message(self.tr("Harmonized in %1 (%2 of %3): %4").replace("%1", key_name(self.key))
+                                 .replace("%2", str(self.shown + 1)).replace("%3", str(len(self.harmonizations)))
+                                 .replace("%4", shown), 10000)
+        return done
+
+    def clear(self) -> bool:
+        return self.session.do(self.session.set_chords([], self.tr("Clear chords")))

@@ -1,0 +1,146 @@
+"""Chords in the window: the lane above the notes (type, move, resize, remove), a typed progression,
+Harmonize and Another Harmonization, each one undo step; the accompaniment plays with the melody."""
+
+from __future__ import annotations
+
+from composer_app.core.melody import Melody
+from tests.ui.mouse import click, drag
+
+BAR = 1920
+
+
+def tune() -> Melody:
+    """Four bars in C: C E G C | F A C A | G B D G | C E G C."""
+    rows = [60, 64, 67, 72, 65, 69, 72, 69, 67, 71, 74, 67, 60, 64, 67, 72]
+    return Melody.from_notes([(i * 480, 480, p, 90) for i, p in enumerate(rows)], name="tune", key_signature="C")
+
+
+def symbols(window) -> list[tuple[int, int, str]]:
+    return [(c.tick, c.duration, c.symbol()) for c in window.melody.chords]
+
+
+def test_a_typed_progression_lands_in_the_lane_and_undo_takes_it_back(window, qtbot):
+    window.set_document(tune(), None)
+    assert window.chord_controls.type_progression("| C | F | G7 | C |")
+    assert symbols(window) == [(0, BAR, "C"), (BAR, BAR, "F"), (2 * BAR, BAR, "G7"), (3 * BAR, BAR, "C")]
+    assert window.undo.count() == 1 and window.undo.undoText() == "Type chords"
+    window.undo.undo()
+    assert symbols(window) == []
+    window.undo.redo()
+    window.roll.state.set_playhead(2 * BAR + 100)  # from the bar of the playhead, replacing what is there
+    assert window.chord_controls.type_progression("Dm7 G7")
+    assert symbols(window)[2:] == [(2 * BAR, BAR, "Dm7"), (3 * BAR, BAR, "G7")]
+    assert not window.chord_controls.type_progression("C Hm7")
+    assert "not a chord symbol (Hm7)" in window.statusBar().currentMessage()
+    assert window.undo.count() == 2
+
+
+def test_the_lane_moves_resizes_types_and_removes_chords(window, qtbot):
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F")
+    lane = window.roll.chords
+    t = window.roll.state.transform
+    y = lane.height() / 2
+    # drag the right edge of the first chord back by half a bar
+    drag(lane, (t.x(BAR) - 2, y), (t.x(BAR // 2) - 2, y))
+    assert symbols(window)[0] == (0, BAR // 2, "C")
+    # move it later by a quarter
+    drag(lane, (t.x(BAR // 4), y), (t.x(BAR // 2), y))
+    assert symbols(window)[0] == (BAR // 4, BAR // 2, "C")
+    # onto the F: refused, nothing changes, and the status bar says why
+    count = window.undo.count()
+    drag(lane, (t.x(BAR // 2), y), (t.x(BAR + BAR // 4), y))
+    assert symbols(window)[0] == (BAR // 4, BAR // 2, "C") and window.undo.count() == count
+    assert "already a chord" in window.statusBar().currentMessage()
+    # type a chord in the empty second half of the first bar (Spanish names are read too)
+    assert lane.edit_at(3 * BAR // 4 + 10, "Lam7")
+    assert symbols(window)[1] == (3 * BAR // 4, BAR // 4, "Am7")
+    # select the F and remove it with Delete (the window's Delete goes to the lane when it has the focus)
+    click(lane, (t.x(BAR + 100), y))
+    lane.setFocus()
+    qtbot.waitUntil(lane.hasFocus, timeout=2000)
+    window.actions["delete"].trigger()
+    assert [s for _, _, s in symbols(window)] == ["C", "Am7"]
+    assert window.undo.count() == count + 2
+    for _ in range(count + 2):
+        window.undo.undo()
+    assert symbols(window) == []
+
+
+def test_harmonize_and_another_harmonization_are_one_undo_step_each(window, qtbot):
+    window.set_document(tune(), None)
+    assert window.chord_controls.harmonize(per_bar=1, sevenths=False)
+    first = symbols(window)
+    assert first[0][2] == "C" and first[-1][2] == "C" and first[-1][0] + first[-1][1] >= 4 * BAR
+    assert "Harmonized in C (1 of" in window.statusBar().currentMessage()
+    assert window.actions["another_harmonization"].isEnabled()
+    window.actions["another_harmonization"].trigger()
+    second = symbols(window)
+    assert second != first and window.undo.count() == 2
+    window.undo.undo()
+    assert symbols(window) == first
+
+
+def test_harmonize_an_empty_document_says_so(window, qtbot):
+    window.set_document(Melody(), None)
+    assert not window.chord_controls.harmonize(per_bar=1, sevenths=False)
+    assert "no melody to harmonize" in window.statusBar().currentMessage()
+    assert window.undo.count() == 0
+
+
+def test_the_chords_play_under_the_melody_when_asked(window, qtbot):
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F G C")
+    sent = []
+    output = window.player.output()
+    real_play = output.play
+
+    def play(melody, start, end, clicks=(), lead=0.0, accompaniment=()):
+        sent.append(list(accompaniment))
+        return real_play(melody, start, end, clicks, lead, accompaniment)
+
+    output.play = play
+    try:
+        window.chord_controls.pattern_actions["waltz"].trigger()
+        window.actions["play"].trigger()
+        qtbot.waitUntil(lambda: len(sent) == 1, timeout=3000)
+        window.actions["play"].trigger()
+        backing = sent[-1]
+        assert backing and all(n.pitch < 72 for n in backing)
+        assert {n.pitch % 12 for n in backing if n.tick < BAR} <= {0, 4, 7}
+        assert {n.pitch % 12 for n in backing if BAR <= n.tick < 2 * BAR} <= {5, 9, 0}
+        window.actions["play_chords"].setChecked(False)
+        window.actions["play"].trigger()
+        qtbot.waitUntil(lambda: len(sent) == 2, timeout=3000)
+        window.actions["play"].trigger()
+        assert sent[-1] == []
+    finally:
+        output.play = real_play
+
+
+def test_chords_survive_a_project_and_a_midi_file(window, qtbot, tmp_path, monkeypatch):
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F G7 C")
+    before = symbols(window)
+    for name in ("tune.composer", "tune.mid"):
+        target = tmp_path / name
+        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        assert window.files.save_as()
+        window.set_document(Melody(), None)
+        assert window.files.open_file(target)
+        assert symbols(window) == before, name
+
+
+def test_spanish_names_in_the_lane(window, qtbot):
+    from composer_app.core.note_names import set_language
+
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("Am7 G/B")
+    set_language("es")
+    try:
+        assert [c.symbol("es") for c in window.melody.chords] == ["Lam7", "Sol/Si"]
+        assert window.chord_controls.type_progression("Rem7 Sol7")
+        assert [c.symbol() for c in window.melody.chords] == ["Dm7", "G7"]
+    finally:
+        set_language("en")
+
