@@ -82,3 +82,35 @@ def test_harmonize_refuses_bad_input_in_one_line(tmp_path, extra, says):
     r = run("harmonize", str(tune), "-o", str(tmp_path / "x.mid"), *extra)
     assert r.returncode != 0 and says in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "x.mid").exists()
+
+
+def test_harmonize_satb_writes_four_voices_that_check_clean(tmp_path):
+    from composer_app.core.midifile import read_midi
+
+    chorale = Path(__file__).parent.parent / "models" / "test-melodies" / "bach_bwv104.6_0_0.mid"
+    out = tmp_path / "satb.mid"
+    r = run("harmonize", str(chorale), "--satb", "--per-bar", "2", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    song = read_midi(out)
+    assert [p.name for p in song.parts] == ["Soprano", "Alto", "Tenor", "Bass"] and song.chords
+    check = run("check-voices", str(out), "--json")
+    assert check.returncode == 0, check.stderr
+    faults = json.loads(check.stdout)["faults"]
+    assert [f for f in faults if f["kind"] != "leading_tone"] == []
+
+
+def test_check_voices_marks_parallels_and_needs_four_voices(tmp_path):
+    from composer_app.core.melody import Melody
+    from composer_app.core.midifile import write_midi
+
+    rows = {"Soprano": [72, 74], "Alto": [64, 66], "Tenor": [55, 57], "Bass": [48, 50]}
+    student = tmp_path / "student.mid"
+    write_midi(Melody.from_notes([(i * 480, 480, p, 80) for i, p in enumerate(rows["Soprano"])], name="Soprano"),
+               student, [(n, [(i * 480, 480, p, 80) for i, p in enumerate(ps)]) for n, ps in rows.items() if n != "Soprano"])
+    r = run("check-voices", str(student))
+    assert r.returncode == 0 and "bar 1, beat 2: parallel fifths (tenor, bass)" in r.stdout
+    assert "bar 1, beat 2: parallel octaves (soprano, bass)" in r.stdout
+    one = tmp_path / "one.mid"
+    write_midi(Melody.from_notes([(0, 480, 60, 80)]), one)
+    bad = run("check-voices", str(one))
+    assert bad.returncode != 0 and "four voices are needed" in bad.stderr and bad.stderr.count("\n") == 1

@@ -24,9 +24,18 @@ def add_harmony_parsers(sub) -> None:
                    help="1-4 harmonizations; each after the first is written as its own chord track")
     p.add_argument("--pattern", choices=PATTERNS, default="block", help="how the accompaniment plays the chords")
     p.add_argument("--key", help="the key (e.g. F, Dm); default: the file's key signature, else the notes' key")
+    p.add_argument("--satb", action="store_true",
+                   help="four voices instead of the accompaniment: tracks Soprano (the melody), Alto, Tenor, Bass")
     p.add_argument("--seed", type=int)
     p.add_argument("--json", action="store_true", help="print the chords as one JSON object")
     p.set_defaults(run=run_harmonize)
+
+    p = sub.add_parser("check-voices", help="mark the part-writing faults of four voices (soprano, alto, tenor, "
+                                            "bass as four tracks of a MIDI file)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--key", help="the key, for the leading tone (default: the file's key signature, else detected)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_check_voices)
 
 
 def run_harmonize(args: argparse.Namespace) -> int:
@@ -60,7 +69,14 @@ def run_harmonize(args: argparse.Namespace) -> int:
                                               args.seed))
     if args.output is not None:
         melody.chords = tuple(found[0])
-        extra = [("Accompaniment", accompany(found[0], melody.contents(), ts.bar_ticks, ts.beat_ticks, args.pattern))]
+        if args.satb:
+            from composer_app.engine.four_voices import four_voices
+
+            parts = four_voices(notes, found[0], key, ts.beat_ticks)
+            melody.name = "Soprano"
+            extra = [(name.capitalize(), [(t, d, p, 72) for t, d, p in parts[name]]) for name in ("alto", "tenor", "bass")]
+        else:
+            extra = [("Accompaniment", accompany(found[0], melody.contents(), ts.bar_ticks, ts.beat_ticks, args.pattern))]
         write_midi(melody, args.output, extra, extra_chords=[(f"Chords {k}", c) for k, c in enumerate(found[1:], 2)])
     if args.json:
         print(json.dumps({"key": key.name, "harmonizations": [[{"tick": c.tick, "duration": c.duration,
@@ -68,5 +84,43 @@ def run_harmonize(args: argparse.Namespace) -> int:
     else:
         bars = " | ".join(c.symbol() for c in found[0])
         print(f"{key.name}: {bars}")
-        print(f"wrote the melody, its chords and a {args.pattern} accompaniment to {args.output}")
+        if args.output is not None:
+            made = "four voices" if args.satb else f"a {args.pattern} accompaniment"
+            print(f"wrote the melody, its chords and {made} to {args.output}")
+    return 0
+
+
+def run_check_voices(args: argparse.Namespace) -> int:
+    from composer_app.core.keys import Key, detect_key
+    from composer_app.core.midifile import read_midi
+    from composer_app.core.part_writing import check_part_writing, voices_of_song
+
+    song = read_midi(args.file)
+    voices = voices_of_song(song)
+    key = None
+    if args.key:
+        try:
+            key = Key.parse(args.key)
+        except ValueError as e:
+            raise ComposerError(f"{args.key!r} is not a key; write it as C, F#, Bb, Am or C#m") from e
+    elif song.key_signature:
+        key = Key.parse(song.key_signature)
+    else:
+        from composer_app.core.note import Note
+
+        estimate = detect_key([Note(i + 1, t, d, p, 80) for i, (t, d, p) in enumerate(voices["soprano"])])
+        key = estimate.key if estimate else None
+    faults = check_part_writing(voices, key.tonic if key else None)
+    bar, beat = song.time_signature.bar_ticks, song.time_signature.beat_ticks
+    if args.json:
+        print(json.dumps({"key": key.name if key else None, "faults": [
+            {"tick": f.tick, "bar": f.tick // bar + 1, "beat": f.tick % bar // beat + 1, "kind": f.kind,
+             "voices": list(f.voices)} for f in faults]}))
+        return 0
+    if not faults:
+        print(f"{args.file.name}: no part-writing faults found")
+        return 0
+    for f in faults:
+        print(f"bar {f.tick // bar + 1}, beat {f.tick % bar // beat + 1}: {f.describe().split(': ', 1)[1]}")
+    print(f"{len(faults)} faults")
     return 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from composer_app.core.errors import ComposerError
+
 VOICES = ("soprano", "alto", "tenor", "bass")
 RANGES = {"soprano": (60, 81), "alto": (55, 74), "tenor": (48, 69), "bass": (40, 62)}  # C4-A5, G3-D5, C3-A4, E2-D4
 MAX_SPACING = {("soprano", "alto"): 12, ("alto", "tenor"): 12}  # an octave between neighbouring upper voices
@@ -78,3 +80,25 @@ def check_part_writing(voices: dict[str, list[tuple[int, int, int]]], tonic: int
             if a["soprano"] % 12 == (tonic - 1) % 12 and b["soprano"] != a["soprano"] and b["soprano"] != a["soprano"] + 1:
                 faults.append(Fault(t1, "leading_tone", ("soprano",)))
     return faults
+
+
+VOICE_NAMES = {"soprano": ("soprano", "s", "sopran"), "alto": ("alto", "a", "contralto"), "tenor": ("tenor", "t"),
+               "bass": ("bass", "b", "bajo", "basso")}
+
+
+def voices_of_song(song) -> dict[str, list[tuple[int, int, int]]]:
+    """The four voices of a song: tracks named soprano, alto, tenor, bass (or S A T B, or in Spanish), else
+    exactly four parts, highest first."""
+    named = {}
+    for part in song.parts:
+        label = part.name.strip().lower()
+        for voice, names in VOICE_NAMES.items():
+            if label in names or label.startswith(voice):
+                named.setdefault(voice, part)
+    if len(named) < 4:
+        parts = [p for p in song.parts if not p.is_drums and p.note_count]
+        if len(parts) != 4:
+            raise ComposerError(f"{song.source}: four voices are needed, as four tracks named Soprano, Alto, Tenor "
+                                f"and Bass (it has {len(parts)} tracks with notes)", "not_four")
+        named = dict(zip(VOICES, sorted(parts, key=lambda p: -p.mean_pitch)))
+    return {v: [(t, d, p) for t, d, p, _ in named[v].notes] for v in VOICES}

@@ -2,7 +2,8 @@
 
 Patterns (PATTERNS): "block" (the chord held), "broken" (Alberti bass: low, high, middle, high in eighths),
 "waltz" (bass on the first beat, the chord on the others), "arpeggio" (up the chord in eighths), "bass-chord"
-(bass on strong beats, the chord on the weak ones). Each chord is voiced in three or four notes between C3
+(bass on strong beats, the chord on the weak ones), "chorale" (alto, tenor and bass under the melody as
+soprano, found by engine.four_voices under the rules of four-part writing). Each chord is voiced in three or four notes between C3
 and C5, the voicing nearest the previous one (the least total movement), kept under the melody; the bass note
 (the slash bass or the root) sits between E2 and D#3. The accompaniment plays softer than the melody.
 """
@@ -13,8 +14,9 @@ import itertools
 from collections.abc import Sequence
 
 from composer_app.core.chords import ChordEvent
+from composer_app.core.keys import Key
 
-PATTERNS = ("block", "broken", "waltz", "arpeggio", "bass-chord")
+PATTERNS = ("block", "broken", "waltz", "arpeggio", "bass-chord", "chorale")
 LOW, HIGH = 48, 72  # C3-C5: the chord's voicing
 BASS_LOW = 40  # E2: the bass note sits in E2..D#3
 
@@ -47,12 +49,22 @@ def _nearest(options: list[tuple[int, ...]], previous: tuple[int, ...] | None, c
 
 
 def accompany(chords: Sequence[ChordEvent], melody: Sequence[tuple[int, int, int, int]], bar_ticks: int,
-              beat_ticks: int, pattern: str = "block") -> list[tuple[int, int, int, int]]:
-    """(tick, duration, pitch, velocity) notes playing `chords` in `pattern`, under the melody's notes."""
+              beat_ticks: int, pattern: str = "block", key: Key | None = None) -> list[tuple[int, int, int, int]]:
+    """(tick, duration, pitch, velocity) notes playing `chords` in `pattern`, under the melody's notes (`key`:
+    the melody's, for the chorale's leading tones)."""
     if pattern not in PATTERNS:
         raise ValueError(f"unknown accompaniment pattern {pattern!r}; choose one of {', '.join(PATTERNS)}")
     velocities = sorted(n[3] for n in melody) or [80]
     velocity = max(30, velocities[len(velocities) // 2] - 22)
+    if pattern == "chorale":
+        from composer_app.engine.four_voices import four_voices
+
+        chords = [c for c in chords if c.chord is not None]
+        if not chords or not melody:
+            return []
+        parts = four_voices([(t, d, p) for t, d, p, _ in melody], list(chords),
+                            key or Key(chords[-1].chord.root_pc), beat_ticks)
+        return [(t, d, p, velocity) for name in ("alto", "tenor", "bass") for t, d, p in parts[name]]
     notes: list[tuple[int, int, int, int]] = []
     previous = None
     eighth = beat_ticks // 2 if bar_ticks % beat_ticks == 0 and beat_ticks % 2 == 0 else beat_ticks

@@ -30,7 +30,8 @@ def pattern_names() -> dict[str, str]:
             "broken": QCoreApplication.translate("Chords", "Broken (Alberti)"),
             "waltz": QCoreApplication.translate("Chords", "Waltz"),
             "arpeggio": QCoreApplication.translate("Chords", "Arpeggio"),
-            "bass-chord": QCoreApplication.translate("Chords", "Bass and Chord")}
+            "bass-chord": QCoreApplication.translate("Chords", "Bass and Chord"),
+            "chorale": QCoreApplication.translate("Chords", "Four Voices (Chorale)")}
 
 
 class HarmonizeDialog(QDialog):
@@ -71,6 +72,8 @@ class ChordControls(QObject):
         actions["harmonize"].triggered.connect(lambda: self.harmonize())
         actions["another_harmonization"].triggered.connect(self.another)
         actions["clear_chords"].triggered.connect(self.clear)
+        actions["check_voices"].triggered.connect(lambda: self.check_voices())
+        actions["export_four_voices"].triggered.connect(lambda: self.export_four_voices())
         actions["play_chords"].setChecked(window.settings.value("chords/play", "true") in (True, "true"))
         actions["play_chords"].toggled.connect(self._play_chords)
         self.patterns = QActionGroup(self)
@@ -97,6 +100,9 @@ class ChordControls(QObject):
         patterns = m.addMenu(self.tr("Accompaniment &Pattern"))
         for action in self.pattern_actions.values():
             patterns.addAction(action)
+        m.addSeparator()
+        m.addAction(self.actions["export_four_voices"])
+        m.addAction(self.actions["check_voices"])
         return m
 
     @property
@@ -209,3 +215,59 @@ class ChordControls(QObject):
 
     def clear(self) -> bool:
         return self.session.do(self.session.set_chords([], self.tr("Clear chords")))
+
+    # -- four voices -------------------------------------------------------------------------
+    def check_voices(self, path: str | None = None):
+        """Open a MIDI file of four voices and show their part-writing faults; returns the dialog."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from composer_app.ui.dialogs.part_writing import PartWritingDialog
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Check Part-Writing"), "",
+                                                  self.tr("MIDI files (*.mid *.midi)"))
+            if not path:
+                return None
+        dialog = PartWritingDialog(Path(path), self.window)
+        dialog.show()
+        return dialog
+
+    def export_four_voices(self, path: str | None = None) -> bool:
+        """Write the melody as soprano with alto, tenor and bass found under its chords, and the chords."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from composer_app.core.midifile import write_midi
+        from composer_app.engine.four_voices import four_voices
+
+        melody = self.session.melody
+        if len(melody) == 0 or not melody.chords:
+            self.window.show_message(self.tr("Four voices need a melody and chords: type chords or press "
+                                             "Harmonize first."), 8000)
+            return False
+        key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
+        try:
+            parts = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords), key,
+                                melody.time_signature.beat_ticks)
+        except ComposerError:
+            self.window.show_message(self.tr("No four voices fit under this melody and these chords."), 8000)
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Four Voices"), "four-voices.mid",
+                                                  self.tr("MIDI files (*.mid)"))
+            if not path:
+                return False
+        soprano = melody.copy()
+        soprano.name = "Soprano"
+        try:
+            write_midi(soprano, Path(path), [(name.capitalize(), [(t, d, p, 72) for t, d, p in parts[name]])
+                                             for name in ("alto", "tenor", "bass")])
+        except ComposerError:
+            self.window.show_message(self.tr("The file could not be written there; choose another folder. "
+                                             "Nothing was changed."), 8000)
+            return False
+        self.window.show_message(self.tr("Four voices written to %1").replace("%1", Path(path).name))
+        return True

@@ -329,31 +329,51 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="90" />
+        <source>Check &amp;Part-Writing...</source>
+        <translation>Revisar la &amp;conducción de voces...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="91" />
+        <source>Open four voices (a MIDI file with soprano, alto, tenor and bass) and see their part-writing faults</source>
+        <translation>Abrir cuatro voces (un archivo MIDI con soprano, contralto, tenor y bajo) y ver sus errores de conducción de voces</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="92" />
+        <source>Export &amp;Four Voices as MIDI...</source>
+        <translation>Exportar las &amp;cuatro voces como MIDI...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="93" />
+        <source>The melody as soprano with alto, tenor and bass under its chords</source>
+        <translation>La melodía como soprano, con contralto, tenor y bajo bajo sus acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="94" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="91" />
+        <location filename="../../composer_app/ui/actions.py" line="95" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="92" />
+        <location filename="../../composer_app/ui/actions.py" line="96" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="93" />
+        <location filename="../../composer_app/ui/actions.py" line="97" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="94" />
+        <location filename="../../composer_app/ui/actions.py" line="98" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="96" />
+        <location filename="../../composer_app/ui/actions.py" line="100" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -361,80 +381,120 @@
 <context>
     <name>ChordControls</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="82" />
+        <location filename="../../composer_app/ui/chords.py" line="94" />
         <source>C&amp;hords</source>
         <translation>Aco&amp;rdes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="88" />
+        <location filename="../../composer_app/ui/chords.py" line="100" />
         <source>Accompaniment &amp;Pattern</source>
         <translation>&amp;Patrón de acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="125" />
         <location filename="../../composer_app/ui/chords.py" line="140" />
+        <location filename="../../composer_app/ui/chords.py" line="155" />
         <source>Type Chords</source>
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="126" />
+        <location filename="../../composer_app/ui/chords.py" line="141" />
         <source>Chords from bar %1, one a bar (C G Am F) or by bar (| C | G7 Am |):</source>
         <translation>Acordes desde el compás %1, uno por compás (Do Sol Lam Fa) o por compases (| Do | Sol7 Lam |):</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="134" />
+        <location filename="../../composer_app/ui/chords.py" line="149" />
         <source>Type chords</source>
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="143" />
+        <location filename="../../composer_app/ui/chords.py" line="158" />
         <source>Something typed is not a chord symbol (%1). Write a root (C, F#, Bb or Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an optional bass (/E).</source>
         <translation>Algo de lo escrito no es un cifrado de acorde (%1). Escribe una fundamental (Do, Fa#, Sib o C, F#, Bb), luego un tipo (m, 7, maj7, m7, dim, aug, sus4, m7b5) y, si quieres, un bajo (/Mi).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="146" />
+        <location filename="../../composer_app/ui/chords.py" line="161" />
         <source>Type at least one chord, for example C G Am F.</source>
         <translation>Escribe al menos un acorde, por ejemplo Do Sol Lam Fa.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="147" />
+        <location filename="../../composer_app/ui/chords.py" line="162" />
         <source>There is already a chord there; move or shorten it first.</source>
         <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="156" />
+        <location filename="../../composer_app/ui/chords.py" line="171" />
         <source>There is no melody to harmonize yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que armonizar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="177" />
+        <location filename="../../composer_app/ui/chords.py" line="192" />
         <source>The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.</source>
         <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala composer-app.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="178" />
+        <location filename="../../composer_app/ui/chords.py" line="193" />
         <source>The melody cannot be harmonized.</source>
         <translation>La melodía no se puede armonizar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="183" />
+        <location filename="../../composer_app/ui/chords.py" line="198" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="190" />
+        <location filename="../../composer_app/ui/chords.py" line="205" />
         <source>Another harmonization</source>
         <translation>Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="196" />
+        <location filename="../../composer_app/ui/chords.py" line="211" />
         <source>Harmonized in %1 (%2 of %3): %4</source>
         <translation>Armonizada en %1 (%2 de %3): %4</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="202" />
+        <location filename="../../composer_app/ui/chords.py" line="217" />
         <source>Clear chords</source>
         <translation>Borrar los acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="229" />
+        <source>Check Part-Writing</source>
+        <translation>Revisar la conducción de voces</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="230" />
+        <source>MIDI files (*.mid *.midi)</source>
+        <translation>Archivos MIDI (*.mid *.midi)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="248" />
+        <source>Four voices need a melody and chords: type chords or press Harmonize first.</source>
+        <translation>Las cuatro voces necesitan una melodía y acordes: escribe acordes o pulsa Armonizar primero.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="256" />
+        <source>No four voices fit under this melody and these chords.</source>
+        <translation>No caben cuatro voces bajo esta melodía con estos acordes.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="259" />
+        <source>Export Four Voices</source>
+        <translation>Exportar las cuatro voces</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="260" />
+        <source>MIDI files (*.mid)</source>
+        <translation>Archivos MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="269" />
+        <source>The file could not be written there; choose another folder. Nothing was changed.</source>
+        <translation>No se pudo escribir el archivo ahí; elige otra carpeta. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="272" />
+        <source>Four voices written to %1</source>
+        <translation>Cuatro voces escritas en %1</translation>
     </message>
 </context>
 <context>
@@ -500,29 +560,34 @@
 <context>
     <name>Chords</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="20" />
+        <location filename="../../composer_app/ui/chords.py" line="29" />
         <source>Block Chords</source>
         <translation>Acordes placados</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="21" />
+        <location filename="../../composer_app/ui/chords.py" line="30" />
         <source>Broken (Alberti)</source>
         <translation>Quebrado (bajo de Alberti)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="22" />
+        <location filename="../../composer_app/ui/chords.py" line="31" />
         <source>Waltz</source>
         <translation>Vals</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="23" />
+        <location filename="../../composer_app/ui/chords.py" line="32" />
         <source>Arpeggio</source>
         <translation>Arpegio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="24" />
+        <location filename="../../composer_app/ui/chords.py" line="33" />
         <source>Bass and Chord</source>
         <translation>Bajo y acorde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="34" />
+        <source>Four Voices (Chorale)</source>
+        <translation>Cuatro voces (coral)</translation>
     </message>
 </context>
 <context>
@@ -983,32 +1048,32 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>HarmonizeDialog</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="32" />
+        <location filename="../../composer_app/ui/chords.py" line="42" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="35" />
+        <location filename="../../composer_app/ui/chords.py" line="45" />
         <source>One chord a bar</source>
         <translation>Un acorde por compás</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="36" />
+        <location filename="../../composer_app/ui/chords.py" line="46" />
         <source>Two chords a bar</source>
         <translation>Dos acordes por compás</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="38" />
+        <location filename="../../composer_app/ui/chords.py" line="48" />
         <source>With sevenths (G7, Dm7, Bm7b5)</source>
         <translation>Con séptimas (Sol7, Rem7, Sim7b5)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="40" />
+        <location filename="../../composer_app/ui/chords.py" line="50" />
         <source>Cadences where phrases end</source>
         <translation>Cadencias donde terminan las frases</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="42" />
+        <location filename="../../composer_app/ui/chords.py" line="52" />
         <source>Chords</source>
         <translation>Acordes</translation>
     </message>
@@ -1652,6 +1717,112 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/roll/note_canvas.py" line="180" />
         <source>Erase notes</source>
         <translation>Borrar notas</translation>
+    </message>
+</context>
+<context>
+    <name>PartWriting</name>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="27" />
+        <source>out of its range</source>
+        <translation>fuera de su tesitura</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="28" />
+        <source>the voices cross</source>
+        <translation>las voces se cruzan</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="29" />
+        <source>more than an octave apart</source>
+        <translation>a más de una octava</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="30" />
+        <source>parallel fifths</source>
+        <translation>quintas paralelas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="31" />
+        <source>parallel octaves</source>
+        <translation>octavas paralelas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="32" />
+        <source>the leading tone does not rise to the tonic</source>
+        <translation>la sensible no sube a la tónica</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="37" />
+        <source>soprano</source>
+        <translation>soprano</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="38" />
+        <source>alto</source>
+        <translation>contralto</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="39" />
+        <source>tenor</source>
+        <translation>tenor</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="40" />
+        <source>bass</source>
+        <translation>bajo</translation>
+    </message>
+</context>
+<context>
+    <name>PartWritingDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
+        <source>Check Part-Writing: %1</source>
+        <translation>Revisar la conducción de voces: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="71" />
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="71" />
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="71" />
+        <source>Voices</source>
+        <translation>Voces</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="83" />
+        <source>This file cannot be checked: it needs four voices as four tracks named Soprano, Alto, Tenor and Bass.</source>
+        <translation>Este archivo no se puede revisar: necesita cuatro voces en cuatro pistas llamadas Soprano, Alto, Tenor y Bass (o Soprano, Contralto, Tenor y Bajo).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="85" />
+        <source>This file cannot be read as MIDI.</source>
+        <translation>Este archivo no se puede leer como MIDI.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="88" />
+        <source>Bar %1, beat %2</source>
+        <translation>Compás %1, tiempo %2</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="96" />
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="97" />
+        <source>No faults found (key: %1).</source>
+        <translation>No hay errores (tonalidad: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="98" />
+        <source>Things to look at: %1 (key: %2).</source>
+        <translation>Cosas que revisar: %1 (tonalidad: %2).</translation>
     </message>
 </context>
 <context>

@@ -144,3 +144,52 @@ def test_spanish_names_in_the_lane(window, qtbot):
     finally:
         set_language("en")
 
+
+
+def test_four_voices_are_exported_and_checked_in_the_window(window, qtbot, tmp_path):
+    from composer_app.core.midifile import read_midi
+
+    window.set_document(tune(), None)
+    assert not window.chord_controls.export_four_voices(str(tmp_path / "none.mid"))
+    assert "need a melody and chords" in window.statusBar().currentMessage()
+    window.chord_controls.type_progression("C F G C")
+    target = tmp_path / "satb.mid"
+    assert window.chord_controls.export_four_voices(str(target))
+    song = read_midi(target)
+    assert [p.name for p in song.parts] == ["Soprano", "Alto", "Tenor", "Bass"]
+    assert [c.symbol() for c in song.chords] == ["C", "F", "G", "C"]
+    dialog = window.chord_controls.check_voices(str(target))
+    qtbot.addWidget(dialog)
+    # only the melody's own leading tone (B to D in bar 3) is marked: the voices found under it break no rule
+    assert [(f.kind, f.voices) for f in dialog.faults] == [("leading_tone", ("soprano",))]
+    assert "Things to look at: 1" in dialog.summary.text()
+    # a student's voices with parallel fifths: marked with bar, beat and voices
+    from composer_app.core.melody import Melody
+    from composer_app.core.midifile import write_midi
+
+    rows = {"Soprano": [72, 74], "Alto": [64, 66], "Tenor": [55, 57], "Bass": [48, 50]}
+    student = tmp_path / "student.mid"
+    write_midi(Melody.from_notes([(i * 480, 480, p, 80) for i, p in enumerate(rows["Soprano"])], name="Soprano"),
+               student, [(name, [(i * 480, 480, p, 80) for i, p in enumerate(ps)]) for name, ps in rows.items()
+                         if name != "Soprano"])
+    dialog = window.chord_controls.check_voices(str(student))
+    qtbot.addWidget(dialog)
+    cells = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(dialog.table.rowCount())]
+    assert ["Bar 1, beat 2", "parallel fifths", "tenor, bass"] in cells
+    assert ["Bar 1, beat 2", "parallel octaves", "soprano, bass"] in cells
+    dialog = window.chord_controls.check_voices(str(tmp_path / "satb.mid").replace("satb", "none"))
+    qtbot.addWidget(dialog)
+    assert "cannot be read" in dialog.summary.text()
+
+
+def test_the_chorale_pattern_plays_three_voices_under_the_melody(window, qtbot):
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F G C")
+    window.chord_controls.pattern_actions["chorale"].trigger()
+    backing = window.player.accompaniment(window.melody)
+    assert backing and all(n.pitch < 72 for n in backing)
+    starts = {}
+    for n in backing:
+        starts.setdefault(n.tick, []).append(n.pitch)
+    assert all(len(starts[c.tick]) == 3 for c in window.melody.chords)  # alto, tenor and bass at every chord
+    assert all(len(v) <= 3 for v in starts.values())

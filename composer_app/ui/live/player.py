@@ -89,11 +89,17 @@ class Player(QObject):
     def accompaniment(self, melody: Melody) -> list:
         """The chord track played in the chosen pattern under `melody` (the document, or a variation or fill
         heard in its place), as notes."""
+        from composer_app.core.errors import ComposerError
+        from composer_app.core.keys import melody_key
         from composer_app.engine.accompaniment import accompany
 
         ts = melody.time_signature
-        rows = accompany(melody.chords or self.state.session.melody.chords, melody.contents(), ts.bar_ticks,
-                         ts.beat_ticks, self.pattern)
+        try:
+            rows = accompany(melody.chords or self.state.session.melody.chords, melody.contents(), ts.bar_ticks,
+                             ts.beat_ticks, self.pattern, melody_key(self.state.session.melody)[0])
+        except ComposerError:  # four voices that cannot be found under this melody: the block chords instead
+            rows = accompany(melody.chords or self.state.session.melody.chords, melody.contents(), ts.bar_ticks,
+                             ts.beat_ticks, "block")
         return list(Melody.from_notes(rows))
 
     def _tick(self) -> None:

@@ -1,0 +1,100 @@
+"""Check my part-writing: the faults of a student's four voices (a MIDI file with soprano, alto, tenor and bass
+tracks), listed by bar and beat in the student's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from composer_app.core.errors import ComposerError
+from composer_app.core.keys import Key, detect_key
+from composer_app.core.note import Note
+from composer_app.core.note_names import key_name
+from composer_app.core.part_writing import Fault, check_part_writing, voices_of_song
+
+
+def fault_words(kind: str) -> str:
+    words = {"range": QCoreApplication.translate("PartWriting", "out of its range"),
+             "crossing": QCoreApplication.translate("PartWriting", "the voices cross"),
+             "spacing": QCoreApplication.translate("PartWriting", "more than an octave apart"),
+             "parallel_fifths": QCoreApplication.translate("PartWriting", "parallel fifths"),
+             "parallel_octaves": QCoreApplication.translate("PartWriting", "parallel octaves"),
+             "leading_tone": QCoreApplication.translate("PartWriting", "the leading tone does not rise to the tonic")}
+    return words[kind]
+
+
+def voice_words(voice: str) -> str:
+    words = {"soprano": QCoreApplication.translate("PartWriting", "soprano"),
+             "alto": QCoreApplication.translate("PartWriting", "alto"),
+             "tenor": QCoreApplication.translate("PartWriting", "tenor"),
+             "bass": QCoreApplication.translate("PartWriting", "bass")}
+    return words[voice]
+
+
+def check_file(path: Path) -> tuple[list[Fault], int, int, Key | None]:
+    """The faults of the four voices in a MIDI file, with its bar and beat lengths and its key."""
+    from composer_app.core.midifile import read_midi
+
+    song = read_midi(path)
+    voices = voices_of_song(song)
+    key = None
+    if song.key_signature:
+        key = Key.parse(song.key_signature)
+    else:
+        estimate = detect_key([Note(i + 1, t, d, p, 80) for i, (t, d, p) in enumerate(voices["soprano"])])
+        key = estimate.key if estimate else None
+    ts = song.time_signature
+    return check_part_writing(voices, key.tonic if key else None), ts.bar_ticks, ts.beat_ticks, key
+
+
+class PartWritingDialog(QDialog):
+    """The faults of one file's four voices, a row each."""
+
+    def __init__(self, path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check Part-Writing: %1").replace("%1", path.name))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("What"), self.tr("Voices")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.faults: list[Fault] = []
+        try:
+            self.faults, bar, beat, key = check_file(path)
+        except ComposerError as e:
+            self.summary.setText(self.tr("This file cannot be checked: it needs four voices as four tracks named "
+                                         "Soprano, Alto, Tenor and Bass.") if e.reason == "not_four" else
+                                 self.tr("This file cannot be read as MIDI."))
+            self.resize(520, 200)
+            return
+        where = self.tr("Bar %1, beat %2")
+        self.table.setRowCount(len(self.faults))
+        for r, f in enumerate(self.faults):
+            self.table.setItem(r, 0, QTableWidgetItem(where.replace("%1", str(f.tick // bar + 1))
+                                                      .replace("%2", str(f.tick % bar // beat + 1))))
+            self.table.setItem(r, 1, QTableWidgetItem(fault_words(f.kind)))
+            self.table.setItem(r, 2, QTableWidgetItem(", ".join(voice_words(v) for v in f.voices)))
+        self.table.resizeColumnsToContents()
+        key_text = key_name(key) if key else self.tr("unknown")
+        self.summary.setText(self.tr("No faults found (key: %1).").replace("%1", key_text) if not self.faults else
+                             self.tr("Things to look at: %1 (key: %2).").replace("%1", str(len(self.faults)))
+                             .replace("%2", key_text))
+        self.resize(620, 420)
