@@ -9,6 +9,18 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Export as Music&XML...': 'Exportar como Music&XML...',
+    'A score for MuseScore and other notation programs: the melody with its chord symbols and, when the chords play, their accompaniment': 'Una partitura para MuseScore y otros programas de notación: la melodía con su cifrado y, cuando suenan los acordes, su acompañamiento',
+    'There is no melody to export yet: play or draw one first.': 'Aún no hay una melodía que exportar: primero toca o dibuja una.',
+    'Export as MusicXML': 'Exportar como MusicXML',
+    'MusicXML scores (*.musicxml *.xml)': 'Partituras MusicXML (*.musicxml *.xml)',
+    'Alto': 'Contralto',
+    'Tenor': 'Tenor',
+    'Bass': 'Bajo',
+    'Accompaniment': 'Acompañamiento',
+    'MusicXML needs the music21 package, which this installation lacks.': 'MusicXML necesita el paquete music21, que falta en esta instalación.',
+    'Score written to %1': 'Partitura escrita en %1',
+    'Projects, MIDI files and scores (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;All files (*)': 'Proyectos, archivos MIDI y partituras (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Todos los archivos (*)',
     'Check &Part-Writing...': 'Revisar la &conducción de voces...',
     'Open four voices (a MIDI file with soprano, alto, tenor and bass) and see their part-writing faults': 'Abrir cuatro voces (un archivo MIDI con soprano, contralto, tenor y bajo) y ver sus errores de conducción de voces',
     'Export &Four Voices as MIDI...': 'Exportar las &cuatro voces como MIDI...',

@@ -45,6 +45,17 @@ def test_the_bundle_runs_commands_and_opens_a_file(bundle, tmp_path):
     run = subprocess.run([str(APP), "continue", str(seed), "-o", str(out), "--bars", "2"], env=env,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and out.stat().st_size > 100, run.stderr
+    harmonized, score = tmp_path / "h.mid", tmp_path / "h.musicxml"
+    run = subprocess.run([str(APP), "harmonize", str(seed), "-o", str(harmonized)], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run([str(APP), "export", str(harmonized), "-o", str(score), "--satb"], env=env,
+                         capture_output=True, text=True, timeout=120)  # MusicXML through the bundled music21
+    assert run.returncode == 0, run.stderr
+    from composer_app.core.musicxml import read_musicxml
+
+    written = read_musicxml(score)
+    assert len(written.parts) == 4 and written.chords
     bad = subprocess.run([str(APP), "inspect", str(tmp_path / "missing.mid")], env=env, capture_output=True,
                          text=True, timeout=60)
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1

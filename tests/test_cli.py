@@ -114,3 +114,27 @@ def test_check_voices_marks_parallels_and_needs_four_voices(tmp_path):
     write_midi(Melody.from_notes([(0, 480, 60, 80)]), one)
     bad = run("check-voices", str(one))
     assert bad.returncode != 0 and "four voices are needed" in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_export_writes_musicxml_or_midi_by_the_suffix(tmp_path):
+    from composer_app.core.midifile import read_midi
+    from composer_app.core.musicxml import read_musicxml
+
+    tune = sorted((Path(__file__).parent.parent / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
+    harmonized = tmp_path / "h.mid"
+    assert run("harmonize", str(tune), "-o", str(harmonized)).returncode == 0
+    score = tmp_path / "h.musicxml"
+    r = run("export", str(harmonized), "-o", str(score), "--accompaniment", "waltz")
+    assert r.returncode == 0, r.stderr
+    song = read_musicxml(score)
+    assert song.chords == read_midi(harmonized).chords and song.parts[-1].name.startswith("Accompaniment")
+    again = tmp_path / "again.mid"
+    assert run("export", str(score), "-o", str(again)).returncode == 0  # a score back to MIDI, chords kept
+    assert read_midi(again).chords == song.chords
+    for args, says in ((["-o", str(tmp_path / "x.pdf")], "write .musicxml, .xml or .mid"),
+                       (["-o", str(tmp_path / "x.musicxml"), "--satb"], None)):
+        r = run("export", str(tune), *args)
+        if says:
+            assert r.returncode != 0 and says in r.stderr and r.stderr.count("\n") == 1
+        else:  # no chords to put voices under
+            assert r.returncode != 0 and "no chords" in r.stderr and not (tmp_path / "x.musicxml").exists()

@@ -40,12 +40,12 @@ def _inspect_project(args: argparse.Namespace) -> int:
 
 def _inspect(args: argparse.Namespace) -> int:
     from composer_app.core.keys import detect_key
-    from composer_app.core.midifile import pitch_name, read_midi
+    from composer_app.core.midifile import pitch_name, read_song
     from composer_app.core.project import SUFFIX
 
     if Path(args.file).suffix.lower() == SUFFIX:
         return _inspect_project(args)
-    song = read_midi(args.file)
+    song = read_song(args.file)
     default = song.default_part
     chosen = song.part(args.track) if args.track else default
     melody = song.melody(chosen.number if chosen else None) if chosen else None

@@ -113,7 +113,7 @@ def run_continue(args: argparse.Namespace) -> int:
 
 
 def run_fill(args: argparse.Namespace) -> int:
-    from composer_app.core.midifile import read_midi, write_midi
+    from composer_app.core.midifile import read_song, write_midi
     from composer_app.core.settings import SETTINGS
     from composer_app.engine.fill import bars_span, check_meter, fill_span, with_fill
     from composer_app.engine.generate import ContinueOptions
@@ -121,7 +121,7 @@ def run_fill(args: argparse.Namespace) -> int:
 
     if args.output is None and not args.json:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
-    song = read_midi(args.file)
+    song = read_song(args.file)
     melody = song.melody(args.track)
     start, end = bars_span(melody, args.bars)
     check_meter(melody, end, song.meter_changes)

@@ -30,6 +30,15 @@ def add_harmony_parsers(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the chords as one JSON object")
     p.set_defaults(run=run_harmonize)
 
+    p = sub.add_parser("export", help="write a MIDI file's or project's melody (with its chords) as MusicXML or MIDI, "
+                                      "the format from the suffix of OUT")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, help="OUT.musicxml (or .xml), or OUT.mid")
+    p.add_argument("--track", type=int, help="track number to take the melody from (see `inspect`)")
+    p.add_argument("--accompaniment", choices=PATTERNS, help="add the chords' accompaniment in this pattern as a part")
+    p.add_argument("--satb", action="store_true", help="add alto, tenor and bass under the chords as parts")
+    p.set_defaults(run=run_export)
+
     p = sub.add_parser("check-voices", help="mark the part-writing faults of four voices (soprano, alto, tenor, "
                                             "bass as four tracks of a MIDI file)")
     p.add_argument("file", type=Path)
@@ -40,7 +49,7 @@ def add_harmony_parsers(sub) -> None:
 
 def run_harmonize(args: argparse.Namespace) -> int:
     from composer_app.core.keys import Key, detect_key
-    from composer_app.core.midifile import read_midi, write_midi
+    from composer_app.core.midifile import read_song, write_midi
     from composer_app.engine.accompaniment import accompany
     from composer_app.engine.harmonize import HarmonizeOptions, HarmonyModel, harmonize_melody
 
@@ -48,7 +57,7 @@ def run_harmonize(args: argparse.Namespace) -> int:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
     if not 1 <= args.alternatives <= 4:
         raise ComposerError("ask for 1 to 4 harmonizations (--alternatives)")
-    melody = read_midi(args.file).melody(args.track)
+    melody = read_song(args.file).melody(args.track)
     if len(melody) == 0:
         raise ComposerError(f"{args.file.name}: the melody has no notes to harmonize")
     key = None
@@ -92,10 +101,10 @@ def run_harmonize(args: argparse.Namespace) -> int:
 
 def run_check_voices(args: argparse.Namespace) -> int:
     from composer_app.core.keys import Key, detect_key
-    from composer_app.core.midifile import read_midi
+    from composer_app.core.midifile import read_song
     from composer_app.core.part_writing import check_part_writing, voices_of_song
 
-    song = read_midi(args.file)
+    song = read_song(args.file)
     voices = voices_of_song(song)
     key = None
     if args.key:
@@ -123,4 +132,47 @@ def run_check_voices(args: argparse.Namespace) -> int:
     for f in faults:
         print(f"bar {f.tick // bar + 1}, beat {f.tick % bar // beat + 1}: {f.describe().split(': ', 1)[1]}")
     print(f"{len(faults)} faults")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from composer_app.core.keys import Key, melody_key
+    from composer_app.core.midifile import read_song, write_midi
+    from composer_app.core.musicxml import SUFFIXES, write_musicxml
+    from composer_app.core.project import SUFFIX as PROJECT
+    from composer_app.core.project import load_project
+
+    suffix = args.output.suffix.lower()
+    if suffix not in SUFFIXES + (".mid", ".midi"):
+        raise ComposerError(f"{args.output.name}: write .musicxml, .xml or .mid (the format comes from the suffix)")
+    if args.file.suffix.lower() == PROJECT:
+        melody = load_project(args.file).melody
+    else:
+        melody = read_song(args.file).melody(args.track)
+    if len(melody) == 0:
+        raise ComposerError(f"{args.file.name}: the melody has no notes to export")
+    parts: list = []
+    if args.accompaniment or args.satb:
+        if not melody.chords:
+            raise ComposerError(f"{args.file.name}: it has no chords to accompany (run harmonize first, or type "
+                                f"chords in the app)")
+        ts = melody.time_signature
+        key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
+        if args.satb:
+            from composer_app.engine.four_voices import four_voices
+
+            voices = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords), key,
+                                 ts.beat_ticks)
+            parts = [(v.capitalize(), voices[v]) for v in ("alto", "tenor", "bass")]
+        else:
+            from composer_app.engine.accompaniment import accompany
+
+            rows = accompany(melody.chords, melody.contents(), ts.bar_ticks, ts.beat_ticks, args.accompaniment, key)
+            parts = [("Accompaniment", [(t, d, p) for t, d, p, _ in rows])]
+    if suffix in SUFFIXES:
+        write_musicxml(melody, args.output, parts, title=args.file.stem)
+    else:
+        write_midi(melody, args.output, [(name, [(t, d, p, 72) for t, d, p in notes]) for name, notes in parts])
+    print(f"wrote {args.output} ({len(melody)} notes, {len(melody.chords)} chords"
+          f"{', ' + ', '.join(n for n, _ in parts) if parts else ''})")
     return 0

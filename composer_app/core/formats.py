@@ -2,7 +2,8 @@
 the training folder reader and `evaluate` all consult.
 
 A new kind of file (MusicXML, a recording) is one module with a reader plus one row here: `kind` says what
-its reader gives, "song" (tracks to take a melody from, like a MIDI file) or "project" (a whole document).
+its reader gives, "song" (tracks to take a melody from, like a MIDI file), "score" (the same, read by a larger
+library only when a student opens one, so not in training folders) or "project" (a whole document).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from pathlib import Path
 class FileFormat:
     name: str  # in a file dialog's list
     suffixes: tuple[str, ...]
-    kind: str  # "song" or "project"
+    kind: str  # "song", "score" or "project"
 
 
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat("composer-app projects", (".composer",), "project"),  # core.project.load_project
     FileFormat("MIDI files", (".mid", ".midi"), "song"),  # core.midifile.read_midi
+    FileFormat("MusicXML scores", (".musicxml", ".xml", ".mxl"), "score"),  # core.musicxml.read_musicxml
 )
 
 

@@ -171,9 +171,18 @@ def read_midi(source: str | os.PathLike | bytes, name: str | None = None) -> Mid
         raise MidiImportError(f"{label}: it is damaged and cannot be read ({type(e).__name__})", "damaged") from e
 
 
+def read_song(path: str | os.PathLike) -> MidiSong:
+    """A MIDI file or a MusicXML score (by its suffix), ready to choose a part from."""
+    if Path(path).suffix.lower() in (".musicxml", ".xml", ".mxl"):
+        from composer_app.core.musicxml import read_musicxml
+
+        return read_musicxml(path)
+    return read_midi(path)
+
+
 def load_melody(path: str | os.PathLike, track: int | None = None, all_notes: bool = False) -> Melody:
-    """Read a MIDI file and return its melody line (or all notes of the chosen part)."""
-    return read_midi(path).melody(track, all_notes)
+    """Read a MIDI file (or a MusicXML score) and return its melody line (or all notes of the chosen part)."""
+    return read_song(path).melody(track, all_notes)
 
 
 def _build_song(raw, label: str) -> MidiSong:

@@ -32,6 +32,8 @@ def _specs() -> dict[str, Spec]:
         "export_selection": Spec(QCoreApplication.translate("Actions", "Export S&election as MIDI...")),
         "export_variation": Spec(QCoreApplication.translate("Actions", "Export &Variation as MIDI...")),
         "export_wav": Spec(QCoreApplication.translate("Actions", "Export as &WAV...")),
+        "export_musicxml": Spec(QCoreApplication.translate("Actions", "Export as Music&XML..."),
+                                tip=QCoreApplication.translate("Actions", "A score for MuseScore and other notation programs: the melody with its chord symbols and, when the chords play, their accompaniment")),
         "copy_midi": Spec(QCoreApplication.translate("Actions", "Copy as MIDI &File"), ("Ctrl+Shift+C",)),
         "preferences": Spec(QCoreApplication.translate("Actions", "&Preferences..."), (S.Preferences, "Ctrl+,")),
         "quit": Spec(QCoreApplication.translate("Actions", "&Quit"), (S.Quit, "Ctrl+Q"), "application-exit"),

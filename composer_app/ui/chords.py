@@ -73,6 +73,7 @@ class ChordControls(QObject):
         actions["another_harmonization"].triggered.connect(self.another)
         actions["clear_chords"].triggered.connect(self.clear)
         actions["check_voices"].triggered.connect(lambda: self.check_voices())
+        actions["export_musicxml"].triggered.connect(lambda: self.export_musicxml())
         actions["export_four_voices"].triggered.connect(lambda: self.export_four_voices())
         actions["play_chords"].setChecked(window.settings.value("chords/play", "true") in (True, "true"))
         actions["play_chords"].toggled.connect(self._play_chords)
@@ -271,3 +272,59 @@ class ChordControls(QObject):
             return False
         self.window.show_message(self.tr("Four voices written to %1").replace("%1", Path(path).name))
         return True
+
+    # -- a score out -------------------------------------------------------------------------
+    def export_musicxml(self, path: str | None = None) -> bool:
+        """The melody with its chord symbols as MusicXML; when the chords play, their accompaniment as more parts
+        (alto, tenor and bass in the chorale pattern)."""
+        from pathlib import Path
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QFileDialog
+
+        from composer_app.core.musicxml import write_musicxml
+        from composer_app.engine.accompaniment import accompany
+
+        melody = self.session.melody
+        if len(melody) == 0:
+            self.window.show_message(self.tr("There is no melody to export yet: play or draw one first."))
+            return False
+        if path is None:
+            stem = self.window.session.title.rsplit(".", 1)[0] or "melody"
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as MusicXML"), f"{stem}.musicxml",
+                                                  self.tr("MusicXML scores (*.musicxml *.xml)"))
+            if not path:
+                return False
+            if not path.lower().endswith((".musicxml", ".xml")):
+                path += ".musicxml"
+        parts = []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if melody.chords and self.actions["play_chords"].isChecked():
+                key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
+                ts = melody.time_signature
+                if self.pattern == "chorale":
+                    from composer_app.engine.four_voices import four_voices
+
+                    try:
+                        voices = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords),
+                                             key, ts.beat_ticks)
+                        names = {"alto": self.tr("Alto"), "tenor": self.tr("Tenor"), "bass": self.tr("Bass")}
+                        parts = [(names[v], voices[v]) for v in ("alto", "tenor", "bass")]
+                    except ComposerError:
+                        parts = []
+                if not parts:
+                    rows = accompany(melody.chords, melody.contents(), ts.bar_ticks, ts.beat_ticks,
+                                     "block" if self.pattern == "chorale" else self.pattern, key)
+                    parts = [(self.tr("Accompaniment"), [(t, d, p) for t, d, p, _ in rows])]
+            write_musicxml(melody, Path(path), parts, title=Path(path).stem)
+        except ComposerError as e:
+            self.window.show_message(
+                self.tr("MusicXML needs the music21 package, which this installation lacks.") if e.reason == "missing"
+                else self.tr("The file could not be written there; choose another folder. Nothing was changed."), 8000)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.window.show_message(self.tr("Score written to %1").replace("%1", Path(path).name))
+        return True
+

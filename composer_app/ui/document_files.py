@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from composer_app.core.errors import ComposerError
 from composer_app.core.formats import format_of
 from composer_app.core.melody import Melody
-from composer_app.core.midifile import read_midi, write_midi
+from composer_app.core.midifile import read_song, write_midi
 from composer_app.core.project import SUFFIX, load_project, save_project
 from composer_app.ui.dialogs.track_chooser import TrackChooser
 from composer_app.ui.midi_mime import midi_mime_data, set_clipboard
@@ -53,8 +53,9 @@ class DocumentFiles(QObject):
             return
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open"), self._last_folder(),
-            self.tr("Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;"
-                    "MIDI files (*.mid *.midi);;All files (*)"))
+            self.tr("Projects, MIDI files and scores (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;"
+                    "composer-app projects (*.composer);;MIDI files (*.mid *.midi);;"
+                    "MusicXML scores (*.musicxml *.xml *.mxl);;All files (*)"))
         if path:
             self.open_file(path)
 
@@ -78,7 +79,7 @@ class DocumentFiles(QObject):
         if fmt is not None and fmt.kind == "project":
             return self.open_project(path)
         try:
-            song = read_midi(path)
+            song = read_song(path)
             all_notes = False
             if part is None and ask and TrackChooser.needs_choice(song):
                 chooser = TrackChooser(song, self.window)

@@ -22,7 +22,7 @@ def build_menus(bar: QMenuBar, a: dict[str, QAction], panel_toggle: QAction) -> 
     for name in ("save", "save_as"):
         m.addAction(a[name])
     m.addSeparator()
-    for name in ("export_melody", "export_selection", "export_variation", "export_wav", "copy_midi"):
+    for name in ("export_melody", "export_selection", "export_variation", "export_musicxml", "export_wav", "copy_midi"):
         m.addAction(a[name])
     m.addSeparator()
     m.addAction(a["preferences"])

@@ -44,336 +44,346 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="35" />
+        <source>Export as Music&amp;XML...</source>
+        <translation>Exportar como Music&amp;XML...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="36" />
+        <source>A score for MuseScore and other notation programs: the melody with its chord symbols and, when the chords play, their accompaniment</source>
+        <translation>Una partitura para MuseScore y otros programas de notación: la melodía con su cifrado y, cuando suenan los acordes, su acompañamiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="37" />
         <source>Copy as MIDI &amp;File</source>
         <translation>Copiar como &amp;archivo MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="36" />
+        <location filename="../../composer_app/ui/actions.py" line="38" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Preferencias...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="37" />
+        <location filename="../../composer_app/ui/actions.py" line="39" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="38" />
+        <location filename="../../composer_app/ui/actions.py" line="40" />
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="39" />
+        <location filename="../../composer_app/ui/actions.py" line="41" />
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="40" />
+        <location filename="../../composer_app/ui/actions.py" line="42" />
         <source>Cu&amp;t</source>
         <translation>Cor&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="41" />
+        <location filename="../../composer_app/ui/actions.py" line="43" />
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="42" />
+        <location filename="../../composer_app/ui/actions.py" line="44" />
         <source>&amp;Paste</source>
         <translation>&amp;Pegar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="43" />
+        <location filename="../../composer_app/ui/actions.py" line="45" />
         <source>&amp;Delete</source>
         <translation>&amp;Borrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="44" />
+        <location filename="../../composer_app/ui/actions.py" line="46" />
         <source>Select &amp;All</source>
         <translation>Seleccionar &amp;todo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="45" />
+        <location filename="../../composer_app/ui/actions.py" line="47" />
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="46" />
+        <location filename="../../composer_app/ui/actions.py" line="48" />
         <source>Transpose Up a Semitone</source>
         <translation>Subir un semitono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="47" />
+        <location filename="../../composer_app/ui/actions.py" line="49" />
         <source>Transpose Down a Semitone</source>
         <translation>Bajar un semitono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="48" />
+        <location filename="../../composer_app/ui/actions.py" line="50" />
         <source>Transpose Up an Octave</source>
         <translation>Subir una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="49" />
+        <location filename="../../composer_app/ui/actions.py" line="51" />
         <source>Transpose Down an Octave</source>
         <translation>Bajar una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="50" />
+        <location filename="../../composer_app/ui/actions.py" line="52" />
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="51" />
+        <location filename="../../composer_app/ui/actions.py" line="53" />
         <source>&amp;Select Tool</source>
         <translation>Herramienta de &amp;selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="51" />
+        <location filename="../../composer_app/ui/actions.py" line="53" />
         <source>Select, move and resize notes</source>
         <translation>Seleccionar, mover y alargar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="52" />
+        <location filename="../../composer_app/ui/actions.py" line="54" />
         <source>&amp;Draw Tool</source>
         <translation>Herramienta &amp;lápiz</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="52" />
+        <location filename="../../composer_app/ui/actions.py" line="54" />
         <source>Click or drag to draw notes</source>
         <translation>Haz clic o arrastra para dibujar notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="53" />
+        <location filename="../../composer_app/ui/actions.py" line="55" />
         <source>&amp;Erase Tool</source>
         <translation>Herramienta &amp;goma</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="53" />
+        <location filename="../../composer_app/ui/actions.py" line="55" />
         <source>Click or drag over notes to erase them</source>
         <translation>Haz clic o arrastra sobre las notas para borrarlas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="54" />
+        <location filename="../../composer_app/ui/actions.py" line="56" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Acercar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="55" />
+        <location filename="../../composer_app/ui/actions.py" line="57" />
         <source>Zoom &amp;Out</source>
         <translation>A&amp;lejar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="56" />
+        <location filename="../../composer_app/ui/actions.py" line="58" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="57" />
+        <location filename="../../composer_app/ui/actions.py" line="59" />
         <source>Go to &amp;Start</source>
         <translation>Ir al &amp;inicio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="59" />
+        <location filename="../../composer_app/ui/actions.py" line="61" />
         <source>Go to &amp;End</source>
         <translation>Ir al &amp;final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="60" />
+        <location filename="../../composer_app/ui/actions.py" line="62" />
         <source>&amp;Metronome</source>
         <translation>&amp;Metrónomo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="61" />
+        <location filename="../../composer_app/ui/actions.py" line="63" />
         <source>Click on the beats while the melody plays</source>
         <translation>Marcar los tiempos mientras suena la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="62" />
+        <location filename="../../composer_app/ui/actions.py" line="64" />
         <source>Co&amp;unt-in</source>
         <translation>Com&amp;pás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="63" />
+        <location filename="../../composer_app/ui/actions.py" line="65" />
         <source>A bar of clicks before the melody plays</source>
         <translation>Un compás de clics antes de que suene la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="64" />
+        <location filename="../../composer_app/ui/actions.py" line="66" />
         <source>&amp;Record</source>
         <translation>&amp;Grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="65" />
+        <location filename="../../composer_app/ui/actions.py" line="67" />
         <source>Record from the MIDI input at the playhead</source>
         <translation>Grabar desde la entrada MIDI en el cursor de reproducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="66" />
+        <location filename="../../composer_app/ui/actions.py" line="68" />
         <source>&amp;Jam (Call and Response)</source>
         <translation>&amp;Improvisar (pregunta y respuesta)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="67" />
+        <location filename="../../composer_app/ui/actions.py" line="69" />
         <source>Play a phrase and pause: the model answers</source>
         <translation>Toca una frase y haz una pausa: el modelo responde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="68" />
+        <location filename="../../composer_app/ui/actions.py" line="70" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="69" />
+        <location filename="../../composer_app/ui/actions.py" line="71" />
         <source>Generate A&amp;gain</source>
         <translation>Generar de &amp;nuevo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="70" />
+        <location filename="../../composer_app/ui/actions.py" line="72" />
         <source>New variations with the current settings, where the last ones were</source>
         <translation>Nuevas variaciones con los ajustes actuales, donde estaban las anteriores</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="71" />
+        <location filename="../../composer_app/ui/actions.py" line="73" />
         <source>&amp;Fill the Span</source>
         <translation>&amp;Rellenar el tramo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="72" />
+        <location filename="../../composer_app/ui/actions.py" line="74" />
         <source>Write the time range dragged on the ruler (or the selected notes' bars) anew, hearing the music on both sides</source>
         <translation>Escribir de nuevo el tramo arrastrado en la regla (o los compases de las notas seleccionadas), escuchando la música de ambos lados</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="73" />
+        <location filename="../../composer_app/ui/actions.py" line="75" />
         <source>Write an &amp;Intro...</source>
         <translation>Escribir una &amp;introducción...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <location filename="../../composer_app/ui/actions.py" line="76" />
         <source>Write bars before the first note: an upbeat or an introduction</source>
         <translation>Escribir compases antes de la primera nota: una anacrusa o una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="75" />
+        <location filename="../../composer_app/ui/actions.py" line="77" />
         <source>&amp;Regenerate Selected Notes</source>
         <translation>Re&amp;generar las notas seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="76" />
+        <location filename="../../composer_app/ui/actions.py" line="78" />
         <source>Write the selected notes again in the time they take</source>
         <translation>Escribir de nuevo las notas seleccionadas en el tiempo que ocupan</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="77" />
+        <location filename="../../composer_app/ui/actions.py" line="79" />
         <source>&amp;Next Variation</source>
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="78" />
+        <location filename="../../composer_app/ui/actions.py" line="80" />
         <source>P&amp;revious Variation</source>
         <translation>Variación &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="79" />
+        <location filename="../../composer_app/ui/actions.py" line="81" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="80" />
+        <location filename="../../composer_app/ui/actions.py" line="82" />
         <source>&amp;Discard Variations</source>
         <translation>&amp;Descartar variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="81" />
+        <location filename="../../composer_app/ui/actions.py" line="83" />
         <source>&amp;Type Chords...</source>
         <translation>&amp;Escribir acordes...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="82" />
+        <location filename="../../composer_app/ui/actions.py" line="84" />
         <source>Type a chord progression from the bar of the playhead: C G Am F, or | C | G7 Am |</source>
         <translation>Escribir una progresión de acordes desde el compás del cursor de reproducción: Do Sol Lam Fa, o | Do | Sol7 Lam |</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="83" />
+        <location filename="../../composer_app/ui/actions.py" line="85" />
         <source>&amp;Harmonize...</source>
         <translation>&amp;Armonizar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="84" />
+        <location filename="../../composer_app/ui/actions.py" line="86" />
         <source>Suggest chords for the melody</source>
         <translation>Proponer acordes para la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <location filename="../../composer_app/ui/actions.py" line="87" />
         <source>&amp;Another Harmonization</source>
         <translation>&amp;Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="86" />
+        <location filename="../../composer_app/ui/actions.py" line="88" />
         <source>Try the next of the suggested harmonizations</source>
         <translation>Probar la siguiente de las armonizaciones propuestas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="87" />
+        <location filename="../../composer_app/ui/actions.py" line="89" />
         <source>&amp;Clear Chords</source>
         <translation>&amp;Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="88" />
+        <location filename="../../composer_app/ui/actions.py" line="90" />
         <source>&amp;Play the Chords</source>
         <translation>&amp;Tocar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="89" />
+        <location filename="../../composer_app/ui/actions.py" line="91" />
         <source>Play an accompaniment of the chords with the melody</source>
         <translation>Tocar un acompañamiento de los acordes con la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="90" />
+        <location filename="../../composer_app/ui/actions.py" line="92" />
         <source>Check &amp;Part-Writing...</source>
         <translation>Revisar la &amp;conducción de voces...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="91" />
+        <location filename="../../composer_app/ui/actions.py" line="93" />
         <source>Open four voices (a MIDI file with soprano, alto, tenor and bass) and see their part-writing faults</source>
         <translation>Abrir cuatro voces (un archivo MIDI con soprano, contralto, tenor y bajo) y ver sus errores de conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="92" />
+        <location filename="../../composer_app/ui/actions.py" line="94" />
         <source>Export &amp;Four Voices as MIDI...</source>
         <translation>Exportar las &amp;cuatro voces como MIDI...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="93" />
+        <location filename="../../composer_app/ui/actions.py" line="95" />
         <source>The melody as soprano with alto, tenor and bass under its chords</source>
         <translation>La melodía como soprano, con contralto, tenor y bajo bajo sus acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="94" />
+        <location filename="../../composer_app/ui/actions.py" line="96" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="95" />
+        <location filename="../../composer_app/ui/actions.py" line="97" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="96" />
+        <location filename="../../composer_app/ui/actions.py" line="98" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="97" />
+        <location filename="../../composer_app/ui/actions.py" line="99" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="98" />
+        <location filename="../../composer_app/ui/actions.py" line="100" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="100" />
+        <location filename="../../composer_app/ui/actions.py" line="102" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -381,120 +391,166 @@
 <context>
     <name>ChordControls</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="94" />
+        <location filename="../../composer_app/ui/chords.py" line="95" />
         <source>C&amp;hords</source>
         <translation>Aco&amp;rdes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="100" />
+        <location filename="../../composer_app/ui/chords.py" line="101" />
         <source>Accompaniment &amp;Pattern</source>
         <translation>&amp;Patrón de acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="140" />
-        <location filename="../../composer_app/ui/chords.py" line="155" />
+        <location filename="../../composer_app/ui/chords.py" line="141" />
+        <location filename="../../composer_app/ui/chords.py" line="156" />
         <source>Type Chords</source>
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="141" />
+        <location filename="../../composer_app/ui/chords.py" line="142" />
         <source>Chords from bar %1, one a bar (C G Am F) or by bar (| C | G7 Am |):</source>
         <translation>Acordes desde el compás %1, uno por compás (Do Sol Lam Fa) o por compases (| Do | Sol7 Lam |):</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="149" />
+        <location filename="../../composer_app/ui/chords.py" line="150" />
         <source>Type chords</source>
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="158" />
+        <location filename="../../composer_app/ui/chords.py" line="159" />
         <source>Something typed is not a chord symbol (%1). Write a root (C, F#, Bb or Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an optional bass (/E).</source>
         <translation>Algo de lo escrito no es un cifrado de acorde (%1). Escribe una fundamental (Do, Fa#, Sib o C, F#, Bb), luego un tipo (m, 7, maj7, m7, dim, aug, sus4, m7b5) y, si quieres, un bajo (/Mi).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="161" />
+        <location filename="../../composer_app/ui/chords.py" line="162" />
         <source>Type at least one chord, for example C G Am F.</source>
         <translation>Escribe al menos un acorde, por ejemplo Do Sol Lam Fa.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="162" />
+        <location filename="../../composer_app/ui/chords.py" line="163" />
         <source>There is already a chord there; move or shorten it first.</source>
         <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="171" />
+        <location filename="../../composer_app/ui/chords.py" line="172" />
         <source>There is no melody to harmonize yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que armonizar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="192" />
+        <location filename="../../composer_app/ui/chords.py" line="193" />
         <source>The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.</source>
         <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala composer-app.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="193" />
+        <location filename="../../composer_app/ui/chords.py" line="194" />
         <source>The melody cannot be harmonized.</source>
         <translation>La melodía no se puede armonizar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="198" />
+        <location filename="../../composer_app/ui/chords.py" line="199" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="205" />
+        <location filename="../../composer_app/ui/chords.py" line="206" />
         <source>Another harmonization</source>
         <translation>Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="211" />
+        <location filename="../../composer_app/ui/chords.py" line="212" />
         <source>Harmonized in %1 (%2 of %3): %4</source>
         <translation>Armonizada en %1 (%2 de %3): %4</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="217" />
+        <location filename="../../composer_app/ui/chords.py" line="218" />
         <source>Clear chords</source>
         <translation>Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="229" />
+        <location filename="../../composer_app/ui/chords.py" line="230" />
         <source>Check Part-Writing</source>
         <translation>Revisar la conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="230" />
+        <location filename="../../composer_app/ui/chords.py" line="231" />
         <source>MIDI files (*.mid *.midi)</source>
         <translation>Archivos MIDI (*.mid *.midi)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="248" />
+        <location filename="../../composer_app/ui/chords.py" line="249" />
         <source>Four voices need a melody and chords: type chords or press Harmonize first.</source>
         <translation>Las cuatro voces necesitan una melodía y acordes: escribe acordes o pulsa Armonizar primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="256" />
+        <location filename="../../composer_app/ui/chords.py" line="257" />
         <source>No four voices fit under this melody and these chords.</source>
         <translation>No caben cuatro voces bajo esta melodía con estos acordes.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="259" />
+        <location filename="../../composer_app/ui/chords.py" line="260" />
         <source>Export Four Voices</source>
         <translation>Exportar las cuatro voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="260" />
+        <location filename="../../composer_app/ui/chords.py" line="261" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="269" />
+        <location filename="../../composer_app/ui/chords.py" line="270" />
+        <location filename="../../composer_app/ui/chords.py" line="324" />
         <source>The file could not be written there; choose another folder. Nothing was changed.</source>
         <translation>No se pudo escribir el archivo ahí; elige otra carpeta. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="272" />
+        <location filename="../../composer_app/ui/chords.py" line="273" />
         <source>Four voices written to %1</source>
         <translation>Cuatro voces escritas en %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="290" />
+        <source>There is no melody to export yet: play or draw one first.</source>
+        <translation>Aún no hay una melodía que exportar: primero toca o dibuja una.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="294" />
+        <source>Export as MusicXML</source>
+        <translation>Exportar como MusicXML</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="295" />
+        <source>MusicXML scores (*.musicxml *.xml)</source>
+        <translation>Partituras MusicXML (*.musicxml *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <source>Alto</source>
+        <translation>Contralto</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <source>Tenor</source>
+        <translation>Tenor</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <source>Bass</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="319" />
+        <source>Accompaniment</source>
+        <translation>Acompañamiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="323" />
+        <source>MusicXML needs the music21 package, which this installation lacks.</source>
+        <translation>MusicXML necesita el paquete music21, que falta en esta instalación.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="328" />
+        <source>Score written to %1</source>
+        <translation>Partitura escrita en %1</translation>
     </message>
 </context>
 <context>
@@ -876,95 +932,95 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="56" />
-        <source>Projects and MIDI files (*.composer *.mid *.midi);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;All files (*)</source>
-        <translation>Proyectos y archivos MIDI (*.composer *.mid *.midi);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Todos los archivos (*)</translation>
+        <source>Projects, MIDI files and scores (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;All files (*)</source>
+        <translation>Proyectos, archivos MIDI y partituras (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="90" />
-        <location filename="../../composer_app/ui/document_files.py" line="110" />
+        <location filename="../../composer_app/ui/document_files.py" line="91" />
+        <location filename="../../composer_app/ui/document_files.py" line="111" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="96" />
-        <location filename="../../composer_app/ui/document_files.py" line="116" />
+        <location filename="../../composer_app/ui/document_files.py" line="97" />
+        <location filename="../../composer_app/ui/document_files.py" line="117" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="100" />
+        <location filename="../../composer_app/ui/document_files.py" line="101" />
         <source>(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)</source>
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="126" />
+        <location filename="../../composer_app/ui/document_files.py" line="127" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="129" />
+        <location filename="../../composer_app/ui/document_files.py" line="130" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="130" />
+        <location filename="../../composer_app/ui/document_files.py" line="131" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="157" />
+        <location filename="../../composer_app/ui/document_files.py" line="158" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="158" />
+        <location filename="../../composer_app/ui/document_files.py" line="159" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="163" />
+        <location filename="../../composer_app/ui/document_files.py" line="164" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="176" />
+        <location filename="../../composer_app/ui/document_files.py" line="177" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="176" />
+        <location filename="../../composer_app/ui/document_files.py" line="177" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="178" />
+        <location filename="../../composer_app/ui/document_files.py" line="179" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="179" />
+        <location filename="../../composer_app/ui/document_files.py" line="180" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="184" />
+        <location filename="../../composer_app/ui/document_files.py" line="185" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="185" />
+        <location filename="../../composer_app/ui/document_files.py" line="186" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="192" />
+        <location filename="../../composer_app/ui/document_files.py" line="193" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="206" />
+        <location filename="../../composer_app/ui/document_files.py" line="207" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>

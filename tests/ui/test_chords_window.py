@@ -193,3 +193,26 @@ def test_the_chorale_pattern_plays_three_voices_under_the_melody(window, qtbot):
         starts.setdefault(n.tick, []).append(n.pitch)
     assert all(len(starts[c.tick]) == 3 for c in window.melody.chords)  # alto, tenor and bass at every chord
     assert all(len(v) <= 3 for v in starts.values())
+
+
+def test_export_a_lead_sheet_and_open_it_again(window, qtbot, tmp_path):
+    from composer_app.core.musicxml import read_musicxml
+
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F G7 C")
+    window.actions["play_chords"].setChecked(False)
+    target = tmp_path / "lead.musicxml"
+    assert window.chord_controls.export_musicxml(str(target))
+    song = read_musicxml(target)
+    assert [p.name for p in song.parts] == ["tune"]
+    assert [(c.tick, c.duration, c.symbol()) for c in song.chords] == symbols(window)
+    assert [c[:3] for c in song.melody().contents()] == [c[:3] for c in window.melody.contents()]  # no velocities
+    window.actions["play_chords"].setChecked(True)
+    window.chord_controls.pattern_actions["chorale"].trigger()
+    assert window.chord_controls.export_musicxml(str(target))
+    assert [p.name for p in read_musicxml(target).parts] == ["tune", "Alto", "Tenor", "Bass"]
+    # and the window opens it like a MIDI file, chords included
+    window.set_document(Melody(), None)
+    assert window.files.open_file(target, part=1)
+    assert [c[:3] for c in window.melody.contents()] == [c[:3] for c in tune().contents()]
+    assert symbols(window)[2][2] == "G7"
