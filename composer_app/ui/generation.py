@@ -58,6 +58,7 @@ class GenerationControls(QObject):
                                     self.models.error or self.tr("The model is still loading."))
             return False
         options = options or self.panel.options(self.session.selection_range())
+        self._follow_chords(options)
         self.last_options = options
         self.worker = Generation()
         self.worker.signals.progress.connect(lambda f: self.panel.progress.setValue(int(f * 100)))
@@ -66,6 +67,15 @@ class GenerationControls(QObject):
                                      on_done=self._done, on_failed=self._failed,
                                      progress=self.worker.signals.progress.emit, cancel=self.worker.cancel_event)
         return True
+
+    def _follow_chords(self, options: ContinueOptions) -> None:
+        """With chords in the chord track, what is generated follows them (notes on the beats are chord tones)."""
+        from composer_app.engine.constraints.chord_tones import FollowChords
+
+        melody = self.session.melody
+        kept = tuple(c for c in options.constraints if not isinstance(c, FollowChords))
+        options.constraints = kept + ((FollowChords(list(melody.chords), melody.time_signature.beat_ticks),)
+                                      if melody.chords else ())
 
     def again(self) -> bool:
         """Generate anew with the panel's current settings, where the last variations were (a continuation

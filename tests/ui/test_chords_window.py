@@ -216,3 +216,34 @@ def test_export_a_lead_sheet_and_open_it_again(window, qtbot, tmp_path):
     assert window.files.open_file(target, part=1)
     assert [c[:3] for c in window.melody.contents()] == [c[:3] for c in tune().contents()]
     assert symbols(window)[2][2] == "G7"
+
+
+def test_a_fill_under_chords_puts_chord_tones_on_the_beats(window, qtbot):
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F G C")
+    window.session.set_loop((BAR, 3 * BAR))  # bars 2 and 3: F and G
+    window.panel.variations.setValue(4)
+    window.actions["fill"].trigger()
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) == 4, timeout=20000)
+    on_beat = [(n.tick, n.pitch) for v in window.session.variations.items for n in v if n.tick % 480 == 0]
+    assert len(on_beat) >= 8
+    for tick, pitch in on_beat:
+        chord = next(c.chord for c in window.melody.chords if c.tick <= tick < c.end)
+        assert pitch % 12 in chord.pitch_classes(), (tick, pitch, chord)
+
+
+def test_the_roll_shades_the_tones_of_each_chord(window, qtbot):
+    window.set_document(tune(), None)
+    canvas = window.roll.canvas
+    t = window.roll.state.transform
+    window.roll.state.set_view(0, 77)
+    x = int(t.x(BAR // 2 + 60))  # between grid lines
+    y_c, y_d = int(t.y(72) + t.row_height / 2), int(t.y(74) + t.row_height / 2)  # C5 and D5: both white keys in C
+    plain = canvas.grab().toImage()
+    assert plain.pixelColor(x, y_c) == plain.pixelColor(x, y_d)
+    window.chord_controls.type_progression("C G")
+    shaded = canvas.grab().toImage()
+    assert shaded.pixelColor(x, y_c) != shaded.pixelColor(x, y_d)  # C is a tone of C major, D is not
+    assert shaded.pixelColor(x, y_d) == plain.pixelColor(x, y_d)
+    x2 = int(t.x(BAR + BAR // 2 + 60))
+    assert shaded.pixelColor(x2, y_d) != shaded.pixelColor(x2, y_c)  # under G, D is the chord tone

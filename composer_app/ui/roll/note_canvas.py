@@ -205,6 +205,28 @@ class NoteCanvas(QWidget):
         event.accept()
 
     # -- painting ------------------------------------------------------------------------
+    def _paint_chord_tones(self, p: QPainter, w: int, low: int, high: int, rows: dict) -> None:
+        """Under each chord of the chord track, the rows of its tones in a warm tint (stronger for the chord at
+        the playhead): where the melody meets the harmony."""
+        chords = self.melody.chords
+        if not chords:
+            return
+        t = self.state.transform
+        t0, t1 = t.visible_ticks(w)
+        warm = QColor(255, 150, 40)
+        here = self.state.playhead
+        for c in chords:
+            if c.chord is None or c.end < t0 or c.tick > t1:
+                continue
+            x0, x1 = max(0.0, t.x(c.tick)), min(float(w), t.x(c.end))
+            strength = 0.32 if c.tick <= here < c.end else 0.18
+            tones = set(c.chord.pitch_classes())
+            key_pcs = self.state.key.pitch_classes() if self.state.key else None
+            for pitch in range(low, high + 1):
+                if pitch % 12 in tones:
+                    row = rows[(pitch % 12 in BLACK_KEYS, key_pcs is not None and pitch % 12 in key_pcs)]
+                    p.fillRect(QRectF(x0, t.y(pitch), x1 - x0, t.row_height), blend(warm, row, strength))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         # Every full-height fill is an opaque, pre-blended colour: translucent fills take Qt's slow
         # blending path (about 0.2 ms per grid line here) and would cost 20+ ms a frame.
@@ -233,6 +255,7 @@ class NoteCanvas(QWidget):
         if self.state.loop:
             a, b = self.state.loop
             p.fillRect(QRectF(t.x(a), 0, t.x(b) - t.x(a), h), blend(QColor(255, 200, 0), base, 0.15))
+        self._paint_chord_tones(p, w, low, high, rows)
         self._paint_grid(p, w, h, text, base)
         t0, t1 = t.visible_ticks(w)
         self._paint_ghosts(p, t0, t1, low, high)
