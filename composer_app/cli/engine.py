@@ -92,6 +92,11 @@ def run_continue(args: argparse.Namespace) -> int:
         bar = melody.time_signature.bar_ticks
         start = -(-melody.end_tick // bar) * bar if melody.end_tick % bar > bar // 2 else melody.end_tick // bar * bar
         chords = parse_progression(args.chords, bar, start)
+        generated_end = melody.end_tick + args.bars * bar
+        if chords and chords[-1].end > -(-generated_end // bar) * bar:
+            bars = -(-(chords[-1].end - start) // bar)
+            raise ComposerError(f"the progression covers {bars} bars but only {args.bars} are generated; give fewer "
+                                f"chords or ask for more bars (--bars {bars})")
         run["constraints"] = (FollowChords(chords, melody.time_signature.beat_ticks),)
         melody.chords = tuple(check_chords([c for c in melody.chords if c.end <= start] + chords))
     model = load_model(args.model, force_cpu=args.cpu)
@@ -126,8 +131,13 @@ def run_fill(args: argparse.Namespace) -> int:
     start, end = bars_span(melody, args.bars)
     check_meter(melody, end, song.meter_changes)
     model = load_model(args.model, force_cpu=args.cpu)
+    run = {}
+    if melody.chords:  # the file's chords: the fill follows them
+        from composer_app.engine.constraints.chord_tones import FollowChords
+
+        run["constraints"] = (FollowChords(list(melody.chords), melody.time_signature.beat_ticks),)
     options = ContinueOptions.of({s.name: getattr(args, s.name) for s in SETTINGS if s.name != "bars"},
-                                 seed=args.seed)
+                                 seed=args.seed, **run)
     result = fill_span(model, melody, start, end, options)
     filled = [with_fill(melody, v, start, end) for v in result.variations]
     if args.output is not None:

@@ -95,4 +95,4 @@ def with_fill(melody: Melody, fill: Melody, start: int, end: int) -> Melody:
             kept.append((end, n.end - end, n.pitch, n.velocity))
     kept += [(n.tick, n.duration, n.pitch, n.velocity) for n in fill if start <= n.tick < end]
     return Melody.from_notes(sorted(kept), tempos=list(melody.tempos), time_signature=melody.time_signature,
-                             key_signature=melody.key_signature, name=fill.name or melody.name)
+                             key_signature=melody.key_signature, name=fill.name or melody.name, chords=melody.chords)

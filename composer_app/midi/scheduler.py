@@ -71,10 +71,10 @@ class PlaybackScheduler:
         while self.index < due:
             when, _, msg = self.events[self.index]
             self.index += 1
-            key = (msg.channel, msg.note)
+            key = (msg.channel, getattr(msg, "note", None))  # a program change has no note
             if msg.type == "note_on":
                 self.sounding[key] = self.sounding.get(key, 0) + 1
-            elif self.sounding.get(key):
+            elif msg.type == "note_off" and self.sounding.get(key):
                 self.sounding[key] -= 1
                 if not self.sounding[key]:
                     del self.sounding[key]

@@ -147,7 +147,15 @@ class ChordControls(QObject):
                 events = parse_progression(text, bar, start)
                 end = max(e.end for e in events) if events else start
                 kept = [c for c in melody.chords if c.end <= start or c.tick >= end]
-                return self.session.do(self.session.set_chords(kept + events, self.tr("Type chords")))
+                done = self.session.do(self.session.set_chords(kept + events, self.tr("Type chords")))
+                melody_end = -(-melody.end_tick // bar) * bar
+                after = [e for e in events if e.tick >= melody_end]
+                if done and after and len(melody):  # allowed (a lead sheet may run ahead), but said
+                    self.window.show_message(
+                        self.tr("%1 of the chords come after the melody ends (bar %2): continue the melody to fill "
+                                "them.").replace("%1", str(len(after))).replace("%2", str(melody_end // bar + 1)),
+                        8000)
+                return done
             except ChordError as e:
                 message = self._words(e)
                 if not asked:
@@ -283,7 +291,6 @@ class ChordControls(QObject):
         from PySide6.QtWidgets import QApplication, QFileDialog
 
         from composer_app.core.musicxml import write_musicxml
-        from composer_app.engine.accompaniment import accompany
 
         melody = self.session.melody
         if len(melody) == 0:
@@ -297,26 +304,9 @@ class ChordControls(QObject):
                 return False
             if not path.lower().endswith((".musicxml", ".xml")):
                 path += ".musicxml"
-        parts = []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if melody.chords and self.actions["play_chords"].isChecked():
-                key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
-                ts = melody.time_signature
-                if self.pattern == "chorale":
-                    from composer_app.engine.four_voices import four_voices
-
-                    try:
-                        voices = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords),
-                                             key, ts.beat_ticks)
-                        names = {"alto": self.tr("Alto"), "tenor": self.tr("Tenor"), "bass": self.tr("Bass")}
-                        parts = [(names[v], voices[v]) for v in ("alto", "tenor", "bass")]
-                    except ComposerError:
-                        parts = []
-                if not parts:
-                    rows = accompany(melody.chords, melody.contents(), ts.bar_ticks, ts.beat_ticks,
-                                     "block" if self.pattern == "chorale" else self.pattern, key)
-                    parts = [(self.tr("Accompaniment"), [(t, d, p) for t, d, p, _ in rows])]
+            parts = [(name, [(t, d, p) for t, d, p, _ in notes]) for name, notes in self.accompaniment_parts(melody)]
             write_musicxml(melody, Path(path), parts, title=Path(path).stem)
         except ComposerError as e:
             self.window.show_message(
@@ -327,4 +317,27 @@ class ChordControls(QObject):
             QApplication.restoreOverrideCursor()
         self.window.show_message(self.tr("Score written to %1").replace("%1", Path(path).name))
         return True
+
+    def accompaniment_parts(self, melody) -> list[tuple[str, list[tuple[int, int, int, int]]]]:
+        """What the chords add to an exported file, as (name, notes) parts: nothing without chords or when they do
+        not play; alto, tenor and bass in the chorale pattern; else one accompaniment in the chosen pattern."""
+        from composer_app.engine.accompaniment import accompany
+
+        if not melody.chords or not self.actions["play_chords"].isChecked():
+            return []
+        key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
+        ts = melody.time_signature
+        if self.pattern == "chorale":
+            from composer_app.engine.four_voices import four_voices
+
+            try:
+                voices = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords), key,
+                                     ts.beat_ticks)
+                names = {"alto": self.tr("Alto"), "tenor": self.tr("Tenor"), "bass": self.tr("Bass")}
+                return [(names[v], [(t, d, p, 72) for t, d, p in voices[v]]) for v in ("alto", "tenor", "bass")]
+            except ComposerError:
+                pass  # no four voices fit: block chords instead
+        rows = accompany(melody.chords, melody.contents(), ts.bar_ticks, ts.beat_ticks,
+                         "block" if self.pattern == "chorale" else self.pattern, key)
+        return [(self.tr("Accompaniment"), rows)]
 

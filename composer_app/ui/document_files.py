@@ -179,7 +179,8 @@ class DocumentFiles(QObject):
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export MIDI"), str(self._save_folder() / f"{what}.mid"),
                                               self.tr("MIDI files (*.mid)"))
         if path:
-            self._write(melody, Path(path))
+            extra = self.window.chord_controls.accompaniment_parts(melody) if what == "melody" else []
+            self._write(melody, Path(path), variations=extra)
 
     def export_wav_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export WAV"), str(self._save_folder() / "melody.wav"),

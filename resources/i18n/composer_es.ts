@@ -402,7 +402,7 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/chords.py" line="141" />
-        <location filename="../../composer_app/ui/chords.py" line="156" />
+        <location filename="../../composer_app/ui/chords.py" line="164" />
         <source>Type Chords</source>
         <translation>Escribir acordes</translation>
     </message>
@@ -417,138 +417,143 @@
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="159" />
+        <location filename="../../composer_app/ui/chords.py" line="155" />
+        <source>%1 of the chords come after the melody ends (bar %2): continue the melody to fill them.</source>
+        <translation>%1 de los acordes quedan después del final de la melodía (compás %2): continúa la melodía para llenarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="167" />
         <source>Something typed is not a chord symbol (%1). Write a root (C, F#, Bb or Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an optional bass (/E).</source>
         <translation>Algo de lo escrito no es un cifrado de acorde (%1). Escribe una fundamental (Do, Fa#, Sib o C, F#, Bb), luego un tipo (m, 7, maj7, m7, dim, aug, sus4, m7b5) y, si quieres, un bajo (/Mi).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="162" />
+        <location filename="../../composer_app/ui/chords.py" line="170" />
         <source>Type at least one chord, for example C G Am F.</source>
         <translation>Escribe al menos un acorde, por ejemplo Do Sol Lam Fa.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="163" />
+        <location filename="../../composer_app/ui/chords.py" line="171" />
         <source>There is already a chord there; move or shorten it first.</source>
         <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="172" />
+        <location filename="../../composer_app/ui/chords.py" line="180" />
         <source>There is no melody to harmonize yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que armonizar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="193" />
+        <location filename="../../composer_app/ui/chords.py" line="201" />
         <source>The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.</source>
         <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala composer-app.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="194" />
+        <location filename="../../composer_app/ui/chords.py" line="202" />
         <source>The melody cannot be harmonized.</source>
         <translation>La melodía no se puede armonizar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="199" />
+        <location filename="../../composer_app/ui/chords.py" line="207" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="206" />
+        <location filename="../../composer_app/ui/chords.py" line="214" />
         <source>Another harmonization</source>
         <translation>Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="212" />
+        <location filename="../../composer_app/ui/chords.py" line="220" />
         <source>Harmonized in %1 (%2 of %3): %4</source>
         <translation>Armonizada en %1 (%2 de %3): %4</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="218" />
+        <location filename="../../composer_app/ui/chords.py" line="226" />
         <source>Clear chords</source>
         <translation>Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="230" />
+        <location filename="../../composer_app/ui/chords.py" line="238" />
         <source>Check Part-Writing</source>
         <translation>Revisar la conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="231" />
+        <location filename="../../composer_app/ui/chords.py" line="239" />
         <source>MIDI files (*.mid *.midi)</source>
         <translation>Archivos MIDI (*.mid *.midi)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="249" />
+        <location filename="../../composer_app/ui/chords.py" line="257" />
         <source>Four voices need a melody and chords: type chords or press Harmonize first.</source>
         <translation>Las cuatro voces necesitan una melodía y acordes: escribe acordes o pulsa Armonizar primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="257" />
+        <location filename="../../composer_app/ui/chords.py" line="265" />
         <source>No four voices fit under this melody and these chords.</source>
         <translation>No caben cuatro voces bajo esta melodía con estos acordes.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="260" />
+        <location filename="../../composer_app/ui/chords.py" line="268" />
         <source>Export Four Voices</source>
         <translation>Exportar las cuatro voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="261" />
+        <location filename="../../composer_app/ui/chords.py" line="269" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="270" />
-        <location filename="../../composer_app/ui/chords.py" line="324" />
+        <location filename="../../composer_app/ui/chords.py" line="278" />
+        <location filename="../../composer_app/ui/chords.py" line="314" />
         <source>The file could not be written there; choose another folder. Nothing was changed.</source>
         <translation>No se pudo escribir el archivo ahí; elige otra carpeta. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="273" />
+        <location filename="../../composer_app/ui/chords.py" line="281" />
         <source>Four voices written to %1</source>
         <translation>Cuatro voces escritas en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="290" />
+        <location filename="../../composer_app/ui/chords.py" line="297" />
         <source>There is no melody to export yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que exportar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="294" />
+        <location filename="../../composer_app/ui/chords.py" line="301" />
         <source>Export as MusicXML</source>
         <translation>Exportar como MusicXML</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="295" />
+        <location filename="../../composer_app/ui/chords.py" line="302" />
         <source>MusicXML scores (*.musicxml *.xml)</source>
         <translation>Partituras MusicXML (*.musicxml *.xml)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <location filename="../../composer_app/ui/chords.py" line="336" />
         <source>Alto</source>
         <translation>Contralto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <location filename="../../composer_app/ui/chords.py" line="336" />
         <source>Tenor</source>
         <translation>Tenor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <location filename="../../composer_app/ui/chords.py" line="336" />
         <source>Bass</source>
         <translation>Bajo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="319" />
+        <location filename="../../composer_app/ui/chords.py" line="342" />
         <source>Accompaniment</source>
         <translation>Acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="323" />
+        <location filename="../../composer_app/ui/chords.py" line="313" />
         <source>MusicXML needs the music21 package, which this installation lacks.</source>
         <translation>MusicXML necesita el paquete music21, que falta en esta instalación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="328" />
+        <location filename="../../composer_app/ui/chords.py" line="318" />
         <source>Score written to %1</source>
         <translation>Partitura escrita en %1</translation>
     </message>
@@ -1005,22 +1010,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="185" />
+        <location filename="../../composer_app/ui/document_files.py" line="186" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="186" />
+        <location filename="../../composer_app/ui/document_files.py" line="187" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="193" />
+        <location filename="../../composer_app/ui/document_files.py" line="194" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="207" />
+        <location filename="../../composer_app/ui/document_files.py" line="208" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -1051,52 +1056,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="84" />
+        <location filename="../../composer_app/ui/generation.py" line="94" />
         <source>Drag on the ruler over the bars to fill, or select notes, then press Fill (Ctrl+Shift+Enter).</source>
         <translation>Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (Ctrl+Mayús+Intro).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="91" />
+        <location filename="../../composer_app/ui/generation.py" line="101" />
         <source>Select the notes to write again first.</source>
         <translation>Primero selecciona las notas que quieres escribir de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="103" />
+        <location filename="../../composer_app/ui/generation.py" line="113" />
         <source>Make room for an intro</source>
         <translation>Hacer sitio para una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="123" />
+        <location filename="../../composer_app/ui/generation.py" line="133" />
         <source>This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.</source>
         <translation>Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="138" />
+        <location filename="../../composer_app/ui/generation.py" line="148" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="150" />
+        <location filename="../../composer_app/ui/generation.py" line="160" />
         <source>%1 of the %2 variations came out the same: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
         <translation>%1 de las %2 variaciones han salido iguales: con Creatividad y Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener variaciones distintas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="154" />
+        <location filename="../../composer_app/ui/generation.py" line="164" />
         <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
         <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="160" />
+        <location filename="../../composer_app/ui/generation.py" line="170" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="162" />
+        <location filename="../../composer_app/ui/generation.py" line="172" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="191" />
+        <location filename="../../composer_app/ui/generation.py" line="201" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>

@@ -41,3 +41,28 @@ def test_an_unknown_chord_in_the_progression_is_one_line(tmp_path, chopin_dir):
                          timeout=60)
     assert run.returncode != 0 and "'Hm7' is not a chord symbol" in run.stderr and run.stderr.count("\n") == 1
     assert not (tmp_path / "x.mid").exists()
+
+
+def test_a_progression_longer_than_the_bars_generated_is_refused(tmp_path, chopin_dir):
+    run = subprocess.run([sys.executable, "-m", "composer_app", "continue", str(chopin_dir / "chpn-p7_format0.mid"),
+                          "--bars", "2", "--chords", "Am Dm G7 C", "-o", str(tmp_path / "x.mid")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0 and "covers 4 bars but only 2 are generated" in run.stderr
+    assert run.stderr.count("\n") == 1 and not (tmp_path / "x.mid").exists()
+
+
+def test_fill_follows_the_chords_of_the_file(tmp_path):
+    from pathlib import Path
+
+    tune = sorted((Path(__file__).resolve().parents[2] / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
+    harmonized = tmp_path / "h.mid"
+    assert subprocess.run([sys.executable, "-m", "composer_app", "harmonize", str(tune), "--per-bar", "2", "-o",
+                           str(harmonized)], capture_output=True, timeout=60).returncode == 0
+    run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(harmonized), "--bars", "3-6",
+                          "--variations", "4", "--seed", "2", "--json", "-o", str(tmp_path / "f.mid")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    chords = list(read_midi(harmonized).chords)
+    share, count = _strong_beat_share(json.loads(run.stdout)["variations"], chords)
+    assert count >= 8 and share == 1.0
+    assert read_midi(tmp_path / "f.mid").chords == read_midi(harmonized).chords

@@ -29,6 +29,17 @@ def test_events_are_sent_when_due_offs_before_ons():
     assert s.pump() == 1 and not s.playing
 
 
+def test_a_program_change_among_the_notes_is_sent_and_playback_goes_on():
+    clock, sent = FakeClock(), []
+    s = PlaybackScheduler(sent.append, clock)
+    events = melody_events(Melody.from_notes([(0, 480, 60, 80)]), channel=1)
+    s.load([(0.0, 0, mido.Message("program_change", channel=1, program=0))] + events)
+    s.start()
+    assert s.pump() == 2 and [m.type for m in sent] == ["program_change", "note_on"]
+    clock.now += 1
+    assert s.pump() == 1 and sent[-1].type == "note_off" and not s.playing
+
+
 def test_stop_silences_every_sounding_note():
     clock, sent = FakeClock(), []
     s = PlaybackScheduler(sent.append, clock)

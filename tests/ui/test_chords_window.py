@@ -247,3 +247,27 @@ def test_the_roll_shades_the_tones_of_each_chord(window, qtbot):
     assert shaded.pixelColor(x, y_d) == plain.pixelColor(x, y_d)
     x2 = int(t.x(BAR + BAR // 2 + 60))
     assert shaded.pixelColor(x2, y_d) != shaded.pixelColor(x2, y_c)  # under G, D is the chord tone
+
+
+def test_export_melody_as_midi_carries_the_chords_and_their_accompaniment(window, qtbot, tmp_path, monkeypatch):
+    from composer_app.core.midifile import read_midi
+
+    window.set_document(tune(), None)
+    window.chord_controls.type_progression("C F G C")
+    window.chord_controls.pattern_actions["broken"].trigger()
+    target = tmp_path / "melody.mid"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions["export_melody"].trigger()
+    song = read_midi(target)
+    assert [p.name for p in song.parts] == ["tune", "Accompaniment"] and len(song.chords) == 4
+    window.actions["play_chords"].setChecked(False)  # chords that do not play: the Chords track only
+    window.actions["export_melody"].trigger()
+    song = read_midi(target)
+    assert [p.name for p in song.parts] == ["tune"] and len(song.chords) == 4
+
+
+def test_chords_typed_past_the_end_of_the_melody_are_kept_and_said(window, qtbot):
+    window.set_document(tune(), None)  # four bars
+    assert window.chord_controls.type_progression("C F G C Am Dm")
+    assert len(window.melody.chords) == 6
+    assert "2 of the chords come after the melody ends (bar 5)" in window.statusBar().currentMessage()

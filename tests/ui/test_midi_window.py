@@ -126,3 +126,22 @@ def test_play_with_count_in_and_metronome_clicks_a_woodblock_on_the_drum_channel
     gaps = [b - a for a, b in zip(before, before[1:])]
     assert all(0.15 < g < 0.35 for g in gaps)  # on the beat at 240 BPM (the machine may be busy)
     assert window.settings.value("play/metronome") == "true"
+
+
+def test_the_chords_play_on_their_own_channel_of_the_midi_output(window, qtbot, synth):
+    rows = [60, 64, 67, 72, 65, 69, 72, 69]
+    window.set_document(Melody.from_notes([(i * 240, 240, p, 90) for i, p in enumerate(rows)]), None)
+    window.chord_controls.type_progression("| C F |")  # the melody lasts a bar: C, then F in its second half
+    window.chord_controls.pattern_actions["block"].trigger()
+    use_midi(window, output_name=synth.port_name)
+    window.live.toggle_play()
+    qtbot.waitUntil(lambda: any(m[0] & 0xF0 == 0x90 and m[0] & 0x0F == 1 and m[2] > 0 and m[1] % 12 == 5
+                                for _, m in synth.received), timeout=4000)  # the F chord on channel 2
+    window.live.toggle_play()
+    time.sleep(0.1)
+    on = [m for _, m in synth.received if m[0] & 0xF0 == 0x90 and m[2] > 0]
+    melody = {m[1] for m in on if m[0] & 0x0F == 0}
+    backing = {m[1] for m in on if m[0] & 0x0F == 1}
+    assert melody <= set(rows) and backing and max(backing) < min(melody)
+    assert {p % 12 for p in backing} <= {0, 4, 7, 5, 9}
+    assert synth.sounding() == set()  # stop silences both channels
