@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'How many different harmonizations to try (Another Harmonization, Ctrl+Alt+H, goes through them)': 'Cuántas armonizaciones distintas probar (Otra armonización, Ctrl+Alt+H, pasa de una a otra)',
+    'Harmonizations': 'Armonizaciones',
     '%1 of the chords come after the melody ends (bar %2): continue the melody to fill them.': '%1 de los acordes quedan después del final de la melodía (compás %2): continúa la melodía para llenarlos.',
     'Export as Music&XML...': 'Exportar como Music&XML...',
     'A score for MuseScore and other notation programs: the melody with its chord symbols and, when the chords play, their accompaniment': 'Una partitura para MuseScore y otros programas de notación: la melodía con su cifrado y, cuando suenan los acordes, su acompañamiento',

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QSpinBox,
     QWidget,
 )
 
@@ -49,9 +50,15 @@ class HarmonizeDialog(QDialog):
         self.sevenths.setChecked(settings.value("chords/sevenths", "false") in (True, "true"))
         self.cadence = QCheckBox(self.tr("Cadences where phrases end"))
         self.cadence.setChecked(settings.value("chords/cadence", "true") in (True, "true"))
+        self.alternatives = QSpinBox()
+        self.alternatives.setRange(1, 4)
+        self.alternatives.setValue(max(1, min(4, int(settings.value("chords/alternatives", 4)))))
+        self.alternatives.setToolTip(self.tr("How many different harmonizations to try (Another Harmonization, "
+                                             "Ctrl+Alt+H, goes through them)"))
         form.addRow(self.tr("Chords"), self.per_bar)
         form.addRow("", self.sevenths)
         form.addRow("", self.cadence)
+        form.addRow(self.tr("Harmonizations"), self.alternatives)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -171,8 +178,10 @@ class ChordControls(QObject):
                 "overlap": self.tr("There is already a chord there; move or shorten it first.")}.get(e.reason, str(e))
 
     # -- harmonizing -------------------------------------------------------------------------
-    def harmonize(self, per_bar: int | None = None, sevenths: bool | None = None, cadence: bool = True) -> bool:
-        """Chords for the whole melody (asks how when nothing is given); the first of four alternatives."""
+    def harmonize(self, per_bar: int | None = None, sevenths: bool | None = None, cadence: bool = True,
+                  alternatives: int = 4) -> bool:
+        """Chords for the whole melody (asks how when nothing is given): the best of 1-4 alternatives, which
+        Another Harmonization goes through."""
         from composer_app.engine.harmonize import HarmonizeOptions, HarmonyModel, harmonize_melody
 
         melody = self.session.melody
@@ -184,7 +193,9 @@ class ChordControls(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             per_bar, sevenths, cadence = dialog.per_bar.currentData(), dialog.sevenths.isChecked(), dialog.cadence.isChecked()
+            alternatives = dialog.alternatives.value()
             s = self.window.settings
+            s.setValue("chords/alternatives", alternatives)
             s.setValue("chords/per_bar", per_bar)
             s.setValue("chords/sevenths", "true" if sevenths else "false")
             s.setValue("chords/cadence", "true" if cadence else "false")
@@ -195,7 +206,7 @@ class ChordControls(QObject):
                 self._model = HarmonyModel.load()
             self.harmonizations = harmonize_melody(
                 self._model, [(n.tick, n.duration, n.pitch) for n in melody], key, ts.bar_ticks, ts.beat_ticks,
-                HarmonizeOptions(bool(sevenths), int(per_bar), bool(cadence), 4))
+                HarmonizeOptions(bool(sevenths), int(per_bar), bool(cadence), int(alternatives)))
         except ComposerError as e:
             self.window.show_message(
                 self.tr("The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.")

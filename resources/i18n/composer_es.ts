@@ -391,169 +391,169 @@
 <context>
     <name>ChordControls</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="95" />
+        <location filename="../../composer_app/ui/chords.py" line="102" />
         <source>C&amp;hords</source>
         <translation>Aco&amp;rdes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="101" />
+        <location filename="../../composer_app/ui/chords.py" line="108" />
         <source>Accompaniment &amp;Pattern</source>
         <translation>&amp;Patrón de acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="141" />
-        <location filename="../../composer_app/ui/chords.py" line="164" />
+        <location filename="../../composer_app/ui/chords.py" line="148" />
+        <location filename="../../composer_app/ui/chords.py" line="171" />
         <source>Type Chords</source>
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="142" />
+        <location filename="../../composer_app/ui/chords.py" line="149" />
         <source>Chords from bar %1, one a bar (C G Am F) or by bar (| C | G7 Am |):</source>
         <translation>Acordes desde el compás %1, uno por compás (Do Sol Lam Fa) o por compases (| Do | Sol7 Lam |):</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="150" />
+        <location filename="../../composer_app/ui/chords.py" line="157" />
         <source>Type chords</source>
         <translation>Escribir acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="155" />
+        <location filename="../../composer_app/ui/chords.py" line="162" />
         <source>%1 of the chords come after the melody ends (bar %2): continue the melody to fill them.</source>
         <translation>%1 de los acordes quedan después del final de la melodía (compás %2): continúa la melodía para llenarlos.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="167" />
+        <location filename="../../composer_app/ui/chords.py" line="174" />
         <source>Something typed is not a chord symbol (%1). Write a root (C, F#, Bb or Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an optional bass (/E).</source>
         <translation>Algo de lo escrito no es un cifrado de acorde (%1). Escribe una fundamental (Do, Fa#, Sib o C, F#, Bb), luego un tipo (m, 7, maj7, m7, dim, aug, sus4, m7b5) y, si quieres, un bajo (/Mi).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="170" />
+        <location filename="../../composer_app/ui/chords.py" line="177" />
         <source>Type at least one chord, for example C G Am F.</source>
         <translation>Escribe al menos un acorde, por ejemplo Do Sol Lam Fa.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="171" />
+        <location filename="../../composer_app/ui/chords.py" line="178" />
         <source>There is already a chord there; move or shorten it first.</source>
         <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="180" />
+        <location filename="../../composer_app/ui/chords.py" line="189" />
         <source>There is no melody to harmonize yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que armonizar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="201" />
+        <location filename="../../composer_app/ui/chords.py" line="212" />
         <source>The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.</source>
         <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala composer-app.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="202" />
+        <location filename="../../composer_app/ui/chords.py" line="213" />
         <source>The melody cannot be harmonized.</source>
         <translation>La melodía no se puede armonizar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="207" />
+        <location filename="../../composer_app/ui/chords.py" line="218" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="214" />
+        <location filename="../../composer_app/ui/chords.py" line="225" />
         <source>Another harmonization</source>
         <translation>Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="220" />
+        <location filename="../../composer_app/ui/chords.py" line="231" />
         <source>Harmonized in %1 (%2 of %3): %4</source>
         <translation>Armonizada en %1 (%2 de %3): %4</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="226" />
+        <location filename="../../composer_app/ui/chords.py" line="237" />
         <source>Clear chords</source>
         <translation>Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="238" />
+        <location filename="../../composer_app/ui/chords.py" line="249" />
         <source>Check Part-Writing</source>
         <translation>Revisar la conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="239" />
+        <location filename="../../composer_app/ui/chords.py" line="250" />
         <source>MIDI files (*.mid *.midi)</source>
         <translation>Archivos MIDI (*.mid *.midi)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="257" />
+        <location filename="../../composer_app/ui/chords.py" line="268" />
         <source>Four voices need a melody and chords: type chords or press Harmonize first.</source>
         <translation>Las cuatro voces necesitan una melodía y acordes: escribe acordes o pulsa Armonizar primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="265" />
+        <location filename="../../composer_app/ui/chords.py" line="276" />
         <source>No four voices fit under this melody and these chords.</source>
         <translation>No caben cuatro voces bajo esta melodía con estos acordes.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="268" />
+        <location filename="../../composer_app/ui/chords.py" line="279" />
         <source>Export Four Voices</source>
         <translation>Exportar las cuatro voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="269" />
+        <location filename="../../composer_app/ui/chords.py" line="280" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="278" />
-        <location filename="../../composer_app/ui/chords.py" line="314" />
+        <location filename="../../composer_app/ui/chords.py" line="289" />
+        <location filename="../../composer_app/ui/chords.py" line="325" />
         <source>The file could not be written there; choose another folder. Nothing was changed.</source>
         <translation>No se pudo escribir el archivo ahí; elige otra carpeta. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="281" />
+        <location filename="../../composer_app/ui/chords.py" line="292" />
         <source>Four voices written to %1</source>
         <translation>Cuatro voces escritas en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="297" />
+        <location filename="../../composer_app/ui/chords.py" line="308" />
         <source>There is no melody to export yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que exportar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="301" />
+        <location filename="../../composer_app/ui/chords.py" line="312" />
         <source>Export as MusicXML</source>
         <translation>Exportar como MusicXML</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="302" />
+        <location filename="../../composer_app/ui/chords.py" line="313" />
         <source>MusicXML scores (*.musicxml *.xml)</source>
         <translation>Partituras MusicXML (*.musicxml *.xml)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="336" />
+        <location filename="../../composer_app/ui/chords.py" line="347" />
         <source>Alto</source>
         <translation>Contralto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="336" />
+        <location filename="../../composer_app/ui/chords.py" line="347" />
         <source>Tenor</source>
         <translation>Tenor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="336" />
+        <location filename="../../composer_app/ui/chords.py" line="347" />
         <source>Bass</source>
         <translation>Bajo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="342" />
+        <location filename="../../composer_app/ui/chords.py" line="353" />
         <source>Accompaniment</source>
         <translation>Acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="313" />
+        <location filename="../../composer_app/ui/chords.py" line="324" />
         <source>MusicXML needs the music21 package, which this installation lacks.</source>
         <translation>MusicXML necesita el paquete music21, que falta en esta instalación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="318" />
+        <location filename="../../composer_app/ui/chords.py" line="329" />
         <source>Score written to %1</source>
         <translation>Partitura escrita en %1</translation>
     </message>
@@ -621,32 +621,32 @@
 <context>
     <name>Chords</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="29" />
+        <location filename="../../composer_app/ui/chords.py" line="30" />
         <source>Block Chords</source>
         <translation>Acordes placados</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="30" />
+        <location filename="../../composer_app/ui/chords.py" line="31" />
         <source>Broken (Alberti)</source>
         <translation>Quebrado (bajo de Alberti)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="31" />
+        <location filename="../../composer_app/ui/chords.py" line="32" />
         <source>Waltz</source>
         <translation>Vals</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="32" />
+        <location filename="../../composer_app/ui/chords.py" line="33" />
         <source>Arpeggio</source>
         <translation>Arpegio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="33" />
+        <location filename="../../composer_app/ui/chords.py" line="34" />
         <source>Bass and Chord</source>
         <translation>Bajo y acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="34" />
+        <location filename="../../composer_app/ui/chords.py" line="35" />
         <source>Four Voices (Chorale)</source>
         <translation>Cuatro voces (coral)</translation>
     </message>
@@ -1109,34 +1109,44 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>HarmonizeDialog</name>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="42" />
+        <location filename="../../composer_app/ui/chords.py" line="43" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="45" />
+        <location filename="../../composer_app/ui/chords.py" line="46" />
         <source>One chord a bar</source>
         <translation>Un acorde por compás</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="46" />
+        <location filename="../../composer_app/ui/chords.py" line="47" />
         <source>Two chords a bar</source>
         <translation>Dos acordes por compás</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="48" />
+        <location filename="../../composer_app/ui/chords.py" line="49" />
         <source>With sevenths (G7, Dm7, Bm7b5)</source>
         <translation>Con séptimas (Sol7, Rem7, Sim7b5)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="50" />
+        <location filename="../../composer_app/ui/chords.py" line="51" />
         <source>Cadences where phrases end</source>
         <translation>Cadencias donde terminan las frases</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="52" />
+        <location filename="../../composer_app/ui/chords.py" line="56" />
+        <source>How many different harmonizations to try (Another Harmonization, Ctrl+Alt+H, goes through them)</source>
+        <translation>Cuántas armonizaciones distintas probar (Otra armonización, Ctrl+Alt+H, pasa de una a otra)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="58" />
         <source>Chords</source>
         <translation>Acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="61" />
+        <source>Harmonizations</source>
+        <translation>Armonizaciones</translation>
     </message>
 </context>
 <context>

@@ -271,3 +271,27 @@ def test_chords_typed_past_the_end_of_the_melody_are_kept_and_said(window, qtbot
     assert window.chord_controls.type_progression("C F G C Am Dm")
     assert len(window.melody.chords) == 6
     assert "2 of the chords come after the melody ends (bar 5)" in window.statusBar().currentMessage()
+
+
+def test_the_harmonize_dialog_asks_how_many_and_remembers(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from composer_app.ui.chords import HarmonizeDialog
+
+    def choose(dialog):
+        dialog.per_bar.setCurrentIndex(1)
+        dialog.sevenths.setChecked(True)
+        dialog.alternatives.setValue(2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HarmonizeDialog, "exec", choose)
+    window.set_document(tune(), None)
+    assert window.chord_controls.harmonize()
+    assert len(window.chord_controls.harmonizations) == 2 and "(1 of 2)" in window.statusBar().currentMessage()
+    assert any(c.tick % BAR for c in window.melody.chords) or len(window.melody.chords) >= 4
+    window.actions["another_harmonization"].trigger()
+    window.actions["another_harmonization"].trigger()  # round again to the first
+    assert window.chord_controls.shown == 0
+    again = HarmonizeDialog(window.settings, window)
+    qtbot.addWidget(again)
+    assert again.alternatives.value() == 2 and again.sevenths.isChecked() and again.per_bar.currentData() == 2
