@@ -37,6 +37,12 @@ def test_the_cpu_bundle_fits_and_its_frozen_self_test_passes(bundle):
     assert not (internal / "resources" / "sounds" / "piano.sf2").exists()  # only its SFZ form plays
 
 
+def load_melody_of(path):
+    from composer_app.core.midifile import load_melody
+
+    return load_melody(path)
+
+
 def test_the_bundle_runs_commands_and_opens_a_file(bundle, tmp_path):
     seed = ROOT / "resources" / "seeds" / "example-seed.mid"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPOSER_APP_CONFIG_DIR": str(tmp_path / "config"),
@@ -56,6 +62,14 @@ def test_the_bundle_runs_commands_and_opens_a_file(bundle, tmp_path):
 
     written = read_musicxml(score)
     assert len(written.parts) == 4 and written.chords
+    wav, heard = tmp_path / "seed.wav", tmp_path / "heard.mid"  # sound in: the bundled model and libsndfile
+    run = subprocess.run([str(APP), "render", str(seed), "-o", str(wav)], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run([str(APP), "transcribe", str(wav), "--melody", "-o", str(heard)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert len(load_melody_of(heard)) >= 0.8 * len(load_melody_of(seed))
     bad = subprocess.run([str(APP), "inspect", str(tmp_path / "missing.mid")], env=env, capture_output=True,
                          text=True, timeout=60)
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1

@@ -154,6 +154,7 @@ def _train(args: argparse.Namespace) -> int:
 
 def _add_later_commands(sub) -> None:
     """Commands whose heavy modules (torch, onnxruntime) are imported only when they run."""
+    from composer_app.cli.audio import add_audio_parsers
     from composer_app.cli.engine import add_engine_parsers
     from composer_app.cli.harmony import add_harmony_parsers
     from composer_app.cli.midi import add_midi_parsers
@@ -162,6 +163,7 @@ def _add_later_commands(sub) -> None:
     add_train_parser(sub, _train)
     add_engine_parsers(sub)
     add_harmony_parsers(sub)
+    add_audio_parsers(sub)
     add_midi_parsers(sub)
 
 

@@ -1,0 +1,233 @@
+"""Audio to notes: a recording (WAV, FLAC, OGG; MP3 where libsndfile reads it) becomes (start, end, pitch,
+velocity) notes, by Spotify's basic-pitch model (Apache-2.0, resources/models/basic-pitch/nmp.onnx) run on the
+app's own ONNX Runtime.
+
+Loading is soundfile's (libsndfile), resampling soxr's. The model hears 2-second windows (43,844 samples at
+22,050 Hz) that overlap by 30 frames; of each window's 172 frames the middle 142 are kept and every kept frame is
+placed at its own time (window start + frame x 256 samples): concatenating the kept frames would drift, because
+142 frames span 36,352 samples while the windows move on by 36,164 (about 0.3 s a minute; basic-pitch#190).
+The frames become notes as basic-pitch decodes them (onset peaks followed while the note's frames stay on, then
+the remaining energy taken greedily: its "melodia trick"), written here in numpy so the app needs neither
+librosa nor scipy.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.core.errors import ComposerError
+
+SAMPLE_RATE = 22050
+HOP = 256
+WINDOW = SAMPLE_RATE * 2 - HOP  # 43,844 samples
+OVERLAP_FRAMES = 30
+WINDOW_FRAMES = 172
+KEEP = WINDOW_FRAMES - OVERLAP_FRAMES  # 142
+WINDOW_HOP = WINDOW - OVERLAP_FRAMES * HOP  # 36,164 samples
+LOWEST = 21  # the model's 88 rows are the piano's keys, A0 first
+MAX_SECONDS = 20 * 60
+AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".mp3", ".aiff", ".aif")
+
+
+class AudioError(ComposerError):
+    """A recording cannot be read or transcribed; the message says why in one sentence."""
+
+
+@dataclass(frozen=True)
+class HeardNote:
+    start: float  # seconds
+    end: float
+    pitch: int
+    velocity: int
+
+
+def model_path() -> Path:
+    from composer_app.paths import resources_dir
+
+    return resources_dir() / "models" / "basic-pitch" / "nmp.onnx"
+
+
+def load_audio(path: str | os.PathLike) -> np.ndarray:
+    """Mono samples at 22,050 Hz; AudioError for anything that is not a readable recording."""
+    import soundfile
+    import soxr
+
+    path = Path(path)
+    if not path.exists():
+        raise AudioError(f"{path.name}: no such file", "missing")
+    if path.is_dir():
+        raise AudioError(f"{path.name}: it is a folder, not a recording", "folder")
+    try:
+        info = soundfile.info(str(path))
+        if info.frames / max(1, info.samplerate) > MAX_SECONDS:
+            raise AudioError(f"{path.name}: the recording lasts more than {MAX_SECONDS // 60} minutes", "too_long")
+        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except AudioError:
+        raise
+    except FileNotFoundError as e:
+        raise AudioError(f"{path.name}: no such file", "missing") from e
+    except (RuntimeError, ValueError, OSError, TypeError) as e:  # soundfile's LibsndfileError is a RuntimeError
+        raise AudioError(f"{path.name}: it cannot be read as a recording (WAV, FLAC or OGG)", "unreadable") from e
+    mono = data.mean(axis=1)
+    if rate != SAMPLE_RATE:
+        mono = soxr.resample(mono, rate, SAMPLE_RATE)
+    return np.ascontiguousarray(mono, dtype=np.float32)
+
+
+_session = None
+
+
+def _model():
+    global _session
+    if _session is None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
+        _session = ort.InferenceSession(str(model_path()), options, providers=["CPUExecutionProvider"])
+    return _session
+
+
+def posteriorgrams(samples: np.ndarray, batch: int = 8) -> tuple[np.ndarray, np.ndarray]:
+    """(frames, onsets): [n_frames, 88] note and onset activations, frame k at k x 256 samples."""
+    pad = OVERLAP_FRAMES * HOP // 2
+    audio = np.concatenate([np.zeros(pad, np.float32), samples, np.zeros(WINDOW, np.float32)])
+    starts = list(range(0, max(1, len(samples) + pad), WINDOW_HOP))
+    n_frames = int(np.ceil(len(samples) / HOP)) + 1
+    frames = np.zeros((n_frames, 88), np.float32)
+    onsets = np.zeros((n_frames, 88), np.float32)
+    session = _model()
+    half = OVERLAP_FRAMES // 2
+    for i in range(0, len(starts), batch):
+        chunk = starts[i:i + batch]
+        x = np.stack([audio[s:s + WINDOW] for s in chunk])[:, :, None]
+        note, onset, _contour = session.run(["StatefulPartitionedCall:1", "StatefulPartitionedCall:2",
+                                             "StatefulPartitionedCall:0"], {"serving_default_input_2:0": x})
+        for w, s in enumerate(chunk):
+            # kept frame j of this window sounds at s + (half + j) x 256 - pad samples of the recording
+            first = (s + half * HOP - pad) / HOP
+            index = np.rint(first + np.arange(KEEP)).astype(int)
+            ok = (index >= 0) & (index < n_frames)
+            np.maximum.at(frames, index[ok], note[w, half:half + KEEP][ok])
+            np.maximum.at(onsets, index[ok], onset[w, half:half + KEEP][ok])
+    return frames, onsets
+
+
+def decode(frames: np.ndarray, onsets: np.ndarray, onset_threshold: float = 0.5, frame_threshold: float = 0.3,
+           min_frames: int = 11, energy_tol: int = 11, melodia: bool = True) -> list[tuple[int, int, int, float]]:
+    """basic-pitch's note decoding: (start frame, end frame, pitch, amplitude) events."""
+    n = frames.shape[0]
+    if n < 3:
+        return []
+    diffs = [np.concatenate([np.zeros((k, 88)), frames])[k:] - np.concatenate([np.zeros((k, 88)), frames])[:-k]
+             for k in (1, 2)]
+    frame_diff = np.clip(np.min(diffs, axis=0), 0, None)
+    frame_diff[:2] = 0
+    if frame_diff.max() > 0:
+        frame_diff = onsets.max() * frame_diff / frame_diff.max()
+    onsets = np.maximum(onsets, frame_diff)  # onsets inferred from rising frames too
+    peak = np.zeros_like(onsets)
+    inner = (onsets[1:-1] > onsets[:-2]) & (onsets[1:-1] > onsets[2:])
+    peak[1:-1][inner] = onsets[1:-1][inner]
+    times, pitches = np.where(peak >= onset_threshold)
+    energy = frames.astype(np.float64).copy()
+    events = []
+    for start, p in zip(times[::-1], pitches[::-1]):  # backwards in time
+        if start >= n - 1:
+            continue
+        i, k = start + 1, 0
+        while i < n - 1 and k < energy_tol:
+            k = k + 1 if energy[i, p] < frame_threshold else 0
+            i += 1
+        i -= k
+        if i - start <= min_frames:
+            continue
+        energy[start:i, max(0, p - 1):p + 2] = 0
+        events.append((int(start), int(i), int(p) + LOWEST, float(frames[start:i, p].mean())))
+    while melodia and energy.max() > frame_threshold:
+        mid, p = np.unravel_index(int(np.argmax(energy)), energy.shape)
+        energy[mid, p] = 0
+        ends = []
+        for step in (1, -1):
+            i, k = mid + step, 0
+            while 0 < i < n - 1 and k < energy_tol:
+                k = k + 1 if energy[i, p] < frame_threshold else 0
+                energy[i, max(0, p - 1):p + 2] = 0
+                i += step
+            ends.append(i - step - step * k)
+        end, start = ends[0], ends[1]
+        if end - start <= min_frames:
+            continue
+        events.append((int(start), int(end), int(p) + LOWEST, float(frames[start:end, p].mean())))
+    return sorted(events)
+
+
+def transcribe(samples: np.ndarray, melody: bool = False) -> list[HeardNote]:
+    """The notes of mono 22,050 Hz samples; with `melody`, only the highest line (one note at a time)."""
+    frames, onsets = posteriorgrams(samples)
+    seconds = HOP / SAMPLE_RATE
+    notes = [HeardNote(s * seconds, e * seconds, p, int(np.clip(round(127 * a), 20, 127)))
+             for s, e, p, a in decode(frames, onsets)]
+    return melody_line(notes) if melody else notes
+
+
+def melody_line(notes: list[HeardNote], overlap: float = 0.6) -> list[HeardNote]:
+    """One note at a time, the strongest: notes taken loudest (and longest) first, each kept unless it overlaps
+    a kept one by more than `overlap` of the shorter. A melody's overtones and echoes, which the model also
+    hears, are quieter than its notes (the highest line would keep them)."""
+    kept: list[HeardNote] = []
+    for n in sorted(notes, key=lambda n: -n.velocity * (n.end - n.start) ** 0.5):
+        if all(min(n.end, k.end) - max(n.start, k.start) <= overlap * min(n.end - n.start, k.end - k.start)
+               for k in kept):
+            kept.append(n)
+    return sorted(kept, key=lambda n: n.start)
+
+
+def estimate_tempo(notes: list[HeardNote], low: float = 60.0, high: float = 180.0) -> float:
+    """The tempo (quarter notes a minute) whose 16th-note grid the note starts fit best."""
+    starts = np.array([n.start for n in notes])
+    if len(starts) < 4:
+        return 120.0
+    best, best_score = 120.0, -1.0
+    for bpm in np.arange(low, high + 0.01, 0.5):
+        step = 60.0 / bpm / 4
+        angles = 2 * np.pi * starts / step
+        fit = np.hypot(np.cos(angles).mean(), np.sin(angles).mean())
+        score = fit - 0.05 * abs(np.log2(bpm / 110))  # a mild preference for moderate tempos
+        if score > best_score:
+            best, best_score = float(bpm), score
+    return best
+
+
+def notes_to_melody(notes: list[HeardNote], timing: str = "grid", bpm: float | None = None, name: str = "Recording",
+                    monophonic: bool = False):
+    """A Melody of the heard notes: "played" keeps their timing (at 120 quarter notes a minute, a second is
+    two quarters); "grid" places them on 16th notes at the estimated (or given) tempo."""
+    from composer_app.core.melody import Melody
+    from composer_app.core.timing import TICKS_PER_QUARTER, TempoChange
+
+    if timing not in ("played", "grid"):
+        raise AudioError("timing is 'played' or 'grid'", "bad_option")
+    if timing == "played":
+        bpm = 120.0
+    elif bpm is None:
+        bpm = estimate_tempo(notes)
+    ticks_per_second = TICKS_PER_QUARTER * bpm / 60
+    step = TICKS_PER_QUARTER // 4
+    rows = []
+    for n in notes:
+        start, end = n.start * ticks_per_second, n.end * ticks_per_second
+        if timing == "grid":
+            start = round(start / step) * step
+            end = max(start + step, round(end / step) * step)
+        rows.append([max(0, round(start)), max(1, round(end - start)), n.pitch, n.velocity])
+    if monophonic:  # a melody: each note ends where the next begins at the latest
+        rows.sort()
+        for a, b in zip(rows, rows[1:]):
+            if b[0] > a[0]:
+                a[1] = min(a[1], b[0] - a[0])
+    return Melody.from_notes([tuple(r) for r in rows], tempos=[TempoChange(0, round(60_000_000 / bpm))], name=name)

@@ -1,0 +1,50 @@
+"""The sound commands: transcribe (a recording to notes)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from composer_app.core.errors import ComposerError
+
+
+def add_audio_parsers(sub) -> None:
+    p = sub.add_parser("transcribe", help="turn a recording (WAV, FLAC, OGG) of a melody or piano into notes")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, help="the MIDI file to write")
+    p.add_argument("--timing", choices=("played", "grid"), default="grid",
+                   help="grid: 16th notes at the estimated tempo (default); played: the recording's own timing")
+    p.add_argument("--tempo", type=float, help="the tempo for --timing grid (default: estimated from the notes)")
+    p.add_argument("--melody", action="store_true", help="one note at a time: the melody, not every note heard")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_transcribe)
+
+
+def run_transcribe(args: argparse.Namespace) -> int:
+    from composer_app.audio.transcribe import load_audio, notes_to_melody, transcribe
+    from composer_app.core.midifile import write_midi
+
+    if args.output is None and not args.json:
+        raise ComposerError("say where to write the notes with -o OUT.mid (or use --json)")
+    if args.tempo is not None and not 20 <= args.tempo <= 300:
+        raise ComposerError("--tempo is a number of quarter notes a minute between 20 and 300")
+    started = time.perf_counter()
+    samples = load_audio(args.file)
+    notes = transcribe(samples, melody=args.melody)
+    if not notes:
+        raise ComposerError(f"{args.file.name}: no notes were heard in it")
+    melody = notes_to_melody(notes, args.timing, args.tempo, name=args.file.stem, monophonic=args.melody)
+    seconds = time.perf_counter() - started
+    if args.output is not None:
+        write_midi(melody, args.output)
+    if args.json:
+        print(json.dumps({"seconds_of_audio": round(len(samples) / 22050, 2), "ms": round(seconds * 1000, 1),
+                          "bpm": round(melody.bpm, 1), "timing": args.timing,
+                          "notes": [{"start": round(n.start, 4), "end": round(n.end, 4), "pitch": n.pitch,
+                                     "velocity": n.velocity} for n in notes]}))
+    else:
+        print(f"wrote {len(melody)} notes at {melody.bpm:.1f} BPM ({args.timing} timing) to {args.output} "
+              f"({len(samples) / 22050:.1f} s of audio in {seconds:.2f} s)")
+    return 0
