@@ -9,6 +9,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Projects, MIDI files, scores and recordings (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;Recordings (*.wav *.flac *.ogg *.mp3);;All files (*)': 'Proyectos, archivos MIDI, partituras y grabaciones (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Grabaciones (*.wav *.flac *.ogg *.mp3);;Todos los archivos (*)',
+    '%1: no notes were heard in this recording.': '%1: no se ha oído ninguna nota en esta grabación.',
+    'Opened %1: %2 notes heard, at %3 BPM': 'Abierto %1: %2 notas oídas, a %3 BPM',
+    '%1: the file is not there any more.': '%1: el archivo ya no está ahí.',
+    '%1: the recording is longer than 20 minutes; cut out the part to use.': '%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.',
+    '%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).': '%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).',
+    'Open a Recording': 'Abrir una grabación',
+    'Heard %1 notes in %2 s of audio (%3 in the melody line).': 'Se han oído %1 notas en %2 s de audio (%3 en la línea de la melodía).',
+    'On the grid (16th notes at the tempo)': 'En la rejilla (semicorcheas al tempo)',
+    "As played (the recording's own timing)": 'Como se tocó (el tiempo de la propia grabación)',
+    'The tempo heard in the recording; change it if the bars come out wrong': 'El tempo oído en la grabación; cámbialo si los compases salen mal',
+    'Only the melody (one note at a time)': 'Solo la melodía (una nota cada vez)',
+    'Timing': 'Tiempo',
+    'Tempo': 'Tempo',
     'How many different harmonizations to try (Another Harmonization, Ctrl+Alt+H, goes through them)': 'Cuántas armonizaciones distintas probar (Otra armonización, Ctrl+Alt+H, pasa de una a otra)',
     'Harmonizations': 'Armonizaciones',
     '%1 of the chords come after the melody ends (bar %2): continue the melody to fill them.': '%1 de los acordes quedan después del final de la melodía (compás %2): continúa la melodía para llenarlos.',

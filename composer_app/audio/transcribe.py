@@ -231,3 +231,13 @@ def notes_to_melody(notes: list[HeardNote], timing: str = "grid", bpm: float | N
             if b[0] > a[0]:
                 a[1] = min(a[1], b[0] - a[0])
     return Melody.from_notes([tuple(r) for r in rows], tempos=[TempoChange(0, round(60_000_000 / bpm))], name=name)
+
+
+def recording_melody(path: str | os.PathLike, timing: str = "grid", bpm: float | None = None,
+                     melody: bool = True):
+    """A recording as a Melody document (its melody line by default), ready to continue."""
+    notes = transcribe(load_audio(path), melody=melody)
+    if not notes:
+        raise AudioError(f"{Path(path).name}: no notes were heard in it", "silent")
+    return notes_to_melody(notes, timing, bpm, name=Path(path).stem, monophonic=melody)
+

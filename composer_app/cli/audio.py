@@ -48,3 +48,14 @@ def run_transcribe(args: argparse.Namespace) -> int:
         print(f"wrote {len(melody)} notes at {melody.bpm:.1f} BPM ({args.timing} timing) to {args.output} "
               f"({len(samples) / 22050:.1f} s of audio in {seconds:.2f} s)")
     return 0
+
+
+def melody_of_file(path: Path, track: int | None = None):
+    """The melody of a MIDI file, a score, or a recording (transcribed: its melody line on the 16th grid)."""
+    from composer_app.audio.transcribe import AUDIO_SUFFIXES, recording_melody
+    from composer_app.core.midifile import load_melody
+
+    if path.suffix.lower() in AUDIO_SUFFIXES:
+        return recording_melody(path)
+    return load_melody(path, track=track)
+

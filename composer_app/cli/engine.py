@@ -76,14 +76,16 @@ def add_setting_flags(p: argparse.ArgumentParser, skip: tuple[str, ...] = ()) ->
 
 
 def run_continue(args: argparse.Namespace) -> int:
-    from composer_app.core.midifile import load_melody, write_midi
+    from composer_app.core.midifile import write_midi
     from composer_app.core.settings import SETTINGS
     from composer_app.engine.generate import ContinueOptions, continue_melody
     from composer_app.engine.model import load_model
 
     if args.output is None and not args.json:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
-    melody = load_melody(args.file, track=args.track)
+    from composer_app.cli.audio import melody_of_file
+
+    melody = melody_of_file(args.file, track=args.track)
     run = {}
     if args.chords:
         from composer_app.core.chords import check_chords, parse_progression

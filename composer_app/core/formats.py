@@ -3,7 +3,8 @@ the training folder reader and `evaluate` all consult.
 
 A new kind of file (MusicXML, a recording) is one module with a reader plus one row here: `kind` says what
 its reader gives, "song" (tracks to take a melody from, like a MIDI file), "score" (the same, read by a larger
-library only when a student opens one, so not in training folders) or "project" (a whole document).
+library only when a student opens one, so not in training folders), "recording" (audio, transcribed into notes
+by audio.transcribe) or "project" (a whole document).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat("composer-app projects", (".composer",), "project"),  # core.project.load_project
     FileFormat("MIDI files", (".mid", ".midi"), "song"),  # core.midifile.read_midi
     FileFormat("MusicXML scores", (".musicxml", ".xml", ".mxl"), "score"),  # core.musicxml.read_musicxml
+    FileFormat("Recordings", (".wav", ".flac", ".ogg", ".oga", ".mp3", ".aiff", ".aif"), "recording"),  # audio.transcribe
 )
 
 

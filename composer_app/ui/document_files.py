@@ -53,9 +53,9 @@ class DocumentFiles(QObject):
             return
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open"), self._last_folder(),
-            self.tr("Projects, MIDI files and scores (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;"
-                    "composer-app projects (*.composer);;MIDI files (*.mid *.midi);;"
-                    "MusicXML scores (*.musicxml *.xml *.mxl);;All files (*)"))
+            self.tr("Projects, MIDI files, scores and recordings (*.composer *.mid *.midi *.musicxml *.xml *.mxl "
+                    "*.wav *.flac *.ogg *.mp3);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;"
+                    "MusicXML scores (*.musicxml *.xml *.mxl);;Recordings (*.wav *.flac *.ogg *.mp3);;All files (*)"))
         if path:
             self.open_file(path)
 
@@ -78,6 +78,8 @@ class DocumentFiles(QObject):
         fmt = format_of(path)
         if fmt is not None and fmt.kind == "project":
             return self.open_project(path)
+        if fmt is not None and fmt.kind == "recording":
+            return self.open_recording(path, ask)
         try:
             song = read_song(path)
             all_notes = False
@@ -103,6 +105,48 @@ class DocumentFiles(QObject):
                 .replace("%4", str(ts.numerator)).replace("%5", str(ts.denominator))
         self.say(opened, 10000 if song.meter_changes else 5000)
         return True
+
+    def open_recording(self, path: Path, ask: bool = True) -> bool:
+        """A recording becomes the document: its notes heard by the transcription model, on the grid at the
+        tempo heard (or as played), after a dialog that shows what was heard; errors leave the work as it is."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from composer_app.audio.transcribe import SAMPLE_RATE, load_audio, transcribe
+        from composer_app.ui.dialogs.recording import RecordingDialog
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            samples = load_audio(path)
+            notes = transcribe(samples)
+        except ComposerError as e:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self.window, self.tr("Cannot open file"), self._recording_words(e, path))
+            return False
+        QApplication.restoreOverrideCursor()
+        if not notes:
+            QMessageBox.warning(self.window, self.tr("Cannot open file"),
+                                self.tr("%1: no notes were heard in this recording.").replace("%1", path.name))
+            return False
+        dialog = RecordingDialog(notes, len(samples) / SAMPLE_RATE, path.stem, self.window)
+        if ask and dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        melody = dialog.melody()
+        self.window.set_document(melody, None, imported_from=path)
+        self.window.settings.setValue("last_folder", str(path.parent))
+        add_recent_file(self.window.settings, str(path))
+        self.window.fill_recent_menu()
+        self.say(self.tr("Opened %1: %2 notes heard, at %3 BPM").replace("%1", path.name)
+                 .replace("%2", str(len(melody))).replace("%3", f"{melody.bpm:.0f}"), 8000)
+        return True
+
+    def _recording_words(self, e: ComposerError, path: Path) -> str:
+        if e.reason == "missing":
+            return self.tr("%1: the file is not there any more.").replace("%1", path.name)
+        if e.reason == "too_long":
+            return self.tr("%1: the recording is longer than 20 minutes; cut out the part to use.").replace("%1", path.name)
+        return self.tr("%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system "
+                       "reads it).").replace("%1", path.name)
 
     def open_project(self, path: Path) -> bool:
         try:

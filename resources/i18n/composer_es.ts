@@ -937,95 +937,122 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="56" />
-        <source>Projects, MIDI files and scores (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;All files (*)</source>
-        <translation>Proyectos, archivos MIDI y partituras (*.composer *.mid *.midi *.musicxml *.xml *.mxl);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Todos los archivos (*)</translation>
+        <source>Projects, MIDI files, scores and recordings (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;Recordings (*.wav *.flac *.ogg *.mp3);;All files (*)</source>
+        <translation>Proyectos, archivos MIDI, partituras y grabaciones (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Grabaciones (*.wav *.flac *.ogg *.mp3);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="91" />
-        <location filename="../../composer_app/ui/document_files.py" line="111" />
+        <location filename="../../composer_app/ui/document_files.py" line="93" />
+        <location filename="../../composer_app/ui/document_files.py" line="124" />
+        <location filename="../../composer_app/ui/document_files.py" line="128" />
+        <location filename="../../composer_app/ui/document_files.py" line="155" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="97" />
-        <location filename="../../composer_app/ui/document_files.py" line="117" />
+        <location filename="../../composer_app/ui/document_files.py" line="99" />
+        <location filename="../../composer_app/ui/document_files.py" line="161" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="101" />
+        <location filename="../../composer_app/ui/document_files.py" line="103" />
         <source>(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)</source>
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="127" />
+        <location filename="../../composer_app/ui/document_files.py" line="129" />
+        <source>%1: no notes were heard in this recording.</source>
+        <translation>%1: no se ha oído ninguna nota en esta grabación.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="139" />
+        <source>Opened %1: %2 notes heard, at %3 BPM</source>
+        <translation>Abierto %1: %2 notas oídas, a %3 BPM</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="145" />
+        <source>%1: the file is not there any more.</source>
+        <translation>%1: el archivo ya no está ahí.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="147" />
+        <source>%1: the recording is longer than 20 minutes; cut out the part to use.</source>
+        <translation>%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="148" />
+        <source>%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).</source>
+        <translation>%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="171" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="130" />
+        <location filename="../../composer_app/ui/document_files.py" line="174" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="131" />
+        <location filename="../../composer_app/ui/document_files.py" line="175" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="158" />
+        <location filename="../../composer_app/ui/document_files.py" line="202" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="159" />
+        <location filename="../../composer_app/ui/document_files.py" line="203" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="164" />
+        <location filename="../../composer_app/ui/document_files.py" line="208" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="177" />
+        <location filename="../../composer_app/ui/document_files.py" line="221" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="177" />
+        <location filename="../../composer_app/ui/document_files.py" line="221" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="179" />
+        <location filename="../../composer_app/ui/document_files.py" line="223" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="180" />
+        <location filename="../../composer_app/ui/document_files.py" line="224" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="186" />
+        <location filename="../../composer_app/ui/document_files.py" line="230" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="187" />
+        <location filename="../../composer_app/ui/document_files.py" line="231" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="194" />
+        <location filename="../../composer_app/ui/document_files.py" line="238" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="208" />
+        <location filename="../../composer_app/ui/document_files.py" line="252" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -2243,6 +2270,49 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <location filename="../../composer_app/ui/problems.py" line="80" />
         <source>Something went wrong (details in English: %1)</source>
         <translation>Algo ha salido mal (detalles en inglés: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="26" />
+        <source>Open a Recording</source>
+        <translation>Abrir una grabación</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="29" />
+        <source>Heard %1 notes in %2 s of audio (%3 in the melody line).</source>
+        <translation>Se han oído %1 notas en %2 s de audio (%3 en la línea de la melodía).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="35" />
+        <source>On the grid (16th notes at the tempo)</source>
+        <translation>En la rejilla (semicorcheas al tempo)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="36" />
+        <source>As played (the recording's own timing)</source>
+        <translation>Como se tocó (el tiempo de la propia grabación)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="43" />
+        <source>The tempo heard in the recording; change it if the bars come out wrong</source>
+        <translation>El tempo oído en la grabación; cámbialo si los compases salen mal</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="44" />
+        <source>Only the melody (one note at a time)</source>
+        <translation>Solo la melodía (una nota cada vez)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="46" />
+        <source>Timing</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="48" />
+        <source>Tempo</source>
+        <translation>Tempo</translation>
     </message>
 </context>
 <context>

@@ -100,3 +100,14 @@ def test_transcribe_command_writes_a_melody_and_says_what_it_heard(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "composer_app", "transcribe", str(ROOT / "README.md"), "-o",
                           str(tmp_path / "x.mid")], capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0 and "cannot be read as a recording" in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_continue_takes_a_recording_as_its_seed(tmp_path):
+    tune = sorted((ROOT / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
+    wav = render(tune, tmp_path / "tune.wav")
+    out = tmp_path / "continued.mid"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "continue", str(wav), "--bars", "2", "--json",
+                          "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    info = json.loads(run.stdout)
+    assert info["seed_notes"] >= 0.8 * len(load_melody(tune)) and len(info["variations"]) == 4

@@ -295,3 +295,35 @@ def test_the_harmonize_dialog_asks_how_many_and_remembers(window, qtbot, monkeyp
     again = HarmonizeDialog(window.settings, window)
     qtbot.addWidget(again)
     assert again.alternatives.value() == 2 and again.sevenths.isChecked() and again.per_bar.currentData() == 2
+
+
+def test_a_recording_opens_as_its_melody_on_the_grid(window, qtbot, tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    from composer_app.core.midifile import write_midi
+    from composer_app.ui.dialogs.recording import RecordingDialog
+
+    assert shutil.which("fluidsynth")
+    midi, wav = tmp_path / "tune.mid", tmp_path / "tune.wav"
+    write_midi(tune(), midi)
+    subprocess.run(["fluidsynth", "-ni", "-F", str(wav), "-r", "44100", "/usr/share/sounds/sf2/TimGM6mb.sf2", str(midi)],
+                   check=True, capture_output=True, timeout=60)
+    shown = []
+
+    def accept(dialog):
+        shown.append((dialog.tempo.value(), dialog.heard.text()))
+        dialog.tempo.setValue(120)
+        return QDialog.DialogCode.Accepted
+
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(RecordingDialog, "exec", accept)
+    assert window.files.open_file(wav)
+    assert shown and "Heard" in shown[0][1]
+    heard = [(n.tick, n.pitch) for n in window.melody]
+    expected = [(n.tick, n.pitch) for n in tune()]
+    hits = len(set(heard) & set(expected))
+    assert hits >= 0.9 * len(expected) and len(heard) <= len(expected) + 2
+    assert window.melody.is_monophonic() and round(window.melody.bpm) == 120
+    assert "notes heard" in window.statusBar().currentMessage()

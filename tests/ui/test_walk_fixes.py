@@ -142,9 +142,15 @@ def test_a_sound_recording_is_not_a_midi_file_said_plainly(window, tmp_path, mes
         w.setframerate(44100)
         w.writeframes(b"\0\0" * 4410)
     before = window.melody.contents()
-    assert not window.files.open_file(path)
+    assert not window.files.open_file(path)  # a recording is transcribed; a silent one has no notes to give
     kind, title, text = message_boxes[-1]
-    assert "sound recording, not a MIDI file" in text and "take.wav" in text and "MThd" not in text.split("\n")[0]
+    assert "no notes were heard" in text and "take.wav" in text
+    assert window.melody.contents() == before
+    disguised = tmp_path / "take.mid"  # a recording named as a MIDI file is still said plainly
+    disguised.write_bytes(path.read_bytes())
+    assert not window.files.open_file(disguised)
+    kind, title, text = message_boxes[-1]
+    assert "sound recording, not a MIDI file" in text and "take.mid" in text and "MThd" not in text.split("\n")[0]
     assert window.melody.contents() == before
 
 
