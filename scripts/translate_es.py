@@ -9,6 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Play with the &Computer Keyboard': 'Tocar con el &teclado del ordenador',
+    'Letters play notes, as on a MIDI keyboard: A S D F G H J K the white keys, W E T Y U the black ones, Z and X the octave': 'Las letras tocan notas, como un teclado MIDI: A S D F G H J K las teclas blancas, W E T Y U las negras, Z y X la octava',
+    'Computer keyboard: A plays C%1': 'Teclado del ordenador: la A toca Do%1',
+    'Computer keyboard: velocity %1': 'Teclado del ordenador: intensidad %1',
+    'Computer keyboard: A S D F G H J K play C D E F G A B C, W E T Y U the black keys; Z and X change the octave, C and V the velocity': 'Teclado del ordenador: A S D F G H J K tocan Do Re Mi Fa Sol La Si Do, W E T Y U las teclas negras; Z y X cambian la octava, C y V la intensidad',
+    'Choose a MIDI input in Preferences to record, or play with the computer keyboard (Play > Computer Keyboard).': 'Elige una entrada MIDI en Preferencias para grabar, o toca con el teclado del ordenador (Reproducir > Teclado del ordenador).',
     'Projects, MIDI files, scores and recordings (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;Recordings (*.wav *.flac *.ogg *.mp3);;All files (*)': 'Proyectos, archivos MIDI, partituras y grabaciones (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Grabaciones (*.wav *.flac *.ogg *.mp3);;Todos los archivos (*)',
     '%1: no notes were heard in this recording.': '%1: no se ha oído ninguna nota en esta grabación.',
     'Opened %1: %2 notes heard, at %3 BPM': 'Abierto %1: %2 notas oídas, a %3 BPM',

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         a["go_end"].triggered.connect(lambda: self.live.go_to(self.melody.end_tick))
         a["record"].triggered.connect(self.live.toggle_record)
         a["jam"].toggled.connect(self.live.toggle_jam)
+        a["computer_keys"].toggled.connect(self.live.toggle_computer_keys)
         g = self.generation
         a["continue"].triggered.connect(lambda: g.start())
         a["again"].triggered.connect(g.again)

@@ -219,171 +219,181 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="68" />
+        <source>Play with the &amp;Computer Keyboard</source>
+        <translation>Tocar con el &amp;teclado del ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="70" />
+        <source>Letters play notes, as on a MIDI keyboard: A S D F G H J K the white keys, W E T Y U the black ones, Z and X the octave</source>
+        <translation>Las letras tocan notas, como un teclado MIDI: A S D F G H J K las teclas blancas, W E T Y U las negras, Z y X la octava</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="71" />
         <source>&amp;Jam (Call and Response)</source>
         <translation>&amp;Improvisar (pregunta y respuesta)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="69" />
+        <location filename="../../composer_app/ui/actions.py" line="72" />
         <source>Play a phrase and pause: the model answers</source>
         <translation>Toca una frase y haz una pausa: el modelo responde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="70" />
+        <location filename="../../composer_app/ui/actions.py" line="73" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="71" />
+        <location filename="../../composer_app/ui/actions.py" line="74" />
         <source>Generate A&amp;gain</source>
         <translation>Generar de &amp;nuevo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="72" />
+        <location filename="../../composer_app/ui/actions.py" line="75" />
         <source>New variations with the current settings, where the last ones were</source>
         <translation>Nuevas variaciones con los ajustes actuales, donde estaban las anteriores</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="73" />
+        <location filename="../../composer_app/ui/actions.py" line="76" />
         <source>&amp;Fill the Span</source>
         <translation>&amp;Rellenar el tramo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <location filename="../../composer_app/ui/actions.py" line="77" />
         <source>Write the time range dragged on the ruler (or the selected notes' bars) anew, hearing the music on both sides</source>
         <translation>Escribir de nuevo el tramo arrastrado en la regla (o los compases de las notas seleccionadas), escuchando la música de ambos lados</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="75" />
+        <location filename="../../composer_app/ui/actions.py" line="78" />
         <source>Write an &amp;Intro...</source>
         <translation>Escribir una &amp;introducción...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="76" />
+        <location filename="../../composer_app/ui/actions.py" line="79" />
         <source>Write bars before the first note: an upbeat or an introduction</source>
         <translation>Escribir compases antes de la primera nota: una anacrusa o una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="77" />
+        <location filename="../../composer_app/ui/actions.py" line="80" />
         <source>&amp;Regenerate Selected Notes</source>
         <translation>Re&amp;generar las notas seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="78" />
+        <location filename="../../composer_app/ui/actions.py" line="81" />
         <source>Write the selected notes again in the time they take</source>
         <translation>Escribir de nuevo las notas seleccionadas en el tiempo que ocupan</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="79" />
+        <location filename="../../composer_app/ui/actions.py" line="82" />
         <source>&amp;Next Variation</source>
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="80" />
+        <location filename="../../composer_app/ui/actions.py" line="83" />
         <source>P&amp;revious Variation</source>
         <translation>Variación &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="81" />
+        <location filename="../../composer_app/ui/actions.py" line="84" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="82" />
+        <location filename="../../composer_app/ui/actions.py" line="85" />
         <source>&amp;Discard Variations</source>
         <translation>&amp;Descartar variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="83" />
+        <location filename="../../composer_app/ui/actions.py" line="86" />
         <source>&amp;Type Chords...</source>
         <translation>&amp;Escribir acordes...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="84" />
+        <location filename="../../composer_app/ui/actions.py" line="87" />
         <source>Type a chord progression from the bar of the playhead: C G Am F, or | C | G7 Am |</source>
         <translation>Escribir una progresión de acordes desde el compás del cursor de reproducción: Do Sol Lam Fa, o | Do | Sol7 Lam |</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <location filename="../../composer_app/ui/actions.py" line="88" />
         <source>&amp;Harmonize...</source>
         <translation>&amp;Armonizar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="86" />
+        <location filename="../../composer_app/ui/actions.py" line="89" />
         <source>Suggest chords for the melody</source>
         <translation>Proponer acordes para la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="87" />
+        <location filename="../../composer_app/ui/actions.py" line="90" />
         <source>&amp;Another Harmonization</source>
         <translation>&amp;Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="88" />
+        <location filename="../../composer_app/ui/actions.py" line="91" />
         <source>Try the next of the suggested harmonizations</source>
         <translation>Probar la siguiente de las armonizaciones propuestas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="89" />
+        <location filename="../../composer_app/ui/actions.py" line="92" />
         <source>&amp;Clear Chords</source>
         <translation>&amp;Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="90" />
+        <location filename="../../composer_app/ui/actions.py" line="93" />
         <source>&amp;Play the Chords</source>
         <translation>&amp;Tocar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="91" />
+        <location filename="../../composer_app/ui/actions.py" line="94" />
         <source>Play an accompaniment of the chords with the melody</source>
         <translation>Tocar un acompañamiento de los acordes con la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="92" />
+        <location filename="../../composer_app/ui/actions.py" line="95" />
         <source>Check &amp;Part-Writing...</source>
         <translation>Revisar la &amp;conducción de voces...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="93" />
+        <location filename="../../composer_app/ui/actions.py" line="96" />
         <source>Open four voices (a MIDI file with soprano, alto, tenor and bass) and see their part-writing faults</source>
         <translation>Abrir cuatro voces (un archivo MIDI con soprano, contralto, tenor y bajo) y ver sus errores de conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="94" />
+        <location filename="../../composer_app/ui/actions.py" line="97" />
         <source>Export &amp;Four Voices as MIDI...</source>
         <translation>Exportar las &amp;cuatro voces como MIDI...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="95" />
+        <location filename="../../composer_app/ui/actions.py" line="98" />
         <source>The melody as soprano with alto, tenor and bass under its chords</source>
         <translation>La melodía como soprano, con contralto, tenor y bajo bajo sus acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="96" />
+        <location filename="../../composer_app/ui/actions.py" line="99" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="97" />
+        <location filename="../../composer_app/ui/actions.py" line="100" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="98" />
+        <location filename="../../composer_app/ui/actions.py" line="101" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="99" />
+        <location filename="../../composer_app/ui/actions.py" line="102" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="100" />
+        <location filename="../../composer_app/ui/actions.py" line="103" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="102" />
+        <location filename="../../composer_app/ui/actions.py" line="105" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -649,6 +659,19 @@
         <location filename="../../composer_app/ui/chords.py" line="35" />
         <source>Four Voices (Chorale)</source>
         <translation>Cuatro voces (coral)</translation>
+    </message>
+</context>
+<context>
+    <name>ComputerKeyboard</name>
+    <message>
+        <location filename="../../composer_app/ui/live/computer_keys.py" line="80" />
+        <source>Computer keyboard: A plays C%1</source>
+        <translation>Teclado del ordenador: la A toca Do%1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/computer_keys.py" line="83" />
+        <source>Computer keyboard: velocity %1</source>
+        <translation>Teclado del ordenador: intensidad %1</translation>
     </message>
 </context>
 <context>
@@ -1282,22 +1305,27 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Suena el piano sintetizado: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="91" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="100" />
+        <source>Computer keyboard: A S D F G H J K play C D E F G A B C, W E T Y U the black keys; Z and X change the octave, C and V the velocity</source>
+        <translation>Teclado del ordenador: A S D F G H J K tocan Do Re Mi Fa Sol La Si Do, W E T Y U las teclas negras; Z y X cambian la octava, C y V la intensidad</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/live_controls.py" line="106" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="94" />
-        <source>Choose a MIDI input in Preferences to record.</source>
-        <translation>Elige una entrada MIDI en Preferencias para grabar.</translation>
+        <location filename="../../composer_app/ui/live/live_controls.py" line="109" />
+        <source>Choose a MIDI input in Preferences to record, or play with the computer keyboard (Play &gt; Computer Keyboard).</source>
+        <translation>Elige una entrada MIDI en Preferencias para grabar, o toca con el teclado del ordenador (Reproducir &gt; Teclado del ordenador).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="109" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="126" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="113" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="130" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -1439,42 +1467,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="318" />
+        <location filename="../../composer_app/ui/main_window.py" line="319" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <location filename="../../composer_app/ui/main_window.py" line="323" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="328" />
+        <location filename="../../composer_app/ui/main_window.py" line="329" />
         <source>Write an Intro</source>
         <translation>Escribir una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="328" />
+        <location filename="../../composer_app/ui/main_window.py" line="329" />
         <source>Bars before the first note:</source>
         <translation>Compases antes de la primera nota:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="337" />
+        <location filename="../../composer_app/ui/main_window.py" line="338" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="338" />
+        <location filename="../../composer_app/ui/main_window.py" line="339" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="354" />
+        <location filename="../../composer_app/ui/main_window.py" line="355" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="233" />
+        <location filename="../../composer_app/ui/main_window.py" line="234" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1484,7 +1512,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="262" />
+        <location filename="../../composer_app/ui/main_window.py" line="263" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1492,53 +1520,53 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MidiAdapter</name>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="55" />
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="85" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="56" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="86" />
         <source>MIDI: unavailable</source>
         <translation>MIDI: no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="89" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="90" />
         <source>MIDI in: %1</source>
         <translation>Entrada MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="90" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="91" />
         <source>MIDI in: %1 (gone)</source>
         <translation>Entrada MIDI: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="92" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="93" />
         <source>MIDI out: %1</source>
         <translation>Salida MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="93" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="94" />
         <source>MIDI out: %1 (gone)</source>
         <translation>Salida MIDI: %1 (desconectada)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="95" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="96" />
         <source>MIDI out: built-in piano</source>
         <translation>Salida MIDI: piano integrado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="103" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="104" />
         <source>MIDI device %1 was unplugged; what you recorded is kept.</source>
         <translation>Se desconectó el dispositivo MIDI %1; lo grabado se conserva.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="105" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="106" />
         <source>MIDI device %1 is back.</source>
         <translation>El dispositivo MIDI %1 ha vuelto.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="111" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="112" />
         <source>MIDI error: %1</source>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="184" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="207" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>

@@ -132,3 +132,20 @@ def test_ctrl_shift_enter_fills_the_span_and_ctrl_g_generates_again(active_windo
     qtbot.waitUntil(lambda: w.worker is None and [n.content() for n in w.session.variations.current] != first,
                     timeout=20000)
     assert w.session.variations.span == (1920, 3840)
+
+
+def test_with_the_computer_keyboard_letters_are_notes_and_ctrl_shortcuts_still_work(active_window, qtbot):
+    w = active_window
+    w.set_document(phrase(1), None)
+    played = []
+    w.sound.note_on = lambda pitch, velocity: played.append(pitch)
+    w.sound.note_off = lambda pitch: None
+    w.actions["computer_keys"].setChecked(True)
+    metronome = w.actions["metronome"].isChecked()
+    press(qtbot, "a", "w", "c")  # C4, C#4; C is softer now, not the metronome's shortcut
+    assert played[:2] == [60, 61] and w.actions["metronome"].isChecked() == metronome
+    press(qtbot, "ctrl+a")  # Ctrl shortcuts are untouched
+    assert len(w.roll.selected_ids()) == len(w.melody)
+    w.actions["computer_keys"].setChecked(False)
+    press(qtbot, "c")  # off: C is the metronome again
+    assert w.actions["metronome"].isChecked() != metronome

@@ -85,13 +85,29 @@ class LiveControls(QObject):
         self.midi.start(str(s.value("midi/api", "")) or None, str(s.value("midi/input", "")) or None,
                         str(s.value("midi/output", "")) or None, flag(s, "midi/thru", True))
 
+    def keys_at_hand(self) -> bool:
+        """The computer keyboard plays notes now (instead of a MIDI keyboard)."""
+        keys = getattr(self, "computer_keys", None)
+        return keys is not None and keys.enabled
+
+    def toggle_computer_keys(self, on: bool) -> None:
+        from composer_app.ui.live.computer_keys import ComputerKeyboard
+
+        if getattr(self, "computer_keys", None) is None:
+            self.computer_keys = ComputerKeyboard(self.midi.play_key, self.midi.release_key, self.say, self)
+        self.computer_keys.set_enabled(on)
+        if on:
+            self.say(self.tr("Computer keyboard: A S D F G H J K play C D E F G A B C, W E T Y U the black keys; "
+                             "Z and X change the octave, C and V the velocity"), 10000)
+
     def toggle_record(self) -> None:
         if self.midi.recording:
             count = self.midi.stop_recording()
             self.say(self.tr("Recorded %1 notes").replace("%1", str(count)), 5000)
         else:
-            if self.midi.hub is None or not self.midi.hub.input_connected:
-                self.say(self.tr("Choose a MIDI input in Preferences to record."), 8000)
+            if not self.keys_at_hand() and (self.midi.hub is None or not self.midi.hub.input_connected):
+                self.say(self.tr("Choose a MIDI input in Preferences to record, or play with the computer "
+                                 "keyboard (Play > Computer Keyboard)."), 8000)
                 self.window.actions["record"].setChecked(False)
                 return
             self.player.stop()
@@ -104,7 +120,8 @@ class LiveControls(QObject):
         if not on:
             self.midi.jam = None
             return
-        if self.window.model is None or self.midi.hub is None or not self.midi.hub.input_connected:
+        if self.window.model is None or (not self.keys_at_hand() and (self.midi.hub is None
+                                                                        or not self.midi.hub.input_connected)):
             self.window.actions["jam"].setChecked(False)
             self.say(self.tr("Jam needs a MIDI input (Preferences) and the model."), 8000)
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import mido
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.core.errors import ComposerError
@@ -126,20 +127,41 @@ class MidiAdapter(QObject):
 
     # -- input: the timer pumps the session's live logic ------------------------------------
     def drain(self) -> None:
-        if self.hub is None:
-            return
         now = time.perf_counter()
         if self.jam is not None:
             notes = self.jam.take_phrase(now)
             if notes:
                 self.phrase_ended.emit(notes)
-        for t, msg in self.hub.drain():
-            if self.take is not None:
-                self.take.feed(t, msg)
-            if self.jam is not None:
-                self.jam.feed(t, msg)
+        if self.hub is not None:
+            for t, msg in self.hub.drain():
+                self._feed(t, msg)
         if self.take is not None:
             self._show_take(now)
+
+    def _feed(self, t: float, msg) -> None:
+        if self.take is not None:
+            self.take.feed(t, msg)
+        if self.jam is not None:
+            self.jam.feed(t, msg)
+
+    # -- keys played on the screen or the computer keyboard: as a MIDI keyboard's ------------
+    def play_key(self, pitch: int, velocity: int = 100) -> None:
+        """A key pressed elsewhere than on a MIDI keyboard: it sounds (thru) and is recorded and heard by Jam."""
+        self._key(mido.Message("note_on", note=int(pitch), velocity=int(velocity)))
+
+    def release_key(self, pitch: int) -> None:
+        self._key(mido.Message("note_off", note=int(pitch), velocity=0))
+
+    def _key(self, msg) -> None:
+        if self.output_ready:
+            self.hub.send(msg)
+        elif msg.type == "note_on":
+            self.sound.note_on(msg.note, msg.velocity)
+        else:
+            self.sound.note_off(msg.note)
+        self._feed(time.perf_counter(), msg)
+        if not self.drain_timer.isActive():
+            self.drain_timer.start()
 
     def _show_take(self, now: float) -> None:
         state = self.take.pump(now)
@@ -166,6 +188,7 @@ class MidiAdapter(QObject):
         start = self.state.playhead if start_tick is None else start_tick
         self.take = Take(session.melody, start, time.perf_counter(), self.count_in, self.metronome, self.quantize)
         self.live_notes = []
+        self.drain_timer.start()  # also without a MIDI system: keys from the computer keyboard
         self._show_take(time.perf_counter())  # the first click now
         self.recording_changed.emit(True)
 
