@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         a["record"].triggered.connect(self.live.toggle_record)
         a["jam"].toggled.connect(self.live.toggle_jam)
         a["computer_keys"].toggled.connect(self.live.toggle_computer_keys)
+        self.roll.state.key_down.connect(lambda pitch, velocity: self.midi.play_key(pitch, velocity))
+        self.roll.state.key_up.connect(lambda pitch: self.midi.release_key(pitch))
         g = self.generation
         a["continue"].triggered.connect(lambda: g.start())
         a["again"].triggered.connect(g.again)

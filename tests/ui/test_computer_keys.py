@@ -46,3 +46,22 @@ def test_typing_in_a_box_is_not_playing(window, qtbot):
     QTest.keyClick(box, Qt.Key.Key_A)
     assert played == []
     window.actions["computer_keys"].setChecked(False)
+
+
+def test_the_on_screen_keys_record_like_a_midi_keyboard(window, qtbot):
+    from tests.ui.mouse import drag
+
+    window.set_document(Melody(), None)
+    window.roll.state.set_view(0, 70)
+    window.live.midi.count_in = False
+    window.live.midi.metronome = False
+    window.actions["computer_keys"].setChecked(True)  # no MIDI input: the on-screen keys and letters play
+    window.actions["record"].trigger()
+    t = window.roll.state.transform
+    keys = window.roll.keyboard
+    drag(keys, (20, t.y(60) + 3), (20, t.y(64) + 3), steps=4)  # a glissando up from C4 to E4
+    qtbot.wait(50)
+    window.actions["record"].trigger()
+    window.actions["computer_keys"].setChecked(False)
+    pitches = [n.pitch for n in window.melody]
+    assert pitches[0] == 60 and pitches[-1] == 64 and pitches == sorted(pitches) and window.undo.count() == 1

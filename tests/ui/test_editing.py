@@ -128,11 +128,16 @@ def test_velocity_lane_drag_is_one_undo_entry(window):
     assert window.melody.get(n.id).velocity == 80
 
 
-def test_keyboard_click_auditions_a_pitch(window, qtbot):
+def test_keyboard_click_plays_a_pitch_until_released(window, qtbot):
     setup_view(window)
-    with qtbot.waitSignal(window.roll.state.audition) as blocker:
-        click(window.roll.keyboard, (10, window.roll.state.transform.y(60) + 5))
-    assert blocker.args == [60]
+    y = window.roll.state.transform.y(60) + 5
+    with qtbot.waitSignal(window.roll.state.key_down) as down, qtbot.waitSignal(window.roll.state.key_up) as up:
+        click(window.roll.keyboard, (10, y))
+    assert down.args[0] == 60 and up.args == [60]
+    soft = down.args[1]
+    with qtbot.waitSignal(window.roll.state.key_down) as down:
+        click(window.roll.keyboard, (50, y))
+    assert down.args[1] > soft  # nearer the key's tip plays louder
 
 
 def test_ruler_click_moves_playhead_and_drag_sets_loop(window):

@@ -13,18 +13,45 @@ from composer_app.ui.roll.state import RollState
 
 
 class KeyboardStrip(QWidget):
-    """A vertical piano keyboard; clicking a key auditions its pitch."""
+    """A vertical piano keyboard to play on: press a key and it sounds until released (and is recorded while
+    recording, like a MIDI keyboard's); drag over the keys to play them in turn. Pressing nearer the key's tip
+    (to the right) plays louder, as a finger further out on a real key does."""
 
     def __init__(self, state: RollState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.held: int | None = None
         self.setFixedWidth(56)
         state.changed.connect(self.update)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def _velocity(self, x: float) -> int:
+        return max(20, min(127, round(40 + 87 * x / max(1, self.width()))))
+
+    def _press(self, event: QMouseEvent) -> None:
         pitch = self.state.transform.pitch(event.position().y())
-        if 0 <= pitch <= 127:
-            self.state.audition.emit(pitch)
+        if pitch == self.held or not 0 <= pitch <= 127:
+            return
+        self._release()
+        self.held = pitch
+        self.state.key_down.emit(pitch, self._velocity(event.position().x()))
+        self.update()
+
+    def _release(self) -> None:
+        if self.held is not None:
+            self.state.key_up.emit(self.held)
+            self.held = None
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._press(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._release()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
@@ -38,8 +65,10 @@ class KeyboardStrip(QWidget):
         for pitch in range(low, high + 1):
             y = t.y(pitch)
             black = pitch % 12 in BLACK_KEYS
-            p.fillRect(QRectF(0, y, w * (0.62 if black else 1.0), t.row_height),
-                       QColor(35, 35, 40) if black else QColor(252, 252, 252))
+            colour = QColor(35, 35, 40) if black else QColor(252, 252, 252)
+            if pitch == self.held:  # the key being played
+                colour = QColor(90, 150, 230)
+            p.fillRect(QRectF(0, y, w * (0.62 if black else 1.0), t.row_height), colour)
             p.setPen(QPen(QColor(170, 170, 170), 1))
             p.drawLine(QPointF(0, y + t.row_height), QPointF(w, y + t.row_height))
             if pitch % 12 == 0 and t.row_height >= 7:

@@ -26,6 +26,8 @@ class RollState(QObject):
     ghosts_changed = Signal()
     playhead_moved = Signal(int)
     audition = Signal(int)  # a pitch to sound briefly
+    key_down = Signal(int, int)  # the on-screen keyboard: a key pressed (pitch, velocity), held until key_up
+    key_up = Signal(int)
 
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
