@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'A folder of MIDI files or recordings (.mid, .wav, .flac, .ogg), subfolders included': 'Una carpeta de archivos MIDI o grabaciones (.mid, .wav, .flac, .ogg), con sus subcarpetas',
     'Play with the &Computer Keyboard': 'Tocar con el &teclado del ordenador',
     'Letters play notes, as on a MIDI keyboard: A S D F G H J K the white keys, W E T Y U the black ones, Z and X the octave': 'Las letras tocan notas, como un teclado MIDI: A S D F G H J K las teclas blancas, W E T Y U las negras, Z y X la octava',
     'Computer keyboard: A plays C%1': 'Teclado del ordenador: la A toca Do%1',

@@ -18,7 +18,7 @@ ALLOWED: dict[str, set[str]] = {
     "engine": {"core", "paths"},
     "audio": {"core", "paths"},
     "midi": {"core"},
-    "training": {"core"},
+    "training": {"core", "audio"},  # audio: recordings in a training folder are transcribed
     "session": {"core", "engine", "audio", "midi"},
     "ui": {"core", "engine", "audio", "midi", "session", "paths"},
     "cli": {"core", "engine", "audio", "midi", "training", "session", "ui", "paths"},

@@ -49,7 +49,7 @@ def add_harmony_parsers(sub) -> None:
 
 def run_harmonize(args: argparse.Namespace) -> int:
     from composer_app.core.keys import Key, detect_key
-    from composer_app.core.midifile import read_song, write_midi
+    from composer_app.core.midifile import write_midi
     from composer_app.engine.accompaniment import accompany
     from composer_app.engine.harmonize import HarmonizeOptions, HarmonyModel, harmonize_melody
 
@@ -57,7 +57,9 @@ def run_harmonize(args: argparse.Namespace) -> int:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
     if not 1 <= args.alternatives <= 4:
         raise ComposerError("ask for 1 to 4 harmonizations (--alternatives)")
-    melody = read_song(args.file).melody(args.track)
+    from composer_app.cli.audio import melody_of_file
+
+    melody = melody_of_file(args.file, args.track)  # a MIDI file, a score or a recording
     if len(melody) == 0:
         raise ComposerError(f"{args.file.name}: the melody has no notes to harmonize")
     key = None

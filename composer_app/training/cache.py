@@ -1,4 +1,5 @@
-"""A folder of MIDI files -> a sharded token cache on disk, prepared by several processes at once.
+"""A folder of MIDI files (and recordings, transcribed once) -> a sharded token cache on disk, prepared by
+several processes at once.
 
 Each shard holds the melodies of up to SHARD_FILES files as plain .npy arrays (read back through memory maps)
 and a small JSON list of what is in it and what was skipped, so a folder of 100,000 files streams through
@@ -31,6 +32,7 @@ SHARD_FILES = 200
 MIN_NOTES = 8
 MAX_SKIPPED_LISTED = 200  # reasons kept in the index; every reason stays in its shard's JSON
 MIDI_SUFFIXES = openable_suffixes("song")
+RECORDING_SUFFIXES = openable_suffixes("recording")  # transcribed once, into the cache (audio.transcribe)
 
 
 class CacheError(ComposerError):
@@ -55,11 +57,11 @@ class CachedMelody:
 
 
 def midi_files(folder: Path) -> Iterator[Path]:
-    """Every .mid/.midi file under folder, in a stable order, without listing the whole tree at once."""
+    """Every MIDI file and recording under folder, in a stable order, without listing the whole tree at once."""
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            if name.lower().endswith(MIDI_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(MIDI_SUFFIXES + RECORDING_SUFFIXES) and not name.startswith("."):
                 yield Path(root) / name
 
 
@@ -76,6 +78,15 @@ def _fingerprint(folder: Path) -> tuple[str, int]:
     return h.hexdigest(), count
 
 
+def _recording_notes(path: Path) -> tuple[list[tuple[int, int, int]], int]:
+    """A recording's melody line, heard by the transcription model, on the 16th grid at the tempo heard."""
+    from composer_app.audio.transcribe import recording_melody
+    from composer_app.core.encoding import monophonic_grid_notes
+
+    melody = recording_melody(path)
+    return monophonic_grid_notes([(n.tick, n.duration, n.pitch) for n in melody]), melody.time_signature.bar_ticks
+
+
 def _prepare_shard(number: int, folder: str, names: list[str], cache_dir: str) -> dict:
     """In a worker process: parse and encode the files of one shard and write it; return its summary."""
     encoding = MelodyEncoding()
@@ -84,7 +95,8 @@ def _prepare_shard(number: int, folder: str, names: list[str], cache_dir: str) -
     for name in names:
         path = Path(folder) / name
         try:
-            notes, bar = grid_melody_of_file(path)
+            notes, bar = (_recording_notes(path) if path.suffix.lower() in RECORDING_SUFFIXES
+                          else grid_melody_of_file(path))
         except ComposerError as e:
             reason = str(e)
             skipped.append(reason if reason.startswith(path.name) else f"{name}: {reason}")
@@ -145,7 +157,7 @@ def prepare(folder: Path, cache_dir: Path, workers: int = 0, progress: Callable[
     cache_dir = Path(cache_dir)
     fingerprint, total = _fingerprint(folder)
     if total == 0:
-        raise CacheError(f"{folder}: no MIDI files (.mid, .midi) in it")
+        raise CacheError(f"{folder}: no MIDI files (.mid, .midi) or recordings (.wav, .flac, .ogg) in it")
     index_path = cache_dir / "index.json"
     try:
         index = json.loads(index_path.read_text(encoding="utf-8"))

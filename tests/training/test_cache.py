@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -83,3 +84,26 @@ def test_held_out_melodies_with_one_id_get_two_files_and_no_backup(tmp_path):
     files = sorted(p.name for p in folder.iterdir())
     assert len(files) == len(test) and all(f.endswith(".mid") for f in files)
     assert write_held_out(records, folder) == len(test) and not list(folder.glob("*.bak"))  # again: made anew
+
+
+def test_recordings_in_the_folder_are_transcribed_into_the_cache(tmp_path):
+    """A student's folder of WAV takes (rendered here by fluidsynth, an independent synthesizer) trains like
+    MIDI files: each recording's melody line enters the cache, heard once."""
+    import subprocess
+
+    from composer_app.core.midifile import load_melody
+
+    assert shutil.which("fluidsynth")
+    folder = tmp_path / "takes"
+    folder.mkdir()
+    tunes = sorted((Path(__file__).resolve().parents[2] / "models" / "test-melodies").glob("miscFolk_*.mid"))[:2]
+    for i, tune in enumerate(tunes):
+        subprocess.run(["fluidsynth", "-ni", "-F", str(folder / f"take{i}.wav"), "-r", "44100",
+                        "/usr/share/sounds/sf2/TimGM6mb.sf2", str(tune)], check=True, capture_output=True, timeout=60)
+    (folder / "noise.wav").write_bytes(b"RIFF0000WAVEjunk")  # not a readable recording: skipped with a reason
+    index = prepare(folder, tmp_path / "cache", workers=1)
+    assert index["files"] == 3 and index["melodies"] == 2 and index["skipped_count"] == 1
+    assert "noise.wav" in index["skipped"][0]
+    cached = {m.id: m for m in read_cache(tmp_path / "cache")}
+    for i, tune in enumerate(tunes):
+        assert len(cached[f"take{i}.wav"].notes) >= 0.8 * len(load_melody(tune))

@@ -128,7 +128,7 @@ def test_an_unreadable_folder_is_one_sentence(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.set_folder(empty)
     qtbot.waitUntil(lambda: not dialog.running(), timeout=60_000)
-    assert dialog.found.text() == f"{empty}: no MIDI files (.mid, .midi) in it"
+    assert dialog.found.text() == f"{empty}: no MIDI files (.mid, .midi) or recordings (.wav, .flac, .ogg) in it"
     assert not dialog.start_button.isEnabled()
     dialog.close()
     assert not list((tmp_path / "models").glob("*"))  # the folder made for it went again

@@ -92,7 +92,8 @@ class TrainDialog(QDialog):
         row = QHBoxLayout()
         self.folder_edit = QLineEdit()
         self.folder_edit.setReadOnly(True)
-        self.folder_edit.setPlaceholderText(self.tr("A folder of MIDI files (.mid, .midi), subfolders included"))
+        self.folder_edit.setPlaceholderText(self.tr("A folder of MIDI files or recordings (.mid, .wav, .flac, .ogg), "
+                                                    "subfolders included"))
         self.folder_edit.setToolTip(self.tr("The folder whose music the model learns"))
         self.choose_button = QPushButton(self.tr("Choose..."))
         self.choose_button.setToolTip(self.tr("Pick the folder of MIDI files to train on"))
