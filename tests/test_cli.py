@@ -138,3 +138,13 @@ def test_export_writes_musicxml_or_midi_by_the_suffix(tmp_path):
             assert r.returncode != 0 and says in r.stderr and r.stderr.count("\n") == 1
         else:  # no chords to put voices under
             assert r.returncode != 0 and "no chords" in r.stderr and not (tmp_path / "x.musicxml").exists()
+
+
+def test_a_reader_that_goes_away_is_not_an_error():
+    """`composer-app ... | head`: the pipe closes before the command prints; no error, no traceback."""
+    tune = sorted((Path(__file__).parent.parent / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
+    proc = subprocess.Popen([sys.executable, "-m", "composer_app", "harmonize", str(tune), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # long before it has started up and harmonized
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 141 and b"internal error" not in err and b"Traceback" not in err, err

@@ -199,6 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("composer-app: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`composer-app ... | head`): as other command-line tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes it
+        return 141
     except Exception as e:  # an unexpected bug: one line, the traceback only on request
         if args.debug:
             raise

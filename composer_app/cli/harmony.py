@@ -139,7 +139,7 @@ def run_check_voices(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from composer_app.core.keys import Key, melody_key
-    from composer_app.core.midifile import read_song, write_midi
+    from composer_app.core.midifile import write_midi
     from composer_app.core.musicxml import SUFFIXES, write_musicxml
     from composer_app.core.project import SUFFIX as PROJECT
     from composer_app.core.project import load_project
@@ -150,7 +150,9 @@ def run_export(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() == PROJECT:
         melody = load_project(args.file).melody
     else:
-        melody = read_song(args.file).melody(args.track)
+        from composer_app.cli.audio import melody_of_file
+
+        melody = melody_of_file(args.file, args.track)  # a MIDI file, a score or a recording
     if len(melody) == 0:
         raise ComposerError(f"{args.file.name}: the melody has no notes to export")
     parts: list = []
