@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from composer_app.core.errors import ComposerError
+from composer_app.core.formats import openable_suffixes
 
 SAMPLE_RATE = 22050
 HOP = 256
@@ -30,7 +31,7 @@ KEEP = WINDOW_FRAMES - OVERLAP_FRAMES  # 142
 WINDOW_HOP = WINDOW - OVERLAP_FRAMES * HOP  # 36,164 samples
 LOWEST = 21  # the model's 88 rows are the piano's keys, A0 first
 MAX_SECONDS = 20 * 60
-AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".mp3", ".aiff", ".aif")
+AUDIO_SUFFIXES = openable_suffixes("recording")  # core.formats: the one table of what opens
 
 
 class AudioError(ComposerError):

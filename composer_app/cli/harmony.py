@@ -48,7 +48,7 @@ def add_harmony_parsers(sub) -> None:
 
 
 def run_harmonize(args: argparse.Namespace) -> int:
-    from composer_app.core.keys import Key, detect_key
+    from composer_app.core.keys import Key, melody_key
     from composer_app.core.midifile import write_midi
     from composer_app.engine.accompaniment import accompany
     from composer_app.engine.harmonize import HarmonizeOptions, HarmonyModel, harmonize_melody
@@ -62,17 +62,7 @@ def run_harmonize(args: argparse.Namespace) -> int:
     melody = melody_of_file(args.file, args.track)  # a MIDI file, a score or a recording
     if len(melody) == 0:
         raise ComposerError(f"{args.file.name}: the melody has no notes to harmonize")
-    key = None
-    if args.key:
-        try:
-            key = Key.parse(args.key)
-        except ValueError as e:
-            raise ComposerError(f"{args.key!r} is not a key; write it as C, F#, Bb, Am or C#m") from e
-    elif melody.key_signature:
-        key = Key.parse(melody.key_signature)
-    else:
-        estimate = detect_key(list(melody))
-        key = estimate.key if estimate is not None else Key(0, "major")
+    key = _asked_key(args.key) or melody_key(melody)[0] or Key(0, "major")
     ts = melody.time_signature
     notes = [(n.tick, n.duration, n.pitch) for n in melody]
     found = harmonize_melody(HarmonyModel.load(), notes, key, ts.bar_ticks, ts.beat_ticks,
@@ -81,11 +71,10 @@ def run_harmonize(args: argparse.Namespace) -> int:
     if args.output is not None:
         melody.chords = tuple(found[0])
         if args.satb:
-            from composer_app.engine.four_voices import four_voices
+            from composer_app.engine.four_voices import lower_voices
 
-            parts = four_voices(notes, found[0], key, ts.beat_ticks)
             melody.name = "Soprano"
-            extra = [(name.capitalize(), [(t, d, p, 72) for t, d, p in parts[name]]) for name in ("alto", "tenor", "bass")]
+            extra = [(name.capitalize(), notes) for name, notes in lower_voices(melody, key)]
         else:
             extra = [("Accompaniment", accompany(found[0], melody.contents(), ts.bar_ticks, ts.beat_ticks, args.pattern))]
         write_midi(melody, args.output, extra, extra_chords=[(f"Chords {k}", c) for k, c in enumerate(found[1:], 2)])
@@ -101,26 +90,25 @@ def run_harmonize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _asked_key(text: str | None):
+    """The key given on the command line (None when none was); ComposerError for one that is not a key."""
+    from composer_app.core.keys import Key
+
+    if not text:
+        return None
+    try:
+        return Key.parse(text)
+    except ValueError as e:
+        raise ComposerError(f"{text!r} is not a key; write it as C, F#, Bb, Am or C#m") from e
+
+
 def run_check_voices(args: argparse.Namespace) -> int:
-    from composer_app.core.keys import Key, detect_key
     from composer_app.core.midifile import read_song
-    from composer_app.core.part_writing import check_part_writing, voices_of_song
+    from composer_app.core.part_writing import check_part_writing, song_key, voices_of_song
 
     song = read_song(args.file)
     voices = voices_of_song(song)
-    key = None
-    if args.key:
-        try:
-            key = Key.parse(args.key)
-        except ValueError as e:
-            raise ComposerError(f"{args.key!r} is not a key; write it as C, F#, Bb, Am or C#m") from e
-    elif song.key_signature:
-        key = Key.parse(song.key_signature)
-    else:
-        from composer_app.core.note import Note
-
-        estimate = detect_key([Note(i + 1, t, d, p, 80) for i, (t, d, p) in enumerate(voices["soprano"])])
-        key = estimate.key if estimate else None
+    key = _asked_key(args.key) or song_key(song, voices)
     faults = check_part_writing(voices, key.tonic if key else None)
     bar, beat = song.time_signature.bar_ticks, song.time_signature.beat_ticks
     if args.json:

@@ -173,7 +173,10 @@ def read_midi(source: str | os.PathLike | bytes, name: str | None = None) -> Mid
 
 def read_song(path: str | os.PathLike) -> MidiSong:
     """A MIDI file or a MusicXML score (by its suffix), ready to choose a part from."""
-    if Path(path).suffix.lower() in (".musicxml", ".xml", ".mxl"):
+    from composer_app.core.formats import format_of
+
+    fmt = format_of(path)
+    if fmt is not None and fmt.kind == "score":
         from composer_app.core.musicxml import read_musicxml
 
         return read_musicxml(path)

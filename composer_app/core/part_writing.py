@@ -102,3 +102,13 @@ def voices_of_song(song) -> dict[str, list[tuple[int, int, int]]]:
                                 f"and Bass (it has {len(parts)} tracks with notes)", "not_four")
         named = dict(zip(VOICES, sorted(parts, key=lambda p: -p.mean_pitch)))
     return {v: [(t, d, p) for t, d, p, _ in named[v].notes] for v in VOICES}
+
+
+def song_key(song, voices: dict[str, list[tuple[int, int, int]]]):
+    """The key of four voices: the song's key signature, else the key the soprano's notes suggest (or None)."""
+    from composer_app.core.keys import melody_key
+    from composer_app.core.melody import Melody
+
+    soprano = Melody.from_notes([(t, d, p, 80) for t, d, p in voices["soprano"]], key_signature=song.key_signature)
+    return melody_key(soprano)[0]
+

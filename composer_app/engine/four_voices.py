@@ -153,3 +153,22 @@ def four_voices(soprano: list[tuple[int, int, int]], chords: list[ChordEvent], k
             else:
                 line.append((seg.tick, seg.end - seg.tick, pitch))
     return voices
+
+
+def voices_key(melody) -> Key:
+    """The key four voices are written in: the melody's (declared, else heard), else its last chord's root."""
+    from composer_app.core.keys import melody_key
+
+    key = melody_key(melody)[0]
+    if key is not None:
+        return key
+    last = next((c.chord for c in reversed(melody.chords) if c.chord is not None), None)
+    return Key(last.root_pc if last else 0)
+
+
+def lower_voices(melody, key: Key | None = None, velocity: int = 72) -> list[tuple[str, list[tuple[int, int, int, int]]]]:
+    """Alto, tenor and bass under a Melody document's chord track, as ("alto", notes) parts with `velocity`."""
+    parts = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords),
+                        key or voices_key(melody), melody.time_signature.beat_ticks)
+    return [(name, [(t, d, p, velocity) for t, d, p in parts[name]]) for name in ("alto", "tenor", "bass")]
+

@@ -261,17 +261,15 @@ class ChordControls(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         from composer_app.core.midifile import write_midi
-        from composer_app.engine.four_voices import four_voices
+        from composer_app.engine.four_voices import lower_voices
 
         melody = self.session.melody
         if len(melody) == 0 or not melody.chords:
             self.window.show_message(self.tr("Four voices need a melody and chords: type chords or press "
                                              "Harmonize first."), 8000)
             return False
-        key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
         try:
-            parts = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords), key,
-                                melody.time_signature.beat_ticks)
+            parts = lower_voices(melody)
         except ComposerError:
             self.window.show_message(self.tr("No four voices fit under this melody and these chords."), 8000)
             return False
@@ -283,8 +281,7 @@ class ChordControls(QObject):
         soprano = melody.copy()
         soprano.name = "Soprano"
         try:
-            write_midi(soprano, Path(path), [(name.capitalize(), [(t, d, p, 72) for t, d, p in parts[name]])
-                                             for name in ("alto", "tenor", "bass")])
+            write_midi(soprano, Path(path), [(name.capitalize(), notes) for name, notes in parts])
         except ComposerError:
             self.window.show_message(self.tr("The file could not be written there; choose another folder. "
                                              "Nothing was changed."), 8000)
@@ -301,7 +298,7 @@ class ChordControls(QObject):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QFileDialog
 
-        from composer_app.core.musicxml import write_musicxml
+        from composer_app.core.musicxml import SUFFIXES, write_musicxml
 
         melody = self.session.melody
         if len(melody) == 0:
@@ -313,7 +310,7 @@ class ChordControls(QObject):
                                                   self.tr("MusicXML scores (*.musicxml *.xml)"))
             if not path:
                 return False
-            if not path.lower().endswith((".musicxml", ".xml")):
+            if not path.lower().endswith(SUFFIXES):
                 path += ".musicxml"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -333,19 +330,16 @@ class ChordControls(QObject):
         """What the chords add to an exported file, as (name, notes) parts: nothing without chords or when they do
         not play; alto, tenor and bass in the chorale pattern; else one accompaniment in the chosen pattern."""
         from composer_app.engine.accompaniment import accompany
+        from composer_app.engine.four_voices import lower_voices, voices_key
 
         if not melody.chords or not self.actions["play_chords"].isChecked():
             return []
-        key = melody_key(melody)[0] or Key(melody.chords[-1].chord.root_pc)
+        key = voices_key(melody)
         ts = melody.time_signature
         if self.pattern == "chorale":
-            from composer_app.engine.four_voices import four_voices
-
             try:
-                voices = four_voices([(n.tick, n.duration, n.pitch) for n in melody], list(melody.chords), key,
-                                     ts.beat_ticks)
                 names = {"alto": self.tr("Alto"), "tenor": self.tr("Tenor"), "bass": self.tr("Bass")}
-                return [(names[v], [(t, d, p, 72) for t, d, p in voices[v]]) for v in ("alto", "tenor", "bass")]
+                return [(names[name], notes) for name, notes in lower_voices(melody, key)]
             except ComposerError:
                 pass  # no four voices fit: block chords instead
         rows = accompany(melody.chords, melody.contents(), ts.bar_ticks, ts.beat_ticks,

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.core.errors import ComposerError
-from composer_app.core.keys import Key, detect_key
-from composer_app.core.note import Note
+from composer_app.core.keys import Key
 from composer_app.core.note_names import key_name
-from composer_app.core.part_writing import Fault, check_part_writing, voices_of_song
+from composer_app.core.part_writing import Fault, check_part_writing, song_key, voices_of_song
 
 
 def fault_words(kind: str) -> str:
@@ -47,12 +46,7 @@ def check_file(path: Path) -> tuple[list[Fault], int, int, Key | None]:
 
     song = read_midi(path)
     voices = voices_of_song(song)
-    key = None
-    if song.key_signature:
-        key = Key.parse(song.key_signature)
-    else:
-        estimate = detect_key([Note(i + 1, t, d, p, 80) for i, (t, d, p) in enumerate(voices["soprano"])])
-        key = estimate.key if estimate else None
+    key = song_key(song, voices)
     ts = song.time_signature
     return check_part_writing(voices, key.tonic if key else None), ts.bar_ticks, ts.beat_ticks, key
 

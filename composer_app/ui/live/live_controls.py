@@ -19,6 +19,7 @@ class LiveControls(QObject):
         self.say = window.show_message
         self._jam_tasks: list = []
         self.jam_settings = None
+        self.computer_keys = None  # the computer keyboard as a piano, made when first turned on
 
     # -- playback ------------------------------------------------------------------------
     def start_sound(self) -> None:
@@ -87,13 +88,12 @@ class LiveControls(QObject):
 
     def keys_at_hand(self) -> bool:
         """The computer keyboard plays notes now (instead of a MIDI keyboard)."""
-        keys = getattr(self, "computer_keys", None)
-        return keys is not None and keys.enabled
+        return self.computer_keys is not None and self.computer_keys.enabled
 
     def toggle_computer_keys(self, on: bool) -> None:
         from composer_app.ui.live.computer_keys import ComputerKeyboard
 
-        if getattr(self, "computer_keys", None) is None:
+        if self.computer_keys is None:
             self.computer_keys = ComputerKeyboard(self.midi.play_key, self.midi.release_key, self.say, self)
         self.computer_keys.set_enabled(on)
         if on:

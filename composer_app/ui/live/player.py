@@ -39,6 +39,7 @@ class Player(QObject):
         self.count_in = False  # a bar of clicks before it plays
         self.chords = True  # the chord track's accompaniment plays with the document
         self.pattern = "block"  # how it plays the chords (engine.accompaniment.PATTERNS)
+        self._backing: tuple[tuple, list] | None = None  # the last accompaniment and what it was made of
         state.audition.connect(self.audition)
 
     @property
@@ -88,19 +89,25 @@ class Player(QObject):
 
     def accompaniment(self, melody: Melody) -> list:
         """The chord track played in the chosen pattern under `melody` (the document, or a variation or fill
-        heard in its place), as notes."""
+        heard in its place), as notes. Made again only when the notes, chords or pattern changed: a loop that
+        starts over, or Play pressed again, does not search four voices on the GUI thread again."""
         from composer_app.core.errors import ComposerError
         from composer_app.core.keys import melody_key
         from composer_app.engine.accompaniment import accompany
 
+        chords = melody.chords or self.state.session.melody.chords
+        made_of = (tuple(melody.contents()), tuple(chords), self.pattern, melody.time_signature)
+        if self._backing is not None and self._backing[0] == made_of:
+            return self._backing[1]
         ts = melody.time_signature
         try:
-            rows = accompany(melody.chords or self.state.session.melody.chords, melody.contents(), ts.bar_ticks,
-                             ts.beat_ticks, self.pattern, melody_key(self.state.session.melody)[0])
+            rows = accompany(chords, melody.contents(), ts.bar_ticks, ts.beat_ticks, self.pattern,
+                             melody_key(self.state.session.melody)[0])
         except ComposerError:  # four voices that cannot be found under this melody: the block chords instead
-            rows = accompany(melody.chords or self.state.session.melody.chords, melody.contents(), ts.bar_ticks,
-                             ts.beat_ticks, "block")
-        return list(Melody.from_notes(rows))
+            rows = accompany(chords, melody.contents(), ts.bar_ticks, ts.beat_ticks, "block")
+        backing = list(Melody.from_notes(rows))
+        self._backing = (made_of, backing)
+        return backing
 
     def _tick(self) -> None:
         elapsed = time.perf_counter() - self.start_time

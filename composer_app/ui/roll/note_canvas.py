@@ -205,7 +205,7 @@ class NoteCanvas(QWidget):
         event.accept()
 
     # -- painting ------------------------------------------------------------------------
-    def _paint_chord_tones(self, p: QPainter, w: int, low: int, high: int, rows: dict) -> None:
+    def _paint_chord_tones(self, p: QPainter, w: int, low: int, high: int, rows: dict, key_pcs) -> None:
         """Under each chord of the chord track, the rows of its tones in a warm tint (stronger for the chord at
         the playhead): where the melody meets the harmony."""
         chords = self.melody.chords
@@ -221,7 +221,6 @@ class NoteCanvas(QWidget):
             x0, x1 = max(0.0, t.x(c.tick)), min(float(w), t.x(c.end))
             strength = 0.32 if c.tick <= here < c.end else 0.18
             tones = set(c.chord.pitch_classes())
-            key_pcs = self.state.key.pitch_classes() if self.state.key else None
             for pitch in range(low, high + 1):
                 if pitch % 12 in tones:
                     row = rows[(pitch % 12 in BLACK_KEYS, key_pcs is not None and pitch % 12 in key_pcs)]
@@ -255,7 +254,7 @@ class NoteCanvas(QWidget):
         if self.state.loop:
             a, b = self.state.loop
             p.fillRect(QRectF(t.x(a), 0, t.x(b) - t.x(a), h), blend(QColor(255, 200, 0), base, 0.15))
-        self._paint_chord_tones(p, w, low, high, rows)
+        self._paint_chord_tones(p, w, low, high, rows, key_pcs)
         self._paint_grid(p, w, h, text, base)
         t0, t1 = t.visible_ticks(w)
         self._paint_ghosts(p, t0, t1, low, high)
