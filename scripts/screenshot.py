@@ -1,4 +1,4 @@
-"""Render the main window offscreen with a seed and ghost variations: python scripts/screenshot.py OUT.png"""
+"""Render the main window offscreen with a harmonized seed and ghost variations: python scripts/screenshot.py OUT.png"""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def take(out: Path, language: str | None = None, dark: bool = False) -> Path:
     bar = melody.time_signature.bar_ticks
     melody.remove([n.id for n in melody if n.tick >= 8 * bar])
     window.set_document(melody, None, imported_from=seed_path)
+    window.chord_controls.harmonize(per_bar=1, sevenths=False)  # the chord lane and the chord tones shaded
     window.panel.bars.setValue(4)
     window.panel.variations.setValue(4)
     options = window.panel.options(None)
@@ -62,7 +63,7 @@ def take(out: Path, language: str | None = None, dark: bool = False) -> Path:
     window.generation.cycle(1)
     window.player.stop()
     roll.state.set_playhead(0)
-    roll._update_scrollbars()
+    roll.update_scrollbars()
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out))
