@@ -4,7 +4,8 @@ menus, titles, the status bar) is checked against the words that exist only in t
 
 Dialogs checked: the main window with its menus, toolbar, Continue panel and status bar; Preferences; Models;
 Train on a Folder; Recover unsaved work; the track chooser; Keyboard Shortcuts; About; Undo History; the Open
-file dialog (Qt's own, in Spanish from Qt's translations); the message for a file that does not open."""
+file dialog (Qt's own, in Spanish from Qt's translations); the message for a file that does not open; Harmonize;
+Check Part-Writing (with faults listed); Open a Recording."""
 
 from __future__ import annotations
 
@@ -119,6 +120,18 @@ def spanish(qapp):
     QLocale.setDefault(QLocale.c())
 
 
+def student_voices(folder: Path) -> Path:
+    """Four voices with parallel fifths and octaves, so the part-writing table has rows."""
+    from composer_app.core.midifile import write_midi
+
+    rows = {"Soprano": [72, 74], "Alto": [64, 66], "Tenor": [55, 57], "Bass": [48, 50]}
+    path = folder / "voces.mid"
+    write_midi(Melody.from_notes([(i * 480, 480, p, 80) for i, p in enumerate(rows["Soprano"])], name="Soprano"),
+               path, [(name, [(i * 480, 480, p, 80) for i, p in enumerate(ps)]) for name, ps in rows.items()
+                      if name != "Soprano"])
+    return path
+
+
 def test_the_check_finds_english(spanish, qtbot):
     label = QLabel("Continue the melody")
     qtbot.addWidget(label)
@@ -126,11 +139,15 @@ def test_the_check_finds_english(spanish, qtbot):
 
 
 def test_no_english_in_any_spanish_dialog(spanish, qtbot, loaded_model, tmp_path, chopin_dir, monkeypatch):
+    from composer_app.audio.transcribe import HeardNote
     from composer_app.core.midifile import read_midi
     from composer_app.session.recovery import Recoverable
+    from composer_app.ui.chords import HarmonizeDialog
     from composer_app.ui.dialogs.help import ShortcutsDialog, about_text
     from composer_app.ui.dialogs.models_dialog import ModelsDialog
+    from composer_app.ui.dialogs.part_writing import PartWritingDialog
     from composer_app.ui.dialogs.preferences import PreferencesDialog
+    from composer_app.ui.dialogs.recording import RecordingDialog
     from composer_app.ui.dialogs.recovery_dialog import RecoveryDialog
     from composer_app.ui.dialogs.track_chooser import TrackChooser
     from composer_app.ui.dialogs.train_dialog import TrainDialog
@@ -155,6 +172,9 @@ def test_no_english_in_any_spanish_dialog(spanish, qtbot, loaded_model, tmp_path
         "recovery": RecoveryDialog([Recoverable(tmp_path / "1-1.composer", 0.0, "Preludio", 120)], w),
         "track-chooser": TrackChooser(read_midi(chopin_dir / "chpn_op7_1_format0.mid"), w),
         "shortcuts": ShortcutsDialog(w.actions, w),
+        "harmonize": HarmonizeDialog(w.settings, w),
+        "part-writing": PartWritingDialog(student_voices(tmp_path), w),
+        "recording": RecordingDialog([HeardNote(0.5 * i, 0.5 * i + 0.4, 60 + i, 80) for i in range(8)], 4.0, "toma", w),
     }
     for name, dialog in dialogs.items():
         dialog.show()
@@ -183,6 +203,7 @@ def test_no_english_in_any_spanish_dialog(spanish, qtbot, loaded_model, tmp_path
     box.show()
     found += english_in(box, "cannot-open", spanish)
     box.close()
+    assert dialogs["part-writing"].table.rowCount() >= 2
     # the shortcut list's key column is whole
     shortcuts = dialogs["shortcuts"]
     table = shortcuts.table
