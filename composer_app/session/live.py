@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import mido
+
 from composer_app.core.melody import Melody
 from composer_app.core.timing import GRIDS, TempoChange, tempo_at
 from composer_app.midi.recorder import INPUT_QUANTIZE, Recorder
@@ -65,6 +67,22 @@ class Take:
 
     def feed(self, t: float, msg) -> None:
         self.recorder.feed(t, msg)
+
+    def feed_heard(self, notes) -> None:
+        """Notes heard in the take's sound (HeardNote: seconds from where the take starts, after the count-in),
+        fed as a keyboard's would be; each note ends where the next one starts at the latest (one note at a time)."""
+        start = self.recorder.start_time
+        ordered = sorted(notes, key=lambda n: n.start)
+        events = []
+        for i, n in enumerate(ordered):
+            end = n.end
+            later = [m.start for m in ordered[i + 1:] if m.start > n.start]
+            if later:
+                end = min(end, later[0])
+            events.append((start + n.start, 1, n.pitch, n.velocity))
+            events.append((start + max(end, n.start + 0.01), 0, n.pitch, 0))
+        for t, on, pitch, velocity in sorted(events):
+            self.feed(t, mido.Message("note_on" if on else "note_off", note=int(pitch), velocity=int(velocity)))
 
     def pump(self, now: float) -> TakeState:
         clicks = self.metronome.due(now) if self.metronome is not None else []

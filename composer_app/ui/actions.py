@@ -65,6 +65,8 @@ def _specs() -> dict[str, Spec]:
                          tip=QCoreApplication.translate("Actions", "A bar of clicks before the melody plays")),
         "record": Spec(QCoreApplication.translate("Actions", "&Record"), ("Ctrl+R",), "media-record", checkable=True,
                        tip=QCoreApplication.translate("Actions", "Record from the MIDI input at the playhead")),
+        "record_microphone": Spec(QCoreApplication.translate("Actions", "Record from &Microphone..."), ("Ctrl+Alt+R",),
+                                  tip=QCoreApplication.translate("Actions", "Sing, hum or play into a microphone: the notes heard join the melody at the playhead")),
         "computer_keys": Spec(QCoreApplication.translate("Actions", "Play with the &Computer Keyboard"), ("Ctrl+Shift+Y",),
                               checkable=True,
                               tip=QCoreApplication.translate("Actions", "Letters play notes, as on a MIDI keyboard: A S D F G H J K the white keys, W E T Y U the black ones, Z and X the octave")),

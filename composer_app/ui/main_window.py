@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         a["go_start"].triggered.connect(lambda: self.live.go_to(0))
         a["go_end"].triggered.connect(lambda: self.live.go_to(self.melody.end_tick))
         a["record"].triggered.connect(self.live.toggle_record)
+        a["record_microphone"].triggered.connect(self.live.record_microphone)
         a["jam"].toggled.connect(self.live.toggle_jam)
         a["computer_keys"].toggled.connect(self.live.toggle_computer_keys)
         self.roll.state.key_down.connect(lambda pitch, velocity: self.midi.play_key(pitch, velocity))

@@ -59,7 +59,7 @@ def build_menus(bar: QMenuBar, a: dict[str, QAction], panel_toggle: QAction) -> 
         else:
             m.addAction(a[name])
     m = bar.addMenu(QCoreApplication.translate("MainWindow", "&Play"))
-    for name in ("play", "go_start", "go_end", None, "metronome", "count_in", None, "record", "jam", "computer_keys"):
+    for name in ("play", "go_start", "go_end", None, "metronome", "count_in", None, "record", "record_microphone", "jam", "computer_keys"):
         if name is None:
             m.addSeparator()
         else:

@@ -219,181 +219,191 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="68" />
+        <source>Record from &amp;Microphone...</source>
+        <translation>Grabar desde el &amp;micrófono...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="69" />
+        <source>Sing, hum or play into a microphone: the notes heard join the melody at the playhead</source>
+        <translation>Canta, tararea o toca ante un micrófono: las notas oídas se añaden a la melodía en el cursor de reproducción</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="70" />
         <source>Play with the &amp;Computer Keyboard</source>
         <translation>Tocar con el &amp;teclado del ordenador</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="70" />
+        <location filename="../../composer_app/ui/actions.py" line="72" />
         <source>Letters play notes, as on a MIDI keyboard: A S D F G H J K the white keys, W E T Y U the black ones, Z and X the octave</source>
         <translation>Las letras tocan notas, como un teclado MIDI: A S D F G H J K las teclas blancas, W E T Y U las negras, Z y X la octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="71" />
+        <location filename="../../composer_app/ui/actions.py" line="73" />
         <source>&amp;Jam (Call and Response)</source>
         <translation>&amp;Improvisar (pregunta y respuesta)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="72" />
+        <location filename="../../composer_app/ui/actions.py" line="74" />
         <source>Play a phrase and pause: the model answers</source>
         <translation>Toca una frase y haz una pausa: el modelo responde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="73" />
+        <location filename="../../composer_app/ui/actions.py" line="75" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="74" />
+        <location filename="../../composer_app/ui/actions.py" line="76" />
         <source>Generate A&amp;gain</source>
         <translation>Generar de &amp;nuevo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="75" />
+        <location filename="../../composer_app/ui/actions.py" line="77" />
         <source>New variations with the current settings, where the last ones were</source>
         <translation>Nuevas variaciones con los ajustes actuales, donde estaban las anteriores</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="76" />
+        <location filename="../../composer_app/ui/actions.py" line="78" />
         <source>&amp;Fill the Span</source>
         <translation>&amp;Rellenar el tramo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="77" />
+        <location filename="../../composer_app/ui/actions.py" line="79" />
         <source>Write the time range dragged on the ruler (or the selected notes' bars) anew, hearing the music on both sides</source>
         <translation>Escribir de nuevo el tramo arrastrado en la regla (o los compases de las notas seleccionadas), escuchando la música de ambos lados</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="78" />
+        <location filename="../../composer_app/ui/actions.py" line="80" />
         <source>Write an &amp;Intro...</source>
         <translation>Escribir una &amp;introducción...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="79" />
+        <location filename="../../composer_app/ui/actions.py" line="81" />
         <source>Write bars before the first note: an upbeat or an introduction</source>
         <translation>Escribir compases antes de la primera nota: una anacrusa o una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="80" />
+        <location filename="../../composer_app/ui/actions.py" line="82" />
         <source>&amp;Regenerate Selected Notes</source>
         <translation>Re&amp;generar las notas seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="81" />
+        <location filename="../../composer_app/ui/actions.py" line="83" />
         <source>Write the selected notes again in the time they take</source>
         <translation>Escribir de nuevo las notas seleccionadas en el tiempo que ocupan</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="82" />
+        <location filename="../../composer_app/ui/actions.py" line="84" />
         <source>&amp;Next Variation</source>
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="83" />
+        <location filename="../../composer_app/ui/actions.py" line="85" />
         <source>P&amp;revious Variation</source>
         <translation>Variación &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="84" />
+        <location filename="../../composer_app/ui/actions.py" line="86" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <location filename="../../composer_app/ui/actions.py" line="87" />
         <source>&amp;Discard Variations</source>
         <translation>&amp;Descartar variaciones</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="86" />
+        <location filename="../../composer_app/ui/actions.py" line="88" />
         <source>&amp;Type Chords...</source>
         <translation>&amp;Escribir acordes...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="87" />
+        <location filename="../../composer_app/ui/actions.py" line="89" />
         <source>Type a chord progression from the bar of the playhead: C G Am F, or | C | G7 Am |</source>
         <translation>Escribir una progresión de acordes desde el compás del cursor de reproducción: Do Sol Lam Fa, o | Do | Sol7 Lam |</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="88" />
+        <location filename="../../composer_app/ui/actions.py" line="90" />
         <source>&amp;Harmonize...</source>
         <translation>&amp;Armonizar...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="89" />
+        <location filename="../../composer_app/ui/actions.py" line="91" />
         <source>Suggest chords for the melody</source>
         <translation>Proponer acordes para la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="90" />
+        <location filename="../../composer_app/ui/actions.py" line="92" />
         <source>&amp;Another Harmonization</source>
         <translation>&amp;Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="91" />
+        <location filename="../../composer_app/ui/actions.py" line="93" />
         <source>Try the next of the suggested harmonizations</source>
         <translation>Probar la siguiente de las armonizaciones propuestas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="92" />
+        <location filename="../../composer_app/ui/actions.py" line="94" />
         <source>&amp;Clear Chords</source>
         <translation>&amp;Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="93" />
+        <location filename="../../composer_app/ui/actions.py" line="95" />
         <source>&amp;Play the Chords</source>
         <translation>&amp;Tocar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="94" />
+        <location filename="../../composer_app/ui/actions.py" line="96" />
         <source>Play an accompaniment of the chords with the melody</source>
         <translation>Tocar un acompañamiento de los acordes con la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="95" />
+        <location filename="../../composer_app/ui/actions.py" line="97" />
         <source>Check &amp;Part-Writing...</source>
         <translation>Revisar la &amp;conducción de voces...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="96" />
+        <location filename="../../composer_app/ui/actions.py" line="98" />
         <source>Open four voices (a MIDI file with soprano, alto, tenor and bass) and see their part-writing faults</source>
         <translation>Abrir cuatro voces (un archivo MIDI con soprano, contralto, tenor y bajo) y ver sus errores de conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="97" />
+        <location filename="../../composer_app/ui/actions.py" line="99" />
         <source>Export &amp;Four Voices as MIDI...</source>
         <translation>Exportar las &amp;cuatro voces como MIDI...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="98" />
+        <location filename="../../composer_app/ui/actions.py" line="100" />
         <source>The melody as soprano with alto, tenor and bass under its chords</source>
         <translation>La melodía como soprano, con contralto, tenor y bajo bajo sus acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="99" />
+        <location filename="../../composer_app/ui/actions.py" line="101" />
         <source>&amp;Train on a Folder...</source>
         <translation>&amp;Entrenar con una carpeta...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="100" />
+        <location filename="../../composer_app/ui/actions.py" line="102" />
         <source>Train a model of your own on a folder of MIDI files</source>
         <translation>Entrenar un modelo propio con una carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="101" />
+        <location filename="../../composer_app/ui/actions.py" line="103" />
         <source>&amp;Models...</source>
         <translation>&amp;Modelos...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="102" />
+        <location filename="../../composer_app/ui/actions.py" line="104" />
         <source>See, rename and remove the models you trained</source>
         <translation>Ver, renombrar y quitar los modelos que has entrenado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="103" />
+        <location filename="../../composer_app/ui/actions.py" line="105" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="105" />
+        <location filename="../../composer_app/ui/actions.py" line="107" />
         <source>&amp;About composer-app</source>
         <translation>&amp;Acerca de composer-app</translation>
     </message>
@@ -497,73 +507,73 @@
         <translation>Las cuatro voces necesitan una melodía y acordes: escribe acordes o pulsa Armonizar primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="276" />
+        <location filename="../../composer_app/ui/chords.py" line="274" />
         <source>No four voices fit under this melody and these chords.</source>
         <translation>No caben cuatro voces bajo esta melodía con estos acordes.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="279" />
+        <location filename="../../composer_app/ui/chords.py" line="277" />
         <source>Export Four Voices</source>
         <translation>Exportar las cuatro voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="280" />
+        <location filename="../../composer_app/ui/chords.py" line="278" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="289" />
-        <location filename="../../composer_app/ui/chords.py" line="325" />
+        <location filename="../../composer_app/ui/chords.py" line="286" />
+        <location filename="../../composer_app/ui/chords.py" line="322" />
         <source>The file could not be written there; choose another folder. Nothing was changed.</source>
         <translation>No se pudo escribir el archivo ahí; elige otra carpeta. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="292" />
+        <location filename="../../composer_app/ui/chords.py" line="289" />
         <source>Four voices written to %1</source>
         <translation>Cuatro voces escritas en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="308" />
+        <location filename="../../composer_app/ui/chords.py" line="305" />
         <source>There is no melody to export yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que exportar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="312" />
+        <location filename="../../composer_app/ui/chords.py" line="309" />
         <source>Export as MusicXML</source>
         <translation>Exportar como MusicXML</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="313" />
+        <location filename="../../composer_app/ui/chords.py" line="310" />
         <source>MusicXML scores (*.musicxml *.xml)</source>
         <translation>Partituras MusicXML (*.musicxml *.xml)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="347" />
+        <location filename="../../composer_app/ui/chords.py" line="341" />
         <source>Alto</source>
         <translation>Contralto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="347" />
+        <location filename="../../composer_app/ui/chords.py" line="341" />
         <source>Tenor</source>
         <translation>Tenor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="347" />
+        <location filename="../../composer_app/ui/chords.py" line="341" />
         <source>Bass</source>
         <translation>Bajo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="353" />
+        <location filename="../../composer_app/ui/chords.py" line="347" />
         <source>Accompaniment</source>
         <translation>Acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="324" />
+        <location filename="../../composer_app/ui/chords.py" line="321" />
         <source>MusicXML needs the music21 package, which this installation lacks.</source>
         <translation>MusicXML necesita el paquete music21, que falta en esta instalación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="329" />
+        <location filename="../../composer_app/ui/chords.py" line="326" />
         <source>Score written to %1</source>
         <translation>Partitura escrita en %1</translation>
     </message>
@@ -1290,17 +1300,17 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LiveControls</name>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="43" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="44" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="44" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="45" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="75" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="76" />
         <source>The synthesized piano plays: %1</source>
         <translation>Suena el piano sintetizado: %1</translation>
     </message>
@@ -1320,12 +1330,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Elige una entrada MIDI en Preferencias para grabar, o toca con el teclado del ordenador (Reproducir &gt; Teclado del ordenador).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="126" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="136" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="130" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="140" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -1467,42 +1477,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="321" />
+        <location filename="../../composer_app/ui/main_window.py" line="322" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="325" />
+        <location filename="../../composer_app/ui/main_window.py" line="326" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="331" />
+        <location filename="../../composer_app/ui/main_window.py" line="332" />
         <source>Write an Intro</source>
         <translation>Escribir una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="331" />
+        <location filename="../../composer_app/ui/main_window.py" line="332" />
         <source>Bars before the first note:</source>
         <translation>Compases antes de la primera nota:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="340" />
+        <location filename="../../composer_app/ui/main_window.py" line="341" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="341" />
+        <location filename="../../composer_app/ui/main_window.py" line="342" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="357" />
+        <location filename="../../composer_app/ui/main_window.py" line="358" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="236" />
+        <location filename="../../composer_app/ui/main_window.py" line="237" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1512,9 +1522,127 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="265" />
+        <location filename="../../composer_app/ui/main_window.py" line="266" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Microphone</name>
+    <message>
+        <location filename="../../composer_app/ui/live/microphone.py" line="43" />
+        <source>This computer has no sound input (microphone).</source>
+        <translation>Este ordenador no tiene entrada de sonido (micrófono).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/live/microphone.py" line="61" />
+        <source>The sound input %1 cannot be opened.</source>
+        <translation>No se puede abrir la entrada de sonido %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophoneDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="35" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="182" />
+        <source>Record from Microphone</source>
+        <translation>Grabar desde el micrófono</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="53" />
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="57" />
+        <source>How loud the input is: play or sing, and keep the bar out of the far right</source>
+        <translation>El volumen de la entrada: toca o canta sin que la barra llegue al extremo derecho</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="58" />
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="59" />
+        <source>A bar of count-in first</source>
+        <translation>Primero un compás de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="61" />
+        <source>Metronome while recording (use headphones)</source>
+        <translation>Metrónomo mientras se graba (con auriculares)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="63" />
+        <source>On the grid (16th notes at the song's tempo)</source>
+        <translation>En la rejilla (semicorcheas al tempo de la canción)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="65" />
+        <source>Only the melody (one note at a time)</source>
+        <translation>Solo la melodía (una nota cada vez)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="74" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="162" />
+        <source>Record</source>
+        <translation>Grabar</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="87" />
+        <source>This computer has no sound input (microphone).</source>
+        <translation>Este ordenador no tiene entrada de sonido (micrófono).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="101" />
+        <source>Press Record (Space) and play or sing after the count-in.</source>
+        <translation>Pulsa Grabar (Espacio) y toca o canta después del compás de entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="131" />
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="147" />
+        <source>Count-in: %1</source>
+        <translation>Compás de entrada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="150" />
+        <source>Recording: %1 s</source>
+        <translation>Grabando: %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="165" />
+        <source>Nothing was recorded.</source>
+        <translation>No se ha grabado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="167" />
+        <source>Hearing the notes...</source>
+        <translation>Escuchando las notas...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="172" />
+        <source>The take could not be heard: %1</source>
+        <translation>No se ha podido escuchar la toma: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="179" />
+        <source>No notes were heard in the take: come closer to the microphone, or play louder.</source>
+        <translation>No se ha oído ninguna nota en la toma: acércate al micrófono o toca más fuerte.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="185" />
+        <source>Recorded %1 notes from the microphone</source>
+        <translation>Grabadas %1 notas desde el micrófono</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="186" />
+        <source>Recorded %1 notes. Record again, or close.</source>
+        <translation>Grabadas %1 notas. Graba otra vez o cierra.</translation>
     </message>
 </context>
 <context>
@@ -1848,52 +1976,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PartWriting</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="27" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="26" />
         <source>out of its range</source>
         <translation>fuera de su tesitura</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="28" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="27" />
         <source>the voices cross</source>
         <translation>las voces se cruzan</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="28" />
         <source>more than an octave apart</source>
         <translation>a más de una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="29" />
         <source>parallel fifths</source>
         <translation>quintas paralelas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="31" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="30" />
         <source>parallel octaves</source>
         <translation>octavas paralelas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="32" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="31" />
         <source>the leading tone does not rise to the tonic</source>
         <translation>la sensible no sube a la tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="36" />
         <source>soprano</source>
         <translation>soprano</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="38" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="37" />
         <source>alto</source>
         <translation>contralto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="39" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="38" />
         <source>tenor</source>
         <translation>tenor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="40" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="39" />
         <source>bass</source>
         <translation>bajo</translation>
     </message>
@@ -1901,52 +2029,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PartWritingDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="59" />
         <source>Check Part-Writing: %1</source>
         <translation>Revisar la conducción de voces: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="71" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="71" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="71" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
         <source>Voices</source>
         <translation>Voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="83" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="77" />
         <source>This file cannot be checked: it needs four voices as four tracks named Soprano, Alto, Tenor and Bass.</source>
         <translation>Este archivo no se puede revisar: necesita cuatro voces en cuatro pistas llamadas Soprano, Alto, Tenor y Bass (o Soprano, Contralto, Tenor y Bajo).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="85" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="79" />
         <source>This file cannot be read as MIDI.</source>
         <translation>Este archivo no se puede leer como MIDI.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="88" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="82" />
         <source>Bar %1, beat %2</source>
         <translation>Compás %1, tiempo %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="96" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="90" />
         <source>unknown</source>
         <translation>desconocida</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="97" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="91" />
         <source>No faults found (key: %1).</source>
         <translation>No hay errores (tonalidad: %1).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="98" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="92" />
         <source>Things to look at: %1 (key: %2).</source>
         <translation>Cosas que revisar: %1 (tonalidad: %2).</translation>
     </message>

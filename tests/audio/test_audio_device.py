@@ -1,13 +1,10 @@
 """The built-in piano through QAudioSink into a real PulseAudio null sink, captured from its monitor."""
 
-import os
-import shutil
 import subprocess
 import sys
 import time
 
 import numpy as np
-import pytest
 
 PLAY = r"""
 import time
@@ -25,28 +22,6 @@ while time.time() < end:
 sound.close()
 print("played")
 """
-
-
-@pytest.fixture
-def pulse_null_sink(tmp_path):
-    assert shutil.which("pulseaudio") and shutil.which("parec"), "run-tests.sh installs pulseaudio and pulseaudio-utils"
-    runtime = tmp_path / "pulse"
-    runtime.mkdir(mode=0o700)
-    socket = runtime / "native"
-    server = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "--use-pid-file=no",
-         "--load=module-null-sink sink_name=null rate=44100", f"--load=module-native-protocol-unix socket={socket}"],
-        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "PULSE_SERVER": f"unix:{socket}", "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path),
-           "QT_QPA_PLATFORM": "offscreen"}
-    for _ in range(100):
-        if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
-            break
-        time.sleep(0.05)
-    yield env
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def test_sound_reaches_the_audio_device(pulse_null_sink, tmp_path):

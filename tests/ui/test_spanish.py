@@ -5,7 +5,7 @@ menus, titles, the status bar) is checked against the words that exist only in t
 Dialogs checked: the main window with its menus, toolbar, Continue panel and status bar; Preferences; Models;
 Train on a Folder; Recover unsaved work; the track chooser; Keyboard Shortcuts; About; Undo History; the Open
 file dialog (Qt's own, in Spanish from Qt's translations); the message for a file that does not open; Harmonize;
-Check Part-Writing (with faults listed); Open a Recording."""
+Check Part-Writing (with faults listed); Open a Recording; Record from Microphone."""
 
 from __future__ import annotations
 
@@ -144,6 +144,7 @@ def test_no_english_in_any_spanish_dialog(spanish, qtbot, loaded_model, tmp_path
     from composer_app.session.recovery import Recoverable
     from composer_app.ui.chords import HarmonizeDialog
     from composer_app.ui.dialogs.help import ShortcutsDialog, about_text
+    from composer_app.ui.dialogs.microphone import MicrophoneDialog
     from composer_app.ui.dialogs.models_dialog import ModelsDialog
     from composer_app.ui.dialogs.part_writing import PartWritingDialog
     from composer_app.ui.dialogs.preferences import PreferencesDialog
@@ -174,6 +175,7 @@ def test_no_english_in_any_spanish_dialog(spanish, qtbot, loaded_model, tmp_path
         "shortcuts": ShortcutsDialog(w.actions, w),
         "harmonize": HarmonizeDialog(w.settings, w),
         "part-writing": PartWritingDialog(student_voices(tmp_path), w),
+        "microphone": MicrophoneDialog(w),
         "recording": RecordingDialog([HeardNote(0.5 * i, 0.5 * i + 0.4, 60 + i, 80) for i in range(8)], 4.0, "toma", w),
     }
     for name, dialog in dialogs.items():

@@ -113,6 +113,16 @@ class LiveControls(QObject):
             self.player.stop()
             self.midi.start_recording(self.session)
 
+    def record_microphone(self):
+        """Record from a microphone (a dialog: input, level, count-in, record and stop)."""
+        from composer_app.ui.dialogs.microphone import MicrophoneDialog
+
+        if self.midi.recording:
+            self.toggle_record()
+        self.microphone_dialog = MicrophoneDialog(self.window)
+        self.microphone_dialog.open()
+        return self.microphone_dialog
+
     def toggle_jam(self, on: bool) -> None:
         """Call and response: when the player pauses for two beats, the model answers (and shows it as a ghost)."""
         from composer_app.session.live import CallAndResponse, JamSettings
