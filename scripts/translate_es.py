@@ -9,6 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'My Piano from Samples...': 'Mi piano a partir de muestras...',
+    'A Folder of Piano Key Samples (WAV)': 'Una carpeta de muestras de teclas de piano (WAV)',
+    'Building the piano from %1...': 'Construyendo el piano a partir de %1...',
+    'No piano could be made from %1: it needs WAV files of piano keys, named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note each.': 'No se ha podido hacer un piano a partir de %1: hacen falta archivos WAV de teclas de piano, con la tecla en el nombre (C4.wav, Do4.wav, 60.wav) o que suene una nota en cada uno.',
+    '%1 keys sampled; the others play the nearest sample.': '%1 teclas con muestra; las demás tocan la muestra más cercana.',
+    '%1 files left out.': '%1 archivos descartados.',
     'Record from &Microphone...': 'Grabar desde el &micrófono...',
     'Sing, hum or play into a microphone: the notes heard join the melody at the playhead': 'Canta, tararea o toca ante un micrófono: las notas oídas se añaden a la melodía en el cursor de reproducción',
     'This computer has no sound input (microphone).': 'Este ordenador no tiene entrada de sonido (micrófono).',

@@ -206,23 +206,83 @@ def subset(sf: SoundFont, keep: list[tuple[int, int]], name: str, extra_info: di
         "shdr": b"EOS".ljust(20, b"\0") + b"\0" * 26,
     }
 
-    def chunk(tag: bytes, body: bytes) -> bytes:
-        return tag + struct.pack("<I", len(body)) + body + (b"\0" if len(body) & 1 else b"")
+    kept_info = [(tag, body) for tag, body in sf.info if tag not in {b"INAM", *(extra_info or {})}]
+    return _riff(kept_info, {b"INAM": name, **(extra_info or {})}, bytes(smpl), out, terminals)
 
-    def zstr(text: str) -> bytes:
-        raw = text.encode("latin-1", "replace") + b"\0"
-        return raw + (b"\0" if len(raw) & 1 else b"")
 
-    info = []
-    names = {b"INAM": name, **(extra_info or {})}
-    for tag, body in sf.info:
-        if tag in names:
-            continue
-        info.append(chunk(tag, body))
-    info += [chunk(tag, zstr(text)) for tag, text in names.items()]
+def _chunk(tag: bytes, body: bytes) -> bytes:
+    return tag + struct.pack("<I", len(body)) + body + (b"\0" if len(body) & 1 else b"")
+
+
+def _zstr(text: str) -> bytes:
+    raw = text.encode("latin-1", "replace") + b"\0"
+    return raw + (b"\0" if len(raw) & 1 else b"")
+
+
+def _riff(info_chunks: list[tuple[bytes, bytes]], names: dict[bytes, str], smpl: bytes, hydra: dict[str, list[bytes]],
+          terminals: dict[str, bytes]) -> bytes:
+    """A SoundFont file: INFO (raw chunks, then texts), the 16-bit samples, the hydra records and terminals."""
+    info = [_chunk(tag, body) for tag, body in info_chunks] + [_chunk(tag, _zstr(text)) for tag, text in names.items()]
     info_list = b"LIST" + struct.pack("<I", 4 + sum(map(len, info))) + b"INFO" + b"".join(info)
-    sdta_body = b"sdta" + chunk(b"smpl", bytes(smpl))
-    pdta_body = b"pdta" + b"".join(chunk(k.encode(), b"".join(out[k]) + terminals[k]) for k in HYDRA)
+    sdta_body = b"sdta" + _chunk(b"smpl", smpl)
+    pdta_body = b"pdta" + b"".join(_chunk(k.encode(), b"".join(hydra[k]) + terminals[k]) for k in HYDRA)
     body = (b"sfbk" + info_list + b"LIST" + struct.pack("<I", len(sdta_body)) + sdta_body
             + b"LIST" + struct.pack("<I", len(pdta_body)) + pdta_body)
     return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+# generators an instrument zone of a sampled piano uses (SoundFont 2.04, section 8.1.2)
+GEN_RELEASE_VOL_ENV = 38
+GEN_KEY_RANGE = 43
+GEN_SAMPLE_MODES = 54
+GEN_ROOT_KEY = 58
+
+
+@dataclass
+class KeyZone:
+    """One sample of a sampled instrument: mono 16-bit, sounding `root` and played on keys low-high."""
+
+    name: str
+    samples: bytes  # little-endian int16
+    rate: int
+    root: int
+    low: int
+    high: int
+
+
+def sampled_instrument(zones: list[KeyZone], name: str, release_seconds: float = 0.4) -> bytes:
+    """A SoundFont with one preset (bank 0, program 0): each zone's sample repitched over its keys."""
+    import math
+
+    out = {k: [] for k in HYDRA}
+    smpl = bytearray()
+    release = round(1200 * math.log2(max(0.001, release_seconds)))
+    for i, z in enumerate(zones):
+        start = len(smpl) // 2
+        smpl += z.samples
+        end = len(smpl) // 2
+        smpl += b"\0" * 92  # 46 zero samples after each sample, as the specification asks
+        out["shdr"].append(z.name.encode("latin-1", "replace")[:19].ljust(20, b"\0")
+                           + struct.pack("<IIIIIBbHH", start, end, start, end, z.rate, z.root, 0, 0, 1))
+        out["ibag"].append(struct.pack("<HH", len(out["igen"]), 0))
+        out["igen"] += [struct.pack("<HBB", GEN_KEY_RANGE, z.low, z.high),  # keyRange comes first
+                        struct.pack("<Hh", GEN_ROOT_KEY, z.root),
+                        struct.pack("<Hh", GEN_RELEASE_VOL_ENV, release),
+                        struct.pack("<Hh", GEN_SAMPLE_MODES, 0),
+                        struct.pack("<HH", GEN_SAMPLE_ID, i)]  # sampleID comes last
+    label = name.encode("latin-1", "replace")[:19].ljust(20, b"\0")
+    out["inst"].append(label + struct.pack("<H", 0))
+    out["pbag"].append(struct.pack("<HH", 0, 0))
+    out["pgen"].append(struct.pack("<HH", GEN_INSTRUMENT, 0))
+    out["phdr"].append(label + struct.pack("<HHHIII", 0, 0, 0, 0, 0, 0))
+    terminals = {
+        "phdr": b"EOP".ljust(20, b"\0") + struct.pack("<HHHIII", 0, 0, len(out["pbag"]), 0, 0, 0),
+        "pbag": struct.pack("<HH", len(out["pgen"]), 0),
+        "pmod": b"\0" * 10, "pgen": b"\0" * 4,
+        "inst": b"EOI".ljust(20, b"\0") + struct.pack("<H", len(out["ibag"])),
+        "ibag": struct.pack("<HH", len(out["igen"]), 0),
+        "imod": b"\0" * 10, "igen": b"\0" * 4,
+        "shdr": b"EOS".ljust(20, b"\0") + b"\0" * 26,
+    }
+    info = [(b"ifil", struct.pack("<HH", 2, 1))]
+    return _riff(info, {b"isng": "EMU8000", b"INAM": name, b"ISFT": "composer-app"}, bytes(smpl), out, terminals)

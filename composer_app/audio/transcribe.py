@@ -37,6 +37,8 @@ AUDIO_SUFFIXES = openable_suffixes("recording")  # core.formats: the one table o
 class AudioError(ComposerError):
     """A recording cannot be read or transcribed; the message says why in one sentence."""
 
+    bad_input = True
+
 
 @dataclass(frozen=True)
 class HeardNote:

@@ -1,4 +1,4 @@
-"""The sound commands: transcribe (a recording to notes)."""
+"""The sound commands: transcribe (a recording to notes) and instrument (a piano from key samples)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ def add_audio_parsers(sub) -> None:
     p.add_argument("--melody", action="store_true", help="one note at a time: the melody, not every note heard")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_transcribe)
+    p = sub.add_parser("instrument", help="build a piano (a .sf2 SoundFont) from a folder of WAV key samples")
+    p.add_argument("folder", type=Path, help="WAV (FLAC, OGG) files, one per key or a few keys; the key from the "
+                                             "file name (C4.wav, 60.wav, Do4.wav) or heard in the sound")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the SoundFont to write (.sf2)")
+    p.add_argument("--name", help="the instrument's name (default: the folder's)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_instrument)
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
@@ -47,6 +54,38 @@ def run_transcribe(args: argparse.Namespace) -> int:
     else:
         print(f"wrote {len(melody)} notes at {melody.bpm:.1f} BPM ({args.timing} timing) to {args.output} "
               f"({len(samples) / 22050:.1f} s of audio in {seconds:.2f} s)")
+    return 0
+
+
+def run_instrument(args: argparse.Namespace) -> int:
+    from composer_app.audio.own_piano import build_piano, key_ranges, read_folder
+    from composer_app.audio.transcribe import AudioError
+    from composer_app.core.note_names import pitch_name
+    from composer_app.core.safe_save import save_bytes
+
+    if args.output.suffix.lower() != ".sf2":
+        raise ComposerError("the instrument is written as a SoundFont: give -o a name ending in .sf2")
+    started = time.perf_counter()
+    samples, skipped = read_folder(args.folder)
+    if not samples:
+        reasons = "; ".join(skipped[:3])
+        raise AudioError(f"{args.folder.name}: no key samples in it" + (f" ({reasons})" if reasons else ""),
+                         "empty")
+    data = build_piano(samples, args.name or args.folder.resolve().name)
+    save_bytes(args.output, data, keep_backup=False)
+    keys = sorted({s.key for s in samples})
+    seconds = time.perf_counter() - started
+    if args.json:
+        print(json.dumps({"samples": [{"file": s.path.name, "key": s.key, "from": "name" if s.from_name else "sound"}
+                                      for s in samples], "keys": keys, "ranges": key_ranges(keys),
+                          "skipped": skipped, "bytes": len(data), "seconds": round(seconds, 2)}))
+    else:
+        for line in skipped:
+            print(f"left out: {line}")
+        heard = sum(not s.from_name for s in samples)
+        print(f"wrote {args.output}: {len(keys)} keys sampled ({pitch_name(keys[0], 'en')} to "
+              f"{pitch_name(keys[-1], 'en')}; {heard} heard, the others from their names), playing A0 to C8, "
+              f"{len(data) / 1e6:.1f} MB, in {seconds:.1f} s")
     return 0
 
 

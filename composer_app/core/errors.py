@@ -5,6 +5,8 @@ class ComposerError(Exception):
     """Base class for errors that carry one plain sentence for the user, and what kind of problem it is
     (`reason`: a word the window turns into a sentence in the student's language; "" when it has none)."""
 
+    bad_input = False  # the command line exits with 2 (a usage error) for these, 1 for the others
+
     def __init__(self, message: str = "", reason: str = "") -> None:
         super().__init__(message)
         self.reason = reason

@@ -1635,12 +1635,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>No se ha oído ninguna nota en la toma: acércate al micrófono o toca más fuerte.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="185" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="186" />
         <source>Recorded %1 notes from the microphone</source>
         <translation>Grabadas %1 notas desde el micrófono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="186" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="187" />
         <source>Recorded %1 notes. Record again, or close.</source>
         <translation>Grabadas %1 notas. Graba otra vez o cierra.</translation>
     </message>
@@ -2200,104 +2200,134 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Otra SoundFont...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="63" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="61" />
+        <source>My Piano from Samples...</source>
+        <translation>Mi piano a partir de muestras...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="64" />
         <source>The instrument of the built-in sound: playback, audition, MIDI thru, metronome and WAV export</source>
         <translation>El instrumento del sonido integrado: reproducción, escucha, MIDI thru, metrónomo y exportación WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="66" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="67" />
         <source>Piano sound</source>
         <translation>Sonido de piano</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="73" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="74" />
         <source>MIDI</source>
         <translation>MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="77" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="78" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="79" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="80" />
         <source>MIDI system</source>
         <translation>Sistema MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="82" />
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="83" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="84" />
         <source>None (built-in piano)</source>
         <translation>Ninguna (piano integrado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="93" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="94" />
         <source>%1 (not connected)</source>
         <translation>%1 (no conectado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="95" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="96" />
         <source>Input (keyboard)</source>
         <translation>Entrada (teclado)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="96" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="97" />
         <source>Output (synth)</source>
         <translation>Salida (sintetizador)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="97" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="98" />
         <source>Play what comes in (MIDI thru)</source>
         <translation>Tocar lo que entra (MIDI thru)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="102" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="103" />
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="104" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="105" />
         <source>Quantize while recording</source>
         <translation>Cuantizar al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="106" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="107" />
         <source>Overdub (add to the notes)</source>
         <translation>Superponer (añadir a las notas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="107" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="108" />
         <source>Replace (notes under the take go)</source>
         <translation>Reemplazar (se quitan las notas debajo de la toma)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="109" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="110" />
         <source>Recording</source>
         <translation>Grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="110" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="111" />
         <source>One bar count-in</source>
         <translation>Un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="112" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="113" />
         <source>Metronome while recording</source>
         <translation>Metrónomo al grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="128" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="127" />
+        <source>A Folder of Piano Key Samples (WAV)</source>
+        <translation>Una carpeta de muestras de teclas de piano (WAV)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="135" />
         <source>Choose a SoundFont</source>
         <translation>Elegir una SoundFont</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="129" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="136" />
         <source>SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)</source>
         <translation>SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="163" />
+        <source>Building the piano from %1...</source>
+        <translation>Construyendo el piano a partir de %1...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="174" />
+        <source>No piano could be made from %1: it needs WAV files of piano keys, named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note each.</source>
+        <translation>No se ha podido hacer un piano a partir de %1: hacen falta archivos WAV de teclas de piano, con la tecla en el nombre (C4.wav, Do4.wav, 60.wav) o que suene una nota en cada uno.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="182" />
+        <source>%1 keys sampled; the others play the nearest sample.</source>
+        <translation>%1 teclas con muestra; las demás tocan la muestra más cercana.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="184" />
+        <source>%1 files left out.</source>
+        <translation>%1 archivos descartados.</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,7 @@ def test_transcribe_command_writes_a_melody_and_says_what_it_heard(tmp_path):
     assert written.is_monophonic() and len(written) == len(info["notes"])
     bad = subprocess.run([sys.executable, "-m", "composer_app", "transcribe", str(ROOT / "README.md"), "-o",
                           str(tmp_path / "x.mid")], capture_output=True, text=True, timeout=60)
-    assert bad.returncode != 0 and "cannot be read as a recording" in bad.stderr and bad.stderr.count("\n") == 1
+    assert bad.returncode == 2 and "cannot be read as a recording" in bad.stderr and bad.stderr.count("\n") == 1
 
 
 def test_continue_takes_a_recording_as_its_seed(tmp_path):

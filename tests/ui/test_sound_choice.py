@@ -57,3 +57,29 @@ def test_choosing_a_soundfont_file(window, tmp_path):
     dialog.accept()
     window.live.apply_sound_settings()
     assert window.sound.instrument.name == "Yamaha Grand Piano (my piano.sf2)"
+
+
+def test_my_piano_from_samples_is_built_chosen_and_played(window, tmp_path, monkeypatch):
+    from composer_app.ui.dialogs.preferences import PreferencesDialog
+    from tests.audio.test_own_piano import key_sample
+
+    monkeypatch.setenv("COMPOSER_APP_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "Piano de casa"
+    folder.mkdir()
+    for name, key in (("C3", 48), ("Do4", 60), ("G4", 67)):
+        key_sample(folder / f"{name}.wav", key)
+    dialog = PreferencesDialog(window.settings, window, window.midi.hub)
+    built = dialog.build_own_piano(str(folder))
+    assert built and built.endswith("instruments/Piano de casa.sf2")
+    assert dialog.piano.currentText() == "Piano de casa.sf2" and "3 keys sampled" in dialog.piano_problem.text()
+    # the entries stay in their order: the new instrument before "Other SoundFont..." and "My Piano from Samples..."
+    assert [dialog.piano.itemData(i) for i in range(dialog.piano.count())][-2:] == ["choose", "samples"]
+    dialog.accept()
+    window.live.apply_sound_settings()
+    assert window.sound.instrument.name == "Piano de casa (Piano de casa.sf2)" and window.sound.instrument_problem is None
+    empty = tmp_path / "vacía"
+    empty.mkdir()
+    dialog = PreferencesDialog(window.settings, window, window.midi.hub)
+    assert dialog.build_own_piano(str(empty)) is None
+    assert "No piano could be made from vacía" in dialog.piano_problem.text()
+    assert dialog.piano.currentText() == "Piano de casa.sf2"  # the choice before stays

@@ -58,6 +58,7 @@ class PreferencesDialog(QDialog):
         if current not in ("", "builtin"):
             self.piano.addItem(Path(current).name, current)
         self.piano.addItem(self.tr("Other SoundFont..."), "choose")
+        self.piano.addItem(self.tr("My Piano from Samples..."), "samples")
         self._select(self.piano, current)
         self._piano_choice = self.piano.currentIndex()
         self.piano.setToolTip(self.tr("The instrument of the built-in sound: playback, audition, MIDI thru, "
@@ -121,6 +122,12 @@ class PreferencesDialog(QDialog):
 
     def _piano_chosen(self, index: int) -> None:
         """"Other SoundFont...": pick a .sf2/.sf3/.sfz and check it before it is offered; a bad file is one sentence."""
+        if self.piano.itemData(index) == "samples":
+            self.piano.setCurrentIndex(self._piano_choice)
+            folder = QFileDialog.getExistingDirectory(self, self.tr("A Folder of Piano Key Samples (WAV)"))
+            if folder:
+                self.build_own_piano(folder)
+            return
         if self.piano.itemData(index) != "choose":
             self._piano_choice = index
             self.piano_problem.setVisible(False)
@@ -130,6 +137,54 @@ class PreferencesDialog(QDialog):
         self.piano.setCurrentIndex(self._piano_choice)
         if path:
             self.use_soundfont(path)
+
+    def build_own_piano(self, folder: str) -> str | None:
+        """A piano from a folder of key samples (audio.own_piano), built off the GUI thread with progress, saved
+        among the user's instruments and chosen; a folder without usable samples is one sentence."""
+        from PySide6.QtCore import QEventLoop, QThreadPool
+        from PySide6.QtWidgets import QProgressDialog
+
+        from composer_app.audio.own_piano import build_piano, read_folder
+        from composer_app.core.safe_save import save_bytes
+        from composer_app.session.recovery import data_dir
+        from composer_app.ui.workers import Task
+
+        name = Path(folder).name or "piano"
+        target = data_dir() / "instruments" / f"{name}.sf2"
+
+        def work():
+            samples, skipped = read_folder(folder)
+            if not samples:
+                return None, skipped
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_bytes(target, build_piano(samples, name), keep_backup=False)
+            return len({s.key for s in samples}), skipped
+
+        progress = QProgressDialog(self.tr("Building the piano from %1...").replace("%1", name), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(300)
+        loop, outcome = QEventLoop(), {}
+        task = Task(work)
+        task.signals.finished.connect(lambda result: (outcome.update(result=result), loop.quit()))
+        task.signals.error.connect(lambda e: (outcome.update(error=e), loop.quit()))
+        QThreadPool.globalInstance().start(task)
+        loop.exec()
+        progress.close()
+        if "error" in outcome or outcome["result"][0] is None:
+            self.piano_problem.setText(self.tr("No piano could be made from %1: it needs WAV files of piano keys, "
+                                               "named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note "
+                                               "each.").replace("%1", name))
+            self.piano_problem.setVisible(True)
+            return None
+        keys, skipped = outcome["result"]
+        if not self.use_soundfont(str(target)):
+            return None
+        note = self.tr("%1 keys sampled; the others play the nearest sample.").replace("%1", str(keys))
+        if skipped:
+            note += " " + self.tr("%1 files left out.").replace("%1", str(len(skipped)))
+        self.piano_problem.setText(note)
+        self.piano_problem.setVisible(True)
+        return str(target)
 
     def use_soundfont(self, path: str) -> bool:
         from composer_app.audio.instrument import InstrumentError, open_instrument
@@ -142,7 +197,7 @@ class PreferencesDialog(QDialog):
             return False
         i = self.piano.findData(path)
         if i < 0:
-            self.piano.insertItem(self.piano.count() - 1, Path(path).name, path)
+            self.piano.insertItem(self.piano.findData("choose"), Path(path).name, path)
             i = self.piano.findData(path)
         self.piano.setCurrentIndex(i)
         self._piano_choice = i
