@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Hearing the notes in %1...': 'Escuchando las notas de %1...',
     'My Piano from Samples...': 'Mi piano a partir de muestras...',
     'A Folder of Piano Key Samples (WAV)': 'Una carpeta de muestras de teclas de piano (WAV)',
     'Building the piano from %1...': 'Construyendo el piano a partir de %1...',

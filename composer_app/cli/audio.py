@@ -7,8 +7,6 @@ import json
 import time
 from pathlib import Path
 
-from composer_app.core.errors import ComposerError
-
 
 def add_audio_parsers(sub) -> None:
     p = sub.add_parser("transcribe", help="turn a recording (WAV, FLAC, OGG) of a melody or piano into notes")
@@ -30,18 +28,18 @@ def add_audio_parsers(sub) -> None:
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
-    from composer_app.audio.transcribe import load_audio, notes_to_melody, transcribe
+    from composer_app.audio.transcribe import AudioError, load_audio, notes_to_melody, transcribe
     from composer_app.core.midifile import write_midi
 
     if args.output is None and not args.json:
-        raise ComposerError("say where to write the notes with -o OUT.mid (or use --json)")
+        raise AudioError("say where to write the notes with -o OUT.mid (or use --json)", "usage")
     if args.tempo is not None and not 20 <= args.tempo <= 300:
-        raise ComposerError("--tempo is a number of quarter notes a minute between 20 and 300")
+        raise AudioError("--tempo is a number of quarter notes a minute between 20 and 300", "usage")
     started = time.perf_counter()
     samples = load_audio(args.file)
     notes = transcribe(samples, melody=args.melody)
     if not notes:
-        raise ComposerError(f"{args.file.name}: no notes were heard in it")
+        raise AudioError(f"{args.file.name}: no notes were heard in it", "silent")
     melody = notes_to_melody(notes, args.timing, args.tempo, name=args.file.stem, monophonic=args.melody)
     seconds = time.perf_counter() - started
     if args.output is not None:
@@ -64,7 +62,7 @@ def run_instrument(args: argparse.Namespace) -> int:
     from composer_app.core.safe_save import save_bytes
 
     if args.output.suffix.lower() != ".sf2":
-        raise ComposerError("the instrument is written as a SoundFont: give -o a name ending in .sf2")
+        raise AudioError("the instrument is written as a SoundFont: give -o a name ending in .sf2", "usage")
     started = time.perf_counter()
     samples, skipped = read_folder(args.folder)
     if not samples:

@@ -109,21 +109,19 @@ class DocumentFiles(QObject):
     def open_recording(self, path: Path, ask: bool = True) -> bool:
         """A recording becomes the document: its notes heard by the transcription model, on the grid at the
         tempo heard (or as played), after a dialog that shows what was heard; errors leave the work as it is."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
         from composer_app.audio.transcribe import SAMPLE_RATE, load_audio, transcribe
         from composer_app.ui.dialogs.recording import RecordingDialog
+        from composer_app.ui.workers import wait_for
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        def hear():
             samples = load_audio(path)
-            notes = transcribe(samples)
+            return samples, transcribe(samples)
+
+        try:  # off the GUI thread: the window keeps painting, a busy dialog shows after 0.3 s
+            samples, notes = wait_for(hear, self.window, self.tr("Hearing the notes in %1...").replace("%1", path.name))
         except ComposerError as e:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self.window, self.tr("Cannot open file"), self._recording_words(e, path))
             return False
-        QApplication.restoreOverrideCursor()
         if not notes:
             QMessageBox.warning(self.window, self.tr("Cannot open file"),
                                 self.tr("%1: no notes were heard in this recording.").replace("%1", path.name))

@@ -93,6 +93,31 @@ def pool_executor(pool, keep: list):
     return run
 
 
+def wait_for(work, parent=None, text: str = ""):
+    """Run `work` off the GUI thread and wait for it with the window alive (painting, a busy dialog after
+    0.3 s); its result, or its error raised here (a ComposerError)."""
+    from PySide6.QtCore import QEventLoop, QThreadPool
+    from PySide6.QtWidgets import QProgressDialog
+
+    loop, outcome = QEventLoop(), {}
+    task = Task(work)
+    task.signals.finished.connect(lambda result: (outcome.update(result=result), loop.quit()))
+    task.signals.error.connect(lambda error: (outcome.update(error=error), loop.quit()))
+    busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setCancelButton(None)
+    busy.setMinimumDuration(300)
+    busy.setWindowTitle("composer-app")
+    QThreadPool.globalInstance().start(task)
+    if not outcome:  # it may have finished already (signals queued until the loop runs)
+        loop.exec()
+    busy.close()
+    busy.deleteLater()
+    task.work = None
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
 class Generation:
     """A running Continue: the window asks it to cancel; the engine checks the event between steps."""
 

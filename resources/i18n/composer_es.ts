@@ -975,15 +975,15 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="93" />
-        <location filename="../../composer_app/ui/document_files.py" line="124" />
-        <location filename="../../composer_app/ui/document_files.py" line="128" />
-        <location filename="../../composer_app/ui/document_files.py" line="155" />
+        <location filename="../../composer_app/ui/document_files.py" line="123" />
+        <location filename="../../composer_app/ui/document_files.py" line="126" />
+        <location filename="../../composer_app/ui/document_files.py" line="153" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="99" />
-        <location filename="../../composer_app/ui/document_files.py" line="161" />
+        <location filename="../../composer_app/ui/document_files.py" line="159" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
@@ -993,99 +993,104 @@
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="129" />
+        <location filename="../../composer_app/ui/document_files.py" line="121" />
+        <source>Hearing the notes in %1...</source>
+        <translation>Escuchando las notas de %1...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="127" />
         <source>%1: no notes were heard in this recording.</source>
         <translation>%1: no se ha oído ninguna nota en esta grabación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="139" />
+        <location filename="../../composer_app/ui/document_files.py" line="137" />
         <source>Opened %1: %2 notes heard, at %3 BPM</source>
         <translation>Abierto %1: %2 notas oídas, a %3 BPM</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="145" />
+        <location filename="../../composer_app/ui/document_files.py" line="143" />
         <source>%1: the file is not there any more.</source>
         <translation>%1: el archivo ya no está ahí.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="147" />
+        <location filename="../../composer_app/ui/document_files.py" line="145" />
         <source>%1: the recording is longer than 20 minutes; cut out the part to use.</source>
         <translation>%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="148" />
+        <location filename="../../composer_app/ui/document_files.py" line="146" />
         <source>%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).</source>
         <translation>%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="171" />
+        <location filename="../../composer_app/ui/document_files.py" line="169" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="174" />
+        <location filename="../../composer_app/ui/document_files.py" line="172" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="175" />
+        <location filename="../../composer_app/ui/document_files.py" line="173" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="202" />
+        <location filename="../../composer_app/ui/document_files.py" line="200" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="203" />
+        <location filename="../../composer_app/ui/document_files.py" line="201" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="208" />
+        <location filename="../../composer_app/ui/document_files.py" line="206" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="221" />
+        <location filename="../../composer_app/ui/document_files.py" line="219" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="221" />
+        <location filename="../../composer_app/ui/document_files.py" line="219" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="223" />
+        <location filename="../../composer_app/ui/document_files.py" line="221" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="224" />
+        <location filename="../../composer_app/ui/document_files.py" line="222" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="230" />
+        <location filename="../../composer_app/ui/document_files.py" line="228" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="231" />
+        <location filename="../../composer_app/ui/document_files.py" line="229" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="238" />
+        <location filename="../../composer_app/ui/document_files.py" line="236" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="252" />
+        <location filename="../../composer_app/ui/document_files.py" line="250" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -2310,22 +2315,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="163" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="162" />
         <source>Building the piano from %1...</source>
         <translation>Construyendo el piano a partir de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="174" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="166" />
         <source>No piano could be made from %1: it needs WAV files of piano keys, named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note each.</source>
         <translation>No se ha podido hacer un piano a partir de %1: hacen falta archivos WAV de teclas de piano, con la tecla en el nombre (C4.wav, Do4.wav, 60.wav) o que suene una nota en cada uno.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="182" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="173" />
         <source>%1 keys sampled; the others play the nearest sample.</source>
         <translation>%1 teclas con muestra; las demás tocan la muestra más cercana.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="184" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="175" />
         <source>%1 files left out.</source>
         <translation>%1 archivos descartados.</translation>
     </message>

@@ -141,13 +141,11 @@ class PreferencesDialog(QDialog):
     def build_own_piano(self, folder: str) -> str | None:
         """A piano from a folder of key samples (audio.own_piano), built off the GUI thread with progress, saved
         among the user's instruments and chosen; a folder without usable samples is one sentence."""
-        from PySide6.QtCore import QEventLoop, QThreadPool
-        from PySide6.QtWidgets import QProgressDialog
-
         from composer_app.audio.own_piano import build_piano, read_folder
+        from composer_app.core.errors import ComposerError
         from composer_app.core.safe_save import save_bytes
         from composer_app.session.recovery import data_dir
-        from composer_app.ui.workers import Task
+        from composer_app.ui.workers import wait_for
 
         name = Path(folder).name or "piano"
         target = data_dir() / "instruments" / f"{name}.sf2"
@@ -160,23 +158,16 @@ class PreferencesDialog(QDialog):
             save_bytes(target, build_piano(samples, name), keep_backup=False)
             return len({s.key for s in samples}), skipped
 
-        progress = QProgressDialog(self.tr("Building the piano from %1...").replace("%1", name), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(300)
-        loop, outcome = QEventLoop(), {}
-        task = Task(work)
-        task.signals.finished.connect(lambda result: (outcome.update(result=result), loop.quit()))
-        task.signals.error.connect(lambda e: (outcome.update(error=e), loop.quit()))
-        QThreadPool.globalInstance().start(task)
-        loop.exec()
-        progress.close()
-        if "error" in outcome or outcome["result"][0] is None:
+        try:
+            keys, skipped = wait_for(work, self, self.tr("Building the piano from %1...").replace("%1", name))
+        except ComposerError:
+            keys, skipped = None, []
+        if keys is None:
             self.piano_problem.setText(self.tr("No piano could be made from %1: it needs WAV files of piano keys, "
                                                "named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note "
                                                "each.").replace("%1", name))
             self.piano_problem.setVisible(True)
             return None
-        keys, skipped = outcome["result"]
         if not self.use_soundfont(str(target)):
             return None
         note = self.tr("%1 keys sampled; the others play the nearest sample.").replace("%1", str(keys))
