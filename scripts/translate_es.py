@@ -9,6 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'Piano or another instrument': 'Piano u otro instrumento',
+    'Singing or humming': 'Canto o tarareo',
+    'A voice is followed one pitch at a time; an instrument may play chords': 'Una voz se sigue nota a nota; un instrumento puede tocar acordes',
+    'What you record': 'Qué grabas',
+    'What was recorded': 'Qué se grabó',
+    'Heard %1 sung notes in %2 s of audio.': 'Se han oído %1 notas cantadas en %2 s de audio.',
     'Hearing the notes in %1...': 'Escuchando las notas de %1...',
     'My Piano from Samples...': 'Mi piano a partir de muestras...',
     'A Folder of Piano Key Samples (WAV)': 'Una carpeta de muestras de teclas de piano (WAV)',

@@ -217,6 +217,24 @@ def transcribe(samples: np.ndarray, melody: bool = False) -> list[HeardNote]:
     return melody_line(notes) if melody else notes
 
 
+SOURCES = ("instrument", "voice")  # what a recording holds: a piano or other instrument, or singing/humming
+
+
+def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False) -> list[HeardNote]:
+    """The notes of a recording by what it holds: an instrument (basic-pitch; every note, or with `melody` the
+    strongest line) or a voice (sung or hummed: one pitch at a time, by the pitch tracker of pitch_track.py,
+    which is the better of the two on sung material: docs/sound-in.md)."""
+    if source not in SOURCES:
+        raise AudioError("what was recorded is 'instrument' or 'voice'", "usage")
+    if source == "instrument":
+        return transcribe(samples, melody=melody)
+    if not len(samples) or float(np.max(np.abs(samples))) < 1e-4 or sounds_like_noise(samples):
+        return []
+    from composer_app.audio.pitch_track import sung_notes
+
+    return sung_notes(samples)
+
+
 def melody_line(notes: list[HeardNote], overlap: float = 0.6) -> list[HeardNote]:
     """One note at a time, the strongest: notes taken loudest (and longest) first, each kept unless it overlaps
     a kept one by more than `overlap` of the shorter. A melody's overtones and echoes, which the model also
@@ -276,9 +294,10 @@ def notes_to_melody(notes: list[HeardNote], timing: str = "grid", bpm: float | N
 
 
 def recording_melody(path: str | os.PathLike, timing: str = "grid", bpm: float | None = None,
-                     melody: bool = True):
+                     melody: bool = True, source: str = "instrument"):
     """A recording as a Melody document (its melody line by default), ready to continue."""
-    notes = transcribe(load_audio(path), melody=melody)
+    notes = hear(load_audio(path), source, melody=melody)
+    melody = melody or source == "voice"
     if not notes:
         raise AudioError(f"{Path(path).name}: no notes were heard in it", "silent")
     return notes_to_melody(notes, timing, bpm, name=Path(path).stem, monophonic=melody)

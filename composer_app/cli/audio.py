@@ -16,6 +16,8 @@ def add_audio_parsers(sub) -> None:
                    help="grid: 16th notes at the estimated tempo (default); played: the recording's own timing")
     p.add_argument("--tempo", type=float, help="the tempo for --timing grid (default: estimated from the notes)")
     p.add_argument("--melody", action="store_true", help="one note at a time: the melody, not every note heard")
+    p.add_argument("--voice", action="store_true",
+                   help="the recording is sung or hummed: follow the one voice's pitch (one note at a time)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_transcribe)
     p = sub.add_parser("instrument", help="build a piano (a .sf2 SoundFont) from a folder of WAV key samples")
@@ -28,7 +30,7 @@ def add_audio_parsers(sub) -> None:
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
-    from composer_app.audio.transcribe import AudioError, load_audio, notes_to_melody, transcribe
+    from composer_app.audio.transcribe import AudioError, hear, load_audio, notes_to_melody
     from composer_app.core.midifile import write_midi
 
     if args.output is None and not args.json:
@@ -37,16 +39,18 @@ def run_transcribe(args: argparse.Namespace) -> int:
         raise AudioError("--tempo is a number of quarter notes a minute between 20 and 300", "usage")
     started = time.perf_counter()
     samples = load_audio(args.file)
-    notes = transcribe(samples, melody=args.melody)
+    notes = hear(samples, "voice" if args.voice else "instrument", melody=args.melody)
+    one_at_a_time = args.melody or args.voice
     if not notes:
         raise AudioError(f"{args.file.name}: no notes were heard in it", "silent")
-    melody = notes_to_melody(notes, args.timing, args.tempo, name=args.file.stem, monophonic=args.melody)
+    melody = notes_to_melody(notes, args.timing, args.tempo, name=args.file.stem, monophonic=one_at_a_time)
     seconds = time.perf_counter() - started
     if args.output is not None:
         write_midi(melody, args.output)
     if args.json:
         print(json.dumps({"seconds_of_audio": round(len(samples) / 22050, 2), "ms": round(seconds * 1000, 1),
                           "bpm": round(melody.bpm, 1), "timing": args.timing,
+                          "heard_as": "voice" if args.voice else "instrument",
                           "notes": [{"start": round(n.start, 4), "end": round(n.end, 4), "pitch": n.pitch,
                                      "velocity": n.velocity} for n in notes]}))
     else:

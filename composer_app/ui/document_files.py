@@ -126,7 +126,7 @@ class DocumentFiles(QObject):
             QMessageBox.warning(self.window, self.tr("Cannot open file"),
                                 self.tr("%1: no notes were heard in this recording.").replace("%1", path.name))
             return False
-        dialog = RecordingDialog(notes, len(samples) / SAMPLE_RATE, path.stem, self.window)
+        dialog = RecordingDialog(notes, len(samples) / SAMPLE_RATE, path.stem, self.window, samples)
         if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         melody = dialog.melody()

@@ -1549,7 +1549,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <name>MicrophoneDialog</name>
     <message>
         <location filename="../../composer_app/ui/dialogs/microphone.py" line="35" />
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="182" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="193" />
         <source>Record from Microphone</source>
         <translation>Grabar desde el micrófono</translation>
     </message>
@@ -1569,83 +1569,103 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="59" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="60" />
+        <source>Singing or humming</source>
+        <translation>Canto o tarareo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="61" />
+        <source>Piano or another instrument</source>
+        <translation>Piano u otro instrumento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="62" />
+        <source>A voice is followed one pitch at a time; an instrument may play chords</source>
+        <translation>Una voz se sigue nota a nota; un instrumento puede tocar acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="65" />
+        <source>What you record</source>
+        <translation>Qué grabas</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="66" />
         <source>A bar of count-in first</source>
         <translation>Primero un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="61" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="68" />
         <source>Metronome while recording (use headphones)</source>
         <translation>Metrónomo mientras se graba (con auriculares)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="63" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="70" />
         <source>On the grid (16th notes at the song's tempo)</source>
         <translation>En la rejilla (semicorcheas al tempo de la canción)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="65" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="72" />
         <source>Only the melody (one note at a time)</source>
         <translation>Solo la melodía (una nota cada vez)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="74" />
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="162" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="84" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="173" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="87" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="97" />
         <source>This computer has no sound input (microphone).</source>
         <translation>Este ordenador no tiene entrada de sonido (micrófono).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="101" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="111" />
         <source>Press Record (Space) and play or sing after the count-in.</source>
         <translation>Pulsa Grabar (Espacio) y toca o canta después del compás de entrada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="131" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="142" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="147" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="158" />
         <source>Count-in: %1</source>
         <translation>Compás de entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="150" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="161" />
         <source>Recording: %1 s</source>
         <translation>Grabando: %1 s</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="165" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="176" />
         <source>Nothing was recorded.</source>
         <translation>No se ha grabado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="167" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="178" />
         <source>Hearing the notes...</source>
         <translation>Escuchando las notas...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="172" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="183" />
         <source>The take could not be heard: %1</source>
         <translation>No se ha podido escuchar la toma: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="179" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="190" />
         <source>No notes were heard in the take: come closer to the microphone, or play louder.</source>
         <translation>No se ha oído ninguna nota en la toma: acércate al micrófono o toca más fuerte.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="186" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="197" />
         <source>Recorded %1 notes from the microphone</source>
         <translation>Grabadas %1 notas desde el micrófono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="187" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="198" />
         <source>Recorded %1 notes. Record again, or close.</source>
         <translation>Grabadas %1 notas. Graba otra vez o cierra.</translation>
     </message>
@@ -2466,44 +2486,74 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>RecordingDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="26" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="28" />
         <source>Open a Recording</source>
         <translation>Abrir una grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="68" />
         <source>Heard %1 notes in %2 s of audio (%3 in the melody line).</source>
         <translation>Se han oído %1 notas en %2 s de audio (%3 en la línea de la melodía).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="35" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="41" />
         <source>On the grid (16th notes at the tempo)</source>
         <translation>En la rejilla (semicorcheas al tempo)</translation>
     </message>
     <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="35" />
+        <source>Piano or another instrument</source>
+        <translation>Piano u otro instrumento</translation>
+    </message>
+    <message>
         <location filename="../../composer_app/ui/dialogs/recording.py" line="36" />
+        <source>Singing or humming</source>
+        <translation>Canto o tarareo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="37" />
+        <source>A voice is followed one pitch at a time; an instrument may play chords</source>
+        <translation>Una voz se sigue nota a nota; un instrumento puede tocar acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="40" />
+        <source>What was recorded</source>
+        <translation>Qué se grabó</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="42" />
         <source>As played (the recording's own timing)</source>
         <translation>Como se tocó (el tiempo de la propia grabación)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="43" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="49" />
         <source>The tempo heard in the recording; change it if the bars come out wrong</source>
         <translation>El tempo oído en la grabación; cámbialo si los compases salen mal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="44" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="50" />
         <source>Only the melody (one note at a time)</source>
         <translation>Solo la melodía (una nota cada vez)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="46" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="52" />
         <source>Timing</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="48" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="54" />
         <source>Tempo</source>
         <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="69" />
+        <source>Heard %1 sung notes in %2 s of audio.</source>
+        <translation>Se han oído %1 notas cantadas en %2 s de audio.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="81" />
+        <source>Hearing the notes...</source>
+        <translation>Escuchando las notas...</translation>
     </message>
 </context>
 <context>

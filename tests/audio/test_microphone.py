@@ -31,6 +31,7 @@ dialog = w.live.record_microphone()
 names = [dialog.input.itemText(i) for i in range(dialog.input.count())]
 dialog.input.setCurrentIndex(names.index("Microphone"))
 dialog.count_in.setChecked(True)
+dialog.source.setCurrentIndex(dialog.source.findData("instrument"))  # a piano melody is played into it
 wait(0.3)
 assert dialog.record(), dialog.status.text()
 counting = dialog.status.text()

@@ -41,3 +41,27 @@ def test_a_recording_is_heard_while_the_window_keeps_painting(window, qtbot, tmp
     assert window.files.open_file(take)
     timer.stop()
     assert len(ticks) >= 5 and len(window.melody) >= 40
+
+
+def test_a_sung_recording_is_heard_again_as_a_voice_when_chosen(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from composer_app.ui.dialogs.recording import RecordingDialog
+    from tests.audio.test_transcribe import sung_tones
+
+    pitches = [57, 60, 62, 64, 64, 62, 60, 59, 57, 60, 64, 67, 65, 64, 62, 60]
+    take = tmp_path / "sung.wav"
+    soundfile.write(str(take), sung_tones(pitches), 22050)
+    seen = {}
+
+    def choose_voice(dialog):
+        seen["instrument"] = len(dialog.notes)
+        dialog.source.setCurrentIndex(dialog.source.findData("voice"))
+        seen["voice"], seen["text"] = len(dialog.notes), dialog.heard.text()
+        dialog.tempo.setValue(120)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecordingDialog, "exec", choose_voice)
+    assert window.files.open_file(take)
+    assert seen["voice"] == len(pitches) and "sung notes" in seen["text"], seen
+    assert [n.pitch for n in window.melody] == pitches and window.melody.is_monophonic()

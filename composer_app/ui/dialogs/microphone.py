@@ -56,6 +56,13 @@ class MicrophoneDialog(QDialog):
         self.meter.setTextVisible(False)
         self.meter.setToolTip(self.tr("How loud the input is: play or sing, and keep the bar out of the far right"))
         form.addRow(self.tr("Level"), self.meter)
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Singing or humming"), "voice")
+        self.source.addItem(self.tr("Piano or another instrument"), "instrument")
+        self.source.setToolTip(self.tr("A voice is followed one pitch at a time; an instrument may play chords"))
+        remembered_source = str(window.settings.value("microphone/source", "voice"))
+        self.source.setCurrentIndex(max(0, self.source.findData(remembered_source)))
+        form.addRow(self.tr("What you record"), self.source)
         self.count_in = QCheckBox(self.tr("A bar of count-in first"))
         self.count_in.setChecked(flag(window.settings, "microphone/count_in", True))
         self.metronome = QCheckBox(self.tr("Metronome while recording (use headphones)"))
@@ -66,6 +73,9 @@ class MicrophoneDialog(QDialog):
         self.melody_only.setChecked(flag(window.settings, "microphone/melody", True))
         for box in (self.count_in, self.metronome, self.grid, self.melody_only):
             form.addRow("", box)
+        self.source.currentIndexChanged.connect(
+            lambda: self.melody_only.setEnabled(self.source.currentData() == "instrument"))
+        self.melody_only.setEnabled(self.source.currentData() == "instrument")
         layout.addLayout(form)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -120,6 +130,7 @@ class MicrophoneDialog(QDialog):
         for key, box in (("count_in", self.count_in), ("metronome", self.metronome), ("grid", self.grid),
                          ("melody", self.melody_only)):
             self.window.settings.setValue(f"microphone/{key}", "true" if box.isChecked() else "false")
+        self.window.settings.setValue("microphone/source", self.source.currentData())
         self.window.live.player.stop()
         started = time.perf_counter()
         take = Take(self.session.melody, self.window.roll.state.playhead, started, self.count_in.isChecked(),
@@ -165,8 +176,8 @@ class MicrophoneDialog(QDialog):
             self._ready(self.tr("Nothing was recorded."))
             return
         self.status.setText(self.tr("Hearing the notes..."))
-        melody_only = self.melody_only.isChecked()
-        task = Task(lambda: heard_notes(sound, melody=melody_only))
+        melody_only, source = self.melody_only.isChecked(), self.source.currentData()
+        task = Task(lambda: heard_notes(sound, melody=melody_only, source=source))
         self.tasks.append(task)
         task.signals.finished.connect(lambda notes: self._heard(take, notes))
         task.signals.error.connect(lambda e: self._ready(self.tr("The take could not be heard: %1").replace("%1", str(e))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -20,18 +21,23 @@ from composer_app.audio.transcribe import HeardNote, estimate_tempo, melody_line
 class RecordingDialog(QDialog):
     """The choices for a transcribed recording; `melody()` is the document they give."""
 
-    def __init__(self, notes: list[HeardNote], seconds: float, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, notes: list[HeardNote], seconds: float, name: str, parent: QWidget | None = None,
+                 samples=None) -> None:
         super().__init__(parent)
-        self.notes, self.name = notes, name
+        self.notes, self.name, self.seconds, self.samples = notes, name, seconds, samples
         self.setWindowTitle(self.tr("Open a Recording"))
         layout = QVBoxLayout(self)
-        line = melody_line(notes)
-        self.heard = QLabel(self.tr("Heard %1 notes in %2 s of audio (%3 in the melody line).")
-                            .replace("%1", str(len(notes))).replace("%2", f"{seconds:.1f}")
-                            .replace("%3", str(len(line))))
+        self.heard = QLabel()
         self.heard.setWordWrap(True)
         layout.addWidget(self.heard)
         form = QFormLayout()
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Piano or another instrument"), "instrument")
+        self.source.addItem(self.tr("Singing or humming"), "voice")
+        self.source.setToolTip(self.tr("A voice is followed one pitch at a time; an instrument may play chords"))
+        self.source.setEnabled(samples is not None)
+        self.source.currentIndexChanged.connect(self._hear_again)
+        form.addRow(self.tr("What was recorded"), self.source)
         self.grid = QRadioButton(self.tr("On the grid (16th notes at the tempo)"))
         self.played = QRadioButton(self.tr("As played (the recording's own timing)"))
         self.grid.setChecked(True)
@@ -39,7 +45,7 @@ class RecordingDialog(QDialog):
         self.tempo.setRange(20, 300)
         self.tempo.setDecimals(1)
         self.tempo.setSuffix(" BPM")
-        self.tempo.setValue(estimate_tempo(line or notes))
+        self.tempo.setValue(estimate_tempo(melody_line(notes) or notes))
         self.tempo.setToolTip(self.tr("The tempo heard in the recording; change it if the bars come out wrong"))
         self.only_melody = QCheckBox(self.tr("Only the melody (one note at a time)"))
         self.only_melody.setChecked(True)
@@ -49,13 +55,39 @@ class RecordingDialog(QDialog):
         form.addRow("", self.only_melody)
         layout.addLayout(form)
         self.played.toggled.connect(lambda on: self.tempo.setEnabled(not on))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self._say_heard()
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _say_heard(self) -> None:
+        voice = self.source.currentData() == "voice"
+        self.only_melody.setEnabled(not voice)
+        text = self.tr("Heard %1 notes in %2 s of audio (%3 in the melody line).") if not voice else \
+            self.tr("Heard %1 sung notes in %2 s of audio.")
+        self.heard.setText(text.replace("%1", str(len(self.notes))).replace("%2", f"{self.seconds:.1f}")
+                           .replace("%3", str(len(melody_line(self.notes)))))
+
+    def _hear_again(self) -> None:
+        """The other kind of sound chosen: the notes are heard again its way (off the GUI thread)."""
+        from composer_app.audio.transcribe import hear
+        from composer_app.core.errors import ComposerError
+        from composer_app.ui.workers import wait_for
+
+        source, samples = self.source.currentData(), self.samples
+        try:
+            self.notes = wait_for(lambda: hear(samples, source), self, self.tr("Hearing the notes..."))
+        except ComposerError:
+            self.notes = []
+        if self.notes:
+            self.tempo.setValue(estimate_tempo(melody_line(self.notes) or self.notes))
+        self._say_heard()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.notes))
+
     def melody(self):
-        melody = self.only_melody.isChecked()
+        melody = self.only_melody.isChecked() or self.source.currentData() == "voice"
         chosen = melody_line(self.notes) if melody else self.notes
         return notes_to_melody(chosen, "played" if self.played.isChecked() else "grid", self.tempo.value(),
                                name=self.name, monophonic=melody)
