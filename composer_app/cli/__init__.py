@@ -95,9 +95,14 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _melody(args: argparse.Namespace) -> int:
+    from composer_app.audio.transcribe import AUDIO_SUFFIXES
+    from composer_app.cli.audio import melody_of_file
     from composer_app.core.midifile import load_melody, write_midi
 
-    melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
+    if args.file.suffix.lower() in AUDIO_SUFFIXES:
+        melody = melody_of_file(args.file)
+    else:
+        melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
     write_midi(melody, args.output)
     print(f"wrote {len(melody)} notes to {args.output}")
     return 0

@@ -128,10 +128,16 @@ def run_fill(args: argparse.Namespace) -> int:
 
     if args.output is None and not args.json:
         raise ComposerError("say where to write the result with -o OUT.mid (or use --json)")
-    song = read_song(args.file)
-    melody = song.melody(args.track)
+    from composer_app.audio.transcribe import AUDIO_SUFFIXES
+    from composer_app.cli.audio import melody_of_file
+
+    if args.file.suffix.lower() in AUDIO_SUFFIXES:  # a recording: its melody line on the grid, one metre
+        melody, meter_changes = melody_of_file(args.file), []
+    else:
+        song = read_song(args.file)
+        melody, meter_changes = song.melody(args.track), song.meter_changes
     start, end = bars_span(melody, args.bars)
-    check_meter(melody, end, song.meter_changes)
+    check_meter(melody, end, meter_changes)
     model = load_model(args.model, force_cpu=args.cpu)
     run = {}
     if melody.chords:  # the file's chords: the fill follows them
@@ -160,9 +166,14 @@ def run_fill(args: argparse.Namespace) -> int:
 def run_render(args: argparse.Namespace) -> int:
     from composer_app.audio.instrument import load_instrument, open_instrument
     from composer_app.audio.render import write_wav
+    from composer_app.audio.transcribe import AUDIO_SUFFIXES
+    from composer_app.cli.audio import melody_of_file
     from composer_app.core.midifile import load_melody
 
-    melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
+    if args.file.suffix.lower() in AUDIO_SUFFIXES:  # a recording: its melody line played on the piano
+        melody = melody_of_file(args.file)
+    else:
+        melody = load_melody(args.file, track=args.track, all_notes=args.all_notes)
     if args.soundfont is not None:
         instrument = open_instrument(args.soundfont)  # asked for by name: an InstrumentError is the answer
     else:

@@ -111,6 +111,19 @@ def test_continue_takes_a_recording_as_its_seed(tmp_path):
     assert run.returncode == 0, run.stderr
     info = json.loads(run.stdout)
     assert info["seed_notes"] >= 0.8 * len(load_melody(tune)) and len(info["variations"]) == 4
+    # fill, render and melody take a recording as they take a MIDI file
+    filled = tmp_path / "filled.mid"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(wav), "--bars", "2-3", "--variations", "2",
+                          "-o", str(filled)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and filled.exists(), run.stderr
+    played = tmp_path / "played.wav"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "render", str(wav), "-o", str(played)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and len(load_audio(played)) > 22050, run.stderr
+    line = tmp_path / "line.mid"
+    run = subprocess.run([sys.executable, "-m", "composer_app", "melody", str(wav), "-o", str(line)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and len(load_melody(line)) >= 0.8 * len(load_melody(tune)), run.stderr
 
 
 def sung_tones(pitches, seconds_each=0.5, rate=22050, seed=0):
