@@ -77,6 +77,12 @@ def test_the_tempo_is_estimated_from_where_notes_start():
     rng = np.random.default_rng(1)
     starts = np.cumsum(rng.choice([0.3, 0.6, 0.15], size=40))  # eighths, quarters, 16ths at 100 bpm
     assert abs(estimate_tempo([HeardNote(float(s), float(s) + 0.1, 60, 80) for s in starts]) - 100) <= 1
+    # quarter notes at 120 sung or played a little unevenly (10 ms), starting anywhere: still 120, not 90 or 60
+    # (a fit measured against the 16th grid in radians favoured slow tempos, whose grid forgives more)
+    for seed in range(5):
+        rng = np.random.default_rng(seed)
+        starts = 0.37 + 0.5 * np.arange(16) + rng.normal(0, 0.01, 16)
+        assert estimate_tempo([HeardNote(float(s), float(s) + 0.4, 60, 80) for s in starts]) == 120
 
 
 def test_a_file_that_is_not_a_recording_is_one_sentence(tmp_path):
