@@ -8,12 +8,11 @@ hears a singer's vibrato and soft attacks as many short notes; the pitch tracker
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
 
-from composer_app.audio.transcribe import SAMPLE_RATE, HeardNote
+from composer_app.audio.transcribe import SAMPLE_RATE, HeardNote, listening_session
 
 RATE = 16000
 WINDOW = 1024
@@ -30,18 +29,8 @@ def model_path() -> Path:
     return resources_dir() / "models" / "crepe-tiny" / "crepe-tiny.onnx"
 
 
-_session = None
-
-
 def _model():
-    global _session
-    if _session is None:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
-        _session = ort.InferenceSession(str(model_path()), options, providers=["CPUExecutionProvider"])
-    return _session
+    return listening_session(model_path())
 
 
 def pitch_track(samples: np.ndarray, batch: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

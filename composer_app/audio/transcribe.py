@@ -117,18 +117,24 @@ def sounds_like_noise(samples: np.ndarray, limit: float = 0.2) -> bool:
     return float(np.median(flatness)) > limit
 
 
-_session = None
+_sessions: dict[str, object] = {}
 
 
-def _model():
-    global _session
-    if _session is None:
+def listening_session(path: Path):
+    """An ONNX Runtime session on the CPU (two threads at most) for one of the bundled listening models, opened
+    once: basic-pitch's here, CREPE's in pitch_track.py."""
+    key = str(path)
+    if key not in _sessions:
         import onnxruntime as ort
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, min(2, os.cpu_count() or 1))
-        _session = ort.InferenceSession(str(model_path()), options, providers=["CPUExecutionProvider"])
-    return _session
+        _sessions[key] = ort.InferenceSession(key, options, providers=["CPUExecutionProvider"])
+    return _sessions[key]
+
+
+def _model():
+    return listening_session(model_path())
 
 
 def posteriorgrams(samples: np.ndarray, batch: int = 8) -> tuple[np.ndarray, np.ndarray]:

@@ -151,7 +151,7 @@ class MicrophoneDialog(QDialog):
         now = time.perf_counter()
         state = self.take.pump(now)
         for accent in state.clicks:
-            self.window.live.midi._click(accent)
+            self.window.live.midi.click(accent)
         self.window.roll.state.set_playhead(state.playhead)
         left = self.take.recorder.start_time - now
         if left > 0:

@@ -166,12 +166,13 @@ class MidiAdapter(QObject):
     def _show_take(self, now: float) -> None:
         state = self.take.pump(now)
         for accent in state.clicks:
-            self._click(accent)
+            self.click(accent)
         self.live_notes = state.live_notes
         self.state.set_playhead(state.playhead)
         self.live_notes_changed.emit()
 
-    def _click(self, accent: bool) -> None:
+    def click(self, accent: bool) -> None:
+        """A metronome click where notes sound now: a woodblock on the MIDI drum channel, or the built-in click."""
         if self.output_ready:  # a woodblock on the drum channel
             self.output().note(CLICK_ACCENT if accent else CLICK, 100 if accent else 70, 0.03, channel=9)
         else:
