@@ -1,22 +1,23 @@
 """Runs tests/real_display on a real X server (Xvfb) with a window manager (openbox), as a student's desktop
-has, with QT_QPA_PLATFORM=xcb (offscreen Qt hides platform key bindings and focus rules)."""
+has, and a PulseAudio server whose null sink's monitor is the microphone, with QT_QPA_PLATFORM=xcb (offscreen
+Qt hides platform key bindings and focus rules)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from tests.pulse_server import pulse_server
 from tests.x_server import x_server
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def test_the_window_on_a_real_display_passes_its_tests(tmp_path):
-    with x_server() as display:
-        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+    with x_server() as display, pulse_server(tmp_path) as sound:  # sound: the microphone test's input
+        env = {**sound, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
         started = time.perf_counter()
         run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/real_display"],
                              cwd=REPO, env=env, capture_output=True, text=True, timeout=900)

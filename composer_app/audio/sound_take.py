@@ -16,22 +16,26 @@ SILENCE_DB = -90.0
 
 
 class SoundTake:
-    """Mono float32 samples at `rate` from `lead_seconds` after the capture started (the count-in)."""
+    """Mono float32 samples at `rate`; the take itself starts at `starts_at` (a `time.perf_counter()` time: after
+    the count-in), placed in the sound by when its blocks arrived, not by when the capture was asked to start
+    (a sound server may take a second to deliver its first block)."""
 
-    def __init__(self, rate: int, channels: int = 1, lead_seconds: float = 0.0,
+    def __init__(self, rate: int, channels: int = 1, starts_at: float | None = None,
                  max_seconds: float = MAX_SECONDS) -> None:
         if rate <= 0 or channels <= 0:
             raise ValueError("a capture has a positive rate and channel count")
         self.rate, self.channels = int(rate), int(channels)
-        self.skip = round(lead_seconds * rate)  # frames still to leave out (the count-in)
+        self.starts_at = starts_at
+        self.first_sample_at: float | None = None  # when the first sample was heard (the earliest arrival allows)
         self.limit = round(max_seconds * rate)
         self.blocks: list[np.ndarray] = []
-        self.frames = 0
+        self.frames = 0  # frames delivered, count-in included
+        self.kept = 0  # frames kept
         self.level_db = SILENCE_DB  # peak of the last block, dBFS
         self.full = False
 
-    def add(self, data: bytes | np.ndarray, sample_format: str = "int16") -> None:
-        """One block as the device delivers it: interleaved int16 or float32 frames."""
+    def add(self, data: bytes | np.ndarray, sample_format: str = "int16", arrived: float | None = None) -> None:
+        """One block as the device delivers it (interleaved int16 or float32 frames), and when it arrived."""
         if isinstance(data, np.ndarray):
             samples = data.astype(np.float32, copy=False).reshape(-1)
         elif sample_format == "int16":
@@ -45,25 +49,35 @@ class SoundTake:
         if len(mono):
             peak = float(np.max(np.abs(mono)))
             self.level_db = 20 * math.log10(peak) if peak > 1e-9 else SILENCE_DB
-        if self.skip:
-            dropped = min(self.skip, len(mono))
-            mono, self.skip = mono[dropped:], self.skip - dropped
-        room = self.limit - self.frames
+        self.frames += len(mono)
+        if arrived is not None:  # this block's last frame was heard by `arrived` at the latest
+            start = arrived - self.frames / self.rate
+            self.first_sample_at = start if self.first_sample_at is None else min(self.first_sample_at, start)
+        room = self.limit - self.kept
         if len(mono) > room:
             mono, self.full = mono[:room], True
         if len(mono):
             self.blocks.append(mono.copy())
-            self.frames += len(mono)
+            self.kept += len(mono)
+
+    @property
+    def lead_frames(self) -> int:
+        """The frames before the take starts (the count-in)."""
+        if self.starts_at is None or self.first_sample_at is None:
+            return 0
+        return max(0, round((self.starts_at - self.first_sample_at) * self.rate))
 
     @property
     def seconds(self) -> float:
-        return self.frames / self.rate
+        """How long the take is (without the count-in)."""
+        return max(0, self.kept - self.lead_frames) / self.rate
 
     def samples(self) -> np.ndarray:
-        """The take as mono float32 at the transcription's rate (22,050 Hz)."""
+        """The take as mono float32 at the transcription's rate (22,050 Hz), from where it starts."""
         import soxr
 
         joined = np.concatenate(self.blocks) if self.blocks else np.zeros(0, np.float32)
+        joined = joined[self.lead_frames:]
         if self.rate != SAMPLE_RATE and len(joined):
             joined = soxr.resample(joined, self.rate, SAMPLE_RATE)
         return np.ascontiguousarray(joined, dtype=np.float32)

@@ -13,12 +13,20 @@ def tone(seconds: float, rate: int, amplitude: float = 0.5) -> np.ndarray:
     return (amplitude * np.sin(2 * np.pi * 440 * np.arange(round(seconds * rate)) / rate)).astype(np.float32)
 
 
-def test_the_count_in_is_left_out_and_the_level_is_the_last_block():
-    take = SoundTake(rate=1000, channels=1, lead_seconds=0.5)
-    take.add((tone(0.4, 1000, 0.01) * 32767).astype("<i2").tobytes())
-    assert take.frames == 0 and -45 < take.level_db < -35
-    take.add((tone(0.4, 1000, 0.5) * 32767).astype("<i2").tobytes())
-    assert take.frames == 300 and -7 < take.level_db < -5
+def test_the_count_in_is_left_out_by_when_the_sound_arrived_and_the_level_is_the_last_block():
+    # the take starts at t=100.5; the server delivered its first block late (at 100.9, holding 0.4 s of sound)
+    take = SoundTake(rate=1000, channels=1, starts_at=100.5)
+    take.add((tone(0.4, 1000, 0.01) * 32767).astype("<i2").tobytes(), arrived=100.9)
+    assert -45 < take.level_db < -35
+    take.add((tone(0.4, 1000, 0.5) * 32767).astype("<i2").tobytes(), arrived=101.31)  # a little later than due
+    assert -7 < take.level_db < -5
+    # the first sample was heard at 100.5 (the earliest both arrivals allow): nothing of the first block is
+    # before the take's start, so all 800 frames are the take
+    assert abs(take.first_sample_at - 100.5) < 1e-9 and take.lead_frames == 0 and take.seconds == 0.8
+    late = SoundTake(rate=1000, channels=1, starts_at=101.0)
+    late.add(np.zeros(400, np.float32), arrived=100.9)
+    late.add(tone(0.4, 1000), arrived=101.3)
+    assert late.lead_frames == 500 and abs(len(late.samples()) - 300 * 22.05) < 3
     assert level_fraction(take.level_db) > 0.85 and level_fraction(-120) == 0 and level_fraction(3) == 1
 
 
@@ -27,9 +35,9 @@ def test_stereo_float_blocks_become_mono_and_a_take_stops_growing_at_its_limit()
     left = tone(0.75, 2000)
     stereo = np.stack([left, left], axis=1).reshape(-1)
     take.add(stereo.tobytes(), "float32")
-    assert take.frames == 1500 and not take.full
+    assert take.kept == 1500 and not take.full
     take.add(stereo.tobytes(), "float32")
-    assert take.frames == 2000 and take.full and take.seconds == 1.0
+    assert take.kept == 2000 and take.frames == 3000 and take.full and take.seconds == 1.0
     assert np.allclose(np.concatenate(take.blocks)[:1500], left, atol=1e-6)
 
 

@@ -149,3 +149,46 @@ def test_with_the_computer_keyboard_letters_are_notes_and_ctrl_shortcuts_still_w
     w.actions["computer_keys"].setChecked(False)
     press(qtbot, "c")  # off: C is the metronome again
     assert w.actions["metronome"].isChecked() != metronome
+
+
+def test_record_from_the_microphone_with_the_keys(active_window, qtbot, tmp_path):
+    """Ctrl+Alt+R opens the microphone window, Space records (after the count-in) and stops, Escape closes; the
+    take's notes land after the phrase as one undo step, which Ctrl+Z takes back."""
+    import os
+    import subprocess
+
+    from composer_app.core.midifile import write_midi
+
+    assert os.environ.get("PULSE_SERVER"), "tests/test_real_display.py starts a PulseAudio server for this test"
+    w = active_window
+    w.set_document(phrase(1), None)
+    w.live.go_to(1920)  # the playhead after the phrase
+    tune = Melody.from_notes([(i * 480, 440, p, 90) for i, p in enumerate((67, 69, 71, 72))])
+    write_midi(tune, tmp_path / "tune.mid")
+    subprocess.run(["fluidsynth", "-ni", "-F", str(tmp_path / "tune.wav"), "-r", "44100",
+                    "/usr/share/sounds/sf2/TimGM6mb.sf2", str(tmp_path / "tune.mid")], check=True, capture_output=True)
+    press(qtbot, "ctrl+alt+r")
+    dialog = w.live.microphone_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.record_button.isEnabled(), timeout=5000)
+    dialog.input.setCurrentIndex(dialog.input.findText("Microphone"))
+    dialog.source.setCurrentIndex(dialog.source.findData("instrument"))
+    qtbot.waitUntil(lambda: dialog.isActiveWindow(), timeout=5000)
+    undo_before = w.undo.count()
+    press(qtbot, "space")
+    assert dialog.recording and dialog.status.text().startswith("Count-in")
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Recording"), timeout=5000)
+    player = subprocess.Popen(["paplay", str(tmp_path / "tune.wav")])
+    qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
+    press(qtbot, "space")
+    assert not dialog.recording
+    qtbot.waitUntil(lambda: dialog.recorded > 0, timeout=10000)  # status: {dialog.status.text()}
+    press(qtbot, "Escape")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    added = [(n.tick, n.pitch) for n in w.melody if n.tick >= 1920]
+    # the four notes in time (a 16th either way); the last note's long ring may be heard once more
+    assert [p for _, p in added][:4] == [67, 69, 71, 72] and len(added) <= 5, added
+    assert all(abs(t - added[0][0] - 480 * i) <= 120 for i, (t, _) in enumerate(added[:4])), added
+    assert w.undo.count() == undo_before + 1
+    w.roll.canvas.setFocus()
+    press(qtbot, "ctrl+z")
+    assert len(w.melody) == 8

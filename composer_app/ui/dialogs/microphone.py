@@ -135,7 +135,7 @@ class MicrophoneDialog(QDialog):
         started = time.perf_counter()
         take = Take(self.session.melody, self.window.roll.state.playhead, started, self.count_in.isChecked(),
                     self.metronome.isChecked(), "1/16" if self.grid.isChecked() else "off")
-        if not self.mic.start(self._device(), lead_seconds=take.recorder.start_time - started):
+        if not self.mic.start(self._device(), starts_at=take.recorder.start_time):
             self.status.setText(self.mic.error)
             return False
         self.take = take

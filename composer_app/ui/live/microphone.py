@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Signal
 
 from composer_app.audio.sound_take import SoundTake
@@ -32,8 +34,9 @@ class Microphone(QObject):
         self.sample_format = "int16"
         self.error = ""
 
-    def start(self, device=None, lead_seconds: float = 0.0, max_seconds: float | None = None) -> bool:
-        """Listen to `device` (the default input when None); False and `error` when it cannot be opened."""
+    def start(self, device=None, starts_at: float | None = None, max_seconds: float | None = None) -> bool:
+        """Listen to `device` (the default input when None); the take starts at `starts_at` (perf_counter time,
+        after a count-in). False and `error` when it cannot be opened."""
         from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices
 
         self.stop()
@@ -52,9 +55,11 @@ class Microphone(QObject):
             fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         self.sample_format = "float32" if fmt.sampleFormat() == QAudioFormat.SampleFormat.Float else "int16"
         kwargs = {} if max_seconds is None else {"max_seconds": max_seconds}
-        self.take = SoundTake(fmt.sampleRate(), fmt.channelCount(), lead_seconds, **kwargs)
+        self.take = SoundTake(fmt.sampleRate(), fmt.channelCount(), starts_at, **kwargs)
         self.source = QAudioSource(device, fmt, self)
-        self.source.setBufferSize(fmt.bytesForDuration(50_000))  # 50 ms blocks: a lively meter
+        # half a second of room: a busy moment on the GUI thread loses no sound (the meter still moves with
+        # every block the device delivers)
+        self.source.setBufferSize(fmt.bytesForDuration(500_000))
         self.io = self.source.start()
         error = self.source.error()
         if self.io is None or error != type(error).NoError:  # QtAudio.Error (QAudio.Error before Qt 6.7)
@@ -69,7 +74,7 @@ class Microphone(QObject):
             return
         data = bytes(self.io.readAll().data())
         if data:
-            self.take.add(data, self.sample_format)
+            self.take.add(data, self.sample_format, time.perf_counter())
             self.level_changed.emit(self.take.level_db)
 
     @property
