@@ -1,4 +1,4 @@
-"""Recordings that are not what they seem: one sentence each (exit code 2 on the command line, no traceback),
+"""Recordings in every format read, and recordings that are not what they seem: one sentence each (exit code 2 on the command line, no traceback),
 nothing written; odd but real recordings (8 channels, 192 kHz float) are heard; mutated WAV files never raise
 anything but the one-sentence AudioError."""
 
@@ -76,6 +76,11 @@ def test_eight_channels_and_192_khz_float_are_heard_like_the_plain_file(bad_file
     samples = load_audio(eight)
     assert abs(len(samples) - len(tones) * SAMPLE_RATE / 192000) < 64
     assert [n.pitch for n in transcribe(samples, melody=True)] == plain
+    # FLAC, OGG and MP3 (the libsndfile that soundfile's wheels carry reads and writes MP3) are heard alike
+    for suffix, fmt in ((".flac", "FLAC"), (".ogg", "OGG"), (".mp3", "MP3")):
+        other = folder / f"tones{suffix}"
+        soundfile.write(str(other), melody_tones(44100), 44100, format=fmt)
+        assert [n.pitch for n in transcribe(load_audio(other), melody=True)] == plain, suffix
 
 
 def test_a_two_hour_recording_is_refused_by_its_length_before_it_is_read(tmp_path):
