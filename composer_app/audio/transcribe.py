@@ -241,6 +241,19 @@ def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False) 
     return sung_notes(samples)
 
 
+def hear_either(samples: np.ndarray, melody: bool = False) -> tuple[str, list[HeardNote]]:
+    """What a recording holds ("voice" when its pitch sways as a singer's does: pitch_track.sounds_sung) and
+    its notes heard that way."""
+    if not len(samples) or float(np.max(np.abs(samples))) < 1e-4 or sounds_like_noise(samples):
+        return "instrument", []
+    from composer_app.audio.pitch_track import pitch_track, sounds_sung, sung_notes
+
+    track = pitch_track(samples)
+    if sounds_sung(track):
+        return "voice", sung_notes(samples, track)
+    return "instrument", transcribe(samples, melody=melody)
+
+
 def melody_line(notes: list[HeardNote], overlap: float = 0.6) -> list[HeardNote]:
     """One note at a time, the strongest: notes taken loudest (and longest) first, each kept unless it overlaps
     a kept one by more than `overlap` of the shorter. A melody's overtones and echoes, which the model also

@@ -109,16 +109,17 @@ class DocumentFiles(QObject):
     def open_recording(self, path: Path, ask: bool = True) -> bool:
         """A recording becomes the document: its notes heard by the transcription model, on the grid at the
         tempo heard (or as played), after a dialog that shows what was heard; errors leave the work as it is."""
-        from composer_app.audio.transcribe import SAMPLE_RATE, load_audio, transcribe
+        from composer_app.audio.transcribe import SAMPLE_RATE, hear_either, load_audio
         from composer_app.ui.dialogs.recording import RecordingDialog
         from composer_app.ui.workers import wait_for
 
         def hear():
             samples = load_audio(path)
-            return samples, transcribe(samples)
+            return (samples, *hear_either(samples))  # sung or played: guessed, and the dialog can change it
 
         try:  # off the GUI thread: the window keeps painting, a busy dialog shows after 0.3 s
-            samples, notes = wait_for(hear, self.window, self.tr("Hearing the notes in %1...").replace("%1", path.name))
+            samples, source, notes = wait_for(hear, self.window,
+                                              self.tr("Hearing the notes in %1...").replace("%1", path.name))
         except ComposerError as e:
             QMessageBox.warning(self.window, self.tr("Cannot open file"), self._recording_words(e, path))
             return False
@@ -126,7 +127,7 @@ class DocumentFiles(QObject):
             QMessageBox.warning(self.window, self.tr("Cannot open file"),
                                 self.tr("%1: no notes were heard in this recording.").replace("%1", path.name))
             return False
-        dialog = RecordingDialog(notes, len(samples) / SAMPLE_RATE, path.stem, self.window, samples)
+        dialog = RecordingDialog(notes, len(samples) / SAMPLE_RATE, path.stem, self.window, samples, source)
         if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         melody = dialog.melody()

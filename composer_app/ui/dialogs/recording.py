@@ -22,7 +22,7 @@ class RecordingDialog(QDialog):
     """The choices for a transcribed recording; `melody()` is the document they give."""
 
     def __init__(self, notes: list[HeardNote], seconds: float, name: str, parent: QWidget | None = None,
-                 samples=None) -> None:
+                 samples=None, source: str = "instrument") -> None:
         super().__init__(parent)
         self.notes, self.name, self.seconds, self.samples = notes, name, seconds, samples
         self.setWindowTitle(self.tr("Open a Recording"))
@@ -36,6 +36,7 @@ class RecordingDialog(QDialog):
         self.source.addItem(self.tr("Singing or humming"), "voice")
         self.source.setToolTip(self.tr("A voice is followed one pitch at a time; an instrument may play chords"))
         self.source.setEnabled(samples is not None)
+        self.source.setCurrentIndex(max(0, self.source.findData(source)))  # as heard; the student may change it
         self.source.currentIndexChanged.connect(self._hear_again)
         form.addRow(self.tr("What was recorded"), self.source)
         self.grid = QRadioButton(self.tr("On the grid (16th notes at the tempo)"))
