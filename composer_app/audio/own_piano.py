@@ -176,4 +176,19 @@ def build_piano(samples: list[KeySample], name: str = "My piano") -> bytes:
     return sampled_instrument(zones, name)
 
 
-__all__ = ["KeySample", "build_piano", "heard_key", "key_from_name", "key_ranges", "read_folder"]
+def save_piano(folder: str | os.PathLike, target: str | os.PathLike, name: str) -> tuple[list[KeySample], list[str], int]:
+    """Read a folder's key samples, build the piano and save it at `target` (safely: the old file stays whole
+    until the new one is written); the samples used, the files left out and the bytes written (nothing is
+    written, and 0 returned, when no sample was usable)."""
+    from composer_app.core.safe_save import save_bytes
+
+    samples, skipped = read_folder(folder)
+    if not samples:
+        return [], skipped, 0
+    data = build_piano(samples, name)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    save_bytes(target, data, keep_backup=False)
+    return samples, skipped, len(data)
+
+
+__all__ = ["KeySample", "build_piano", "save_piano", "heard_key", "key_from_name", "key_ranges", "read_folder"]

@@ -20,6 +20,7 @@ HOP = 160  # 10 ms
 CENTS_PER_BIN = 20
 LOWEST_CENTS = 1997.3794084376191  # bin 0, in cents above 10 Hz
 VOICED = 0.5  # the model's confidence above which a frame has a pitch
+AUDIBLE = 0.03  # frames quieter than this share of the loudest have no pitch (and are not run)
 MIN_NOTE_S = 0.08
 
 
@@ -45,7 +46,7 @@ def pitch_track(samples: np.ndarray, batch: int = 512) -> tuple[np.ndarray, np.n
     frames = np.lib.stride_tricks.sliding_window_view(padded, WINDOW)[::HOP]
     loudness = np.sqrt((frames.astype(np.float64) ** 2).mean(axis=1))
     session = _model()
-    audible = loudness > loudness.max() * 0.03  # quieter frames count as unvoiced: not run
+    audible = loudness > loudness.max() * AUDIBLE
     # the model hears every other frame (20 ms); the frames between take the mean of their neighbours' outputs,
     # which halves the time (a 15-second take: 0.4 s instead of 0.8) for the same notes (benchmarks/transcription.py)
     heard = np.flatnonzero(audible & (np.arange(len(frames)) % 2 == 0))
@@ -77,6 +78,11 @@ def _median(values: np.ndarray, width: int = 5) -> np.ndarray:
     return np.median(np.lib.stride_tricks.sliding_window_view(padded, width), axis=1)
 
 
+def _pitched(confidence: np.ndarray, loudness: np.ndarray) -> np.ndarray:
+    """The frames that have a pitch: the model is sure enough and the sound is loud enough."""
+    return (confidence > VOICED) & (loudness > loudness.max() * AUDIBLE)
+
+
 def sounds_sung(track: tuple[np.ndarray, np.ndarray, np.ndarray]) -> bool:
     """True when a pitch track (pitch_track's) is a voice's: singers glide, scoop and sway between the semitones,
     instruments sit on them. More than 9% of the pitched frames lie over 20 cents from a semitone of the
@@ -86,7 +92,7 @@ def sounds_sung(track: tuple[np.ndarray, np.ndarray, np.ndarray]) -> bool:
     pitch, confidence, loudness = track
     if not len(pitch) or loudness.max() <= 1e-4:
         return False
-    voiced = (confidence > VOICED) & (loudness > loudness.max() * 0.03)
+    voiced = _pitched(confidence, loudness)
     if np.count_nonzero(voiced) < 20:  # under 0.2 s of pitched sound
         return False
     fraction = pitch[voiced] - np.round(pitch[voiced])
@@ -102,7 +108,7 @@ def sung_notes(samples: np.ndarray, track: tuple[np.ndarray, np.ndarray, np.ndar
     pitch, confidence, loudness = track if track is not None else pitch_track(samples)
     if not len(pitch) or loudness.max() <= 1e-4:
         return []
-    voiced = (confidence > VOICED) & (loudness > loudness.max() * 0.03)
+    voiced = _pitched(confidence, loudness)
     smooth = _median(np.where(voiced, pitch, np.nan), 5)
     seconds = HOP / RATE
     notes: list[HeardNote] = []

@@ -117,6 +117,11 @@ def sounds_like_noise(samples: np.ndarray, limit: float = 0.2) -> bool:
     return float(np.median(flatness)) > limit
 
 
+def nothing_to_hear(samples: np.ndarray) -> bool:
+    """Silence (or no samples at all) or noise: no notes to look for."""
+    return not len(samples) or float(np.max(np.abs(samples))) < 1e-4 or sounds_like_noise(samples)
+
+
 _sessions: dict[str, object] = {}
 
 
@@ -214,7 +219,7 @@ def decode(frames: np.ndarray, onsets: np.ndarray, onset_threshold: float = 0.5,
 def transcribe(samples: np.ndarray, melody: bool = False) -> list[HeardNote]:
     """The notes of mono 22,050 Hz samples; with `melody`, only the strongest line (one note at a time). None
     in silence or in noise."""
-    if not len(samples) or float(np.max(np.abs(samples))) < 1e-4 or sounds_like_noise(samples):
+    if nothing_to_hear(samples):
         return []
     frames, onsets = posteriorgrams(samples)
     seconds = HOP / SAMPLE_RATE
@@ -234,7 +239,7 @@ def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False) 
         raise AudioError("what was recorded is 'instrument' or 'voice'", "usage")
     if source == "instrument":
         return transcribe(samples, melody=melody)
-    if not len(samples) or float(np.max(np.abs(samples))) < 1e-4 or sounds_like_noise(samples):
+    if nothing_to_hear(samples):
         return []
     from composer_app.audio.pitch_track import sung_notes
 
@@ -244,7 +249,7 @@ def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False) 
 def hear_either(samples: np.ndarray, melody: bool = False) -> tuple[str, list[HeardNote]]:
     """What a recording holds ("voice" when its pitch sways as a singer's does: pitch_track.sounds_sung) and
     its notes heard that way."""
-    if not len(samples) or float(np.max(np.abs(samples))) < 1e-4 or sounds_like_noise(samples):
+    if nothing_to_hear(samples):
         return "instrument", []
     from composer_app.audio.pitch_track import pitch_track, sounds_sung, sung_notes
 

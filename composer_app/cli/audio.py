@@ -60,34 +60,31 @@ def run_transcribe(args: argparse.Namespace) -> int:
 
 
 def run_instrument(args: argparse.Namespace) -> int:
-    from composer_app.audio.own_piano import build_piano, key_ranges, read_folder
+    from composer_app.audio.own_piano import key_ranges, save_piano
     from composer_app.audio.transcribe import AudioError
     from composer_app.core.note_names import pitch_name
-    from composer_app.core.safe_save import save_bytes
 
     if args.output.suffix.lower() != ".sf2":
         raise AudioError("the instrument is written as a SoundFont: give -o a name ending in .sf2", "usage")
     started = time.perf_counter()
-    samples, skipped = read_folder(args.folder)
+    samples, skipped, written = save_piano(args.folder, args.output, args.name or args.folder.resolve().name)
     if not samples:
         reasons = "; ".join(skipped[:3])
         raise AudioError(f"{args.folder.name}: no key samples in it" + (f" ({reasons})" if reasons else ""),
                          "empty")
-    data = build_piano(samples, args.name or args.folder.resolve().name)
-    save_bytes(args.output, data, keep_backup=False)
     keys = sorted({s.key for s in samples})
     seconds = time.perf_counter() - started
     if args.json:
         print(json.dumps({"samples": [{"file": s.path.name, "key": s.key, "from": "name" if s.from_name else "sound"}
                                       for s in samples], "keys": keys, "ranges": key_ranges(keys),
-                          "skipped": skipped, "bytes": len(data), "seconds": round(seconds, 2)}))
+                          "skipped": skipped, "bytes": written, "seconds": round(seconds, 2)}))
     else:
         for line in skipped:
             print(f"left out: {line}")
         heard = sum(not s.from_name for s in samples)
         print(f"wrote {args.output}: {len(keys)} keys sampled ({pitch_name(keys[0], 'en')} to "
               f"{pitch_name(keys[-1], 'en')}; {heard} heard, the others from their names), playing A0 to C8, "
-              f"{len(data) / 1e6:.1f} MB, in {seconds:.1f} s")
+              f"{written / 1e6:.1f} MB, in {seconds:.1f} s")
     return 0
 
 

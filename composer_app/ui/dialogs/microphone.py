@@ -198,12 +198,9 @@ class MicrophoneDialog(QDialog):
         self._ready(self.tr("Recorded %1 notes. Record again, or close.").replace("%1", str(self.recorded)))
 
     def _ready(self, message: str) -> None:
-        self.status.setText(message)
+        """Ready for another take: the input's level shows again, under what the last take gave."""
         self.record_button.setEnabled(True)
         self.input.setEnabled(True)
-        self._listen_after(message)
-
-    def _listen_after(self, message: str) -> None:
         self._listen()
         self.status.setText(message)
 

@@ -141,9 +141,8 @@ class PreferencesDialog(QDialog):
     def build_own_piano(self, folder: str) -> str | None:
         """A piano from a folder of key samples (audio.own_piano), built off the GUI thread with progress, saved
         among the user's instruments and chosen; a folder without usable samples is one sentence."""
-        from composer_app.audio.own_piano import build_piano, read_folder
+        from composer_app.audio.own_piano import save_piano
         from composer_app.core.errors import ComposerError
-        from composer_app.core.safe_save import save_bytes
         from composer_app.session.recovery import data_dir
         from composer_app.ui.workers import wait_for
 
@@ -151,12 +150,8 @@ class PreferencesDialog(QDialog):
         target = data_dir() / "instruments" / f"{name}.sf2"
 
         def work():
-            samples, skipped = read_folder(folder)
-            if not samples:
-                return None, skipped
-            target.parent.mkdir(parents=True, exist_ok=True)
-            save_bytes(target, build_piano(samples, name), keep_backup=False)
-            return len({s.key for s in samples}), skipped
+            samples, skipped, _written = save_piano(folder, target, name)
+            return (len({s.key for s in samples}) or None), skipped
 
         try:
             keys, skipped = wait_for(work, self, self.tr("Building the piano from %1...").replace("%1", name))

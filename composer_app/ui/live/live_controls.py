@@ -20,6 +20,7 @@ class LiveControls(QObject):
         self._jam_tasks: list = []
         self.jam_settings = None
         self.computer_keys = None  # the computer keyboard as a piano, made when first turned on
+        self.microphone_dialog = None  # Record from Microphone, made when first opened
 
     # -- playback ------------------------------------------------------------------------
     def start_sound(self) -> None:
