@@ -113,8 +113,9 @@ class GenerationControls(QObject):
         if room and not self.session.do(self.session.make_room(room, self.tr("Make room for an intro"))):
             return False
         self.room_step = self.parent_widget.undo.index() if room else -1
-        start = (melody.notes[0].tick // bar - bars) * bar
-        return self._fill((start, start + bars * bar), "")
+        first = melody.notes[0].tick
+        start = (first // bar - bars) * bar
+        return self._fill((start, max(start + bars * bar, first - first % STEP_TICKS)), "")  # up to a pickup's beat
 
     def _fill(self, span, hint: str) -> bool:
         from composer_app.engine.fill import check_span
@@ -196,14 +197,24 @@ class GenerationControls(QObject):
 
     def accept(self) -> bool:
         """The shown variation replaces what the document has in its bars (one undo step; undo brings the
-        variations back)."""
-        self.room_step = -1
+        variations back; an intro's room stays tied to them, so discarding them after that undo takes it too)."""
         label = self.tr("Accept variation %1").replace("%1", str(self.session.variations.index + 1))
         return self.session.do(self.session.accept(label))
 
     def discard(self) -> None:
         """The variations go; the room made for an intro they would have filled goes with them."""
         self.session.variations.clear()
-        if self.room_step >= 0 and self.parent_widget.undo.index() == self.room_step:  # nothing done since
-            self.parent_widget.undo.undo()
+        undo = self.parent_widget.undo
+        if self.room_step >= 0 and undo.index() == self.room_step:  # nothing done since
+            undo.undo()
+            forget_redo(undo)  # Redo must not move the melody later again with no intro before it
         self.room_step = -1
+
+
+def forget_redo(stack) -> None:
+    """Drop the steps a stack could redo: an obsolete command pushed deletes them and is itself dropped."""
+    from PySide6.QtGui import QUndoCommand
+
+    nothing = QUndoCommand()
+    nothing.setObsolete(True)
+    stack.push(nothing)

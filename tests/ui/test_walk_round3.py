@@ -1,0 +1,59 @@
+"""The student's walk, round 3: each defect found on a real display, with a test that failed before its fix
+(offscreen where keys and focus do not matter; tests/real_display/ where they do)."""
+
+from __future__ import annotations
+
+from composer_app.core.melody import Melody
+
+
+def phrase(bars: int = 2) -> Melody:
+    pitches = (60, 62, 64, 65, 67, 65, 64, 62)
+    return Melody.from_notes([(i * 240, 240, pitches[i % 8], 90) for i in range(8 * bars)], name="phrase")
+
+
+def wait_for_variations(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=20000)
+
+
+def test_an_intro_accepted_undone_and_discarded_leaves_the_melody_as_it_was(window, qtbot):
+    window.set_document(phrase(), None)
+    window.undo.setClean()
+    original = window.melody.contents()
+    assert window.generation.intro(1)
+    wait_for_variations(window, qtbot)
+    window.actions["accept_variation"].trigger()
+    window.undo.undo()  # Ctrl+Z: the intro's variations come back
+    assert len(window.session.variations) > 0
+    window.actions["discard_variations"].trigger()  # Esc: the room made for the intro goes with them
+    assert window.melody.contents() == original
+    assert window.undo.isClean() and not window.isWindowModified()
+    assert not window.undo.canRedo()  # Redo does not move the melody a bar later with nothing before it
+    window.undo.redo()
+    assert window.melody.contents() == original
+
+
+def test_discarding_an_intro_leaves_nothing_to_redo(window, qtbot):
+    window.set_document(phrase(), None)
+    window.undo.setClean()
+    original = window.melody.contents()
+    assert window.generation.intro(1)
+    wait_for_variations(window, qtbot)
+    window.actions["discard_variations"].trigger()
+    assert window.melody.contents() == original and window.undo.isClean() and not window.undo.canRedo()
+
+
+def test_an_intro_leads_into_a_pickup_on_its_beat(window, qtbot, chopin_dir):
+    """Prelude 7 starts on beat 3 of 3/4: the intro fills the bars before it and the two beats before the
+    pickup, so no silent beats sit between the intro and the first note."""
+    assert window.files.open_file(chopin_dir / "chpn-p7_format0.mid", ask=False)
+    bar = window.melody.time_signature.bar_ticks
+    beat = window.melody.time_signature.beat_ticks
+    first = window.melody.notes[0].tick
+    assert first % bar == 2 * beat  # the anacrusis
+    assert window.generation.intro(1)
+    wait_for_variations(window, qtbot)
+    start, end = window.session.variations.span
+    pickup = window.melody.notes[0].tick
+    assert pickup % bar == 2 * beat and end == pickup and start == pickup // bar * bar - bar
+    for v in window.session.variations.items:
+        assert v and max(n.end for n in v) == pickup  # sounds up to the pickup
