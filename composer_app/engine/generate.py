@@ -243,7 +243,7 @@ def continue_melody(model: LoadedModel, melody: Melody, options: ContinueOptions
                                 name=f"Variation {k + 1}")
         variations.append(var)
     return Continuation(variations, key, start_tick, end_tick, time.perf_counter() - started, steps,
-                        model.provider, len(grid))
+                        model.provider, len(grid), {"unmet": list(plan.unmet)})
 
 
 AFTER_TOKENS = 32  # how much of what follows a gap the model reads (as in training)

@@ -26,7 +26,8 @@ class Variations:
         return self.items[self.index] if self.items else None
 
     def show(self, items: list[Melody], span: tuple[int, int] | None = None, index: int = 0) -> None:
-        self.items = list(items)
+        """Show `items`; one that is note for note an earlier one is not listed again."""
+        self.items = distinct(items)
         self.index = min(max(0, index), max(0, len(self.items) - 1))
         self.span = span if self.items else None
         self.events.changed.emit()
@@ -47,6 +48,17 @@ class Variations:
 
     def snapshot(self) -> tuple[list[Melody], int, tuple[int, int] | None]:
         return list(self.items), self.index, self.span
+
+
+def distinct(items: list[Melody]) -> list[Melody]:
+    """The variations that differ, each first occurrence kept in order."""
+    seen, kept = set(), []
+    for m in items:
+        notes = tuple(n.content() for n in m)
+        if notes not in seen:
+            seen.add(notes)
+            kept.append(m)
+    return kept
 
 
 def how_alike(items: list[Melody], long_enough: int = 6) -> tuple[int, int | None]:

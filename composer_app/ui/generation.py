@@ -150,18 +150,35 @@ class GenerationControls(QObject):
         self.roll.update_scrollbars()
         self.roll.reveal(result.start_tick)
         self.audition()
-        self._say_if_alike(result.variations)
+        self._say_if_alike(result)
 
-    def _say_if_alike(self, items) -> None:
-        """Extreme settings (low creativity with a low top-p) leave the model one safe path: say so."""
+    def _say_if_alike(self, result) -> None:
+        """Say when the settings kept the model from what was asked: an End on no note in the range can meet,
+        variations that came out the same or go back and forth between two notes (a narrow range or low
+        creativity), each with the setting to change."""
+        from composer_app.core.note_names import pitch_name
         from composer_app.session.variations import how_alike
 
+        items, options = result.variations, self.last_options
+        span = ((pitch_name(options.low), pitch_name(options.high)) if options is not None else ("", ""))
+        if "end_on" in result.extra.get("unmet", ()):
+            text = self.tr("No note that End on asks for lies in the pitch range (%1 to %2): the variations end on "
+                           "other notes. Widen the range to end there.")
+            self.say(text.replace("%1", span[0]).replace("%2", span[1]), 12000)
+            return
         distinct, fewest = how_alike(items)
-        if len(items) > 1 and distinct < len(items):
-            text = self.tr("%1 of the %2 variations came out the same: with Creativity and Top-p this low the "
-                           "model keeps to its safest notes. Raise either for different ones.")
-            self.say(text.replace("%1", str(len(items) - distinct + 1)).replace("%2", str(len(items))), 12000)
-        elif fewest is not None and fewest <= 2:
+        alike = (len(items) > 1 and distinct < len(items)) or (fewest is not None and fewest <= 2)
+        if not alike:
+            return
+        if options is not None and options.high - options.low < 12:  # fewer than an octave of notes to use
+            text = self.tr("The pitch range (%1 to %2) leaves the model few notes to choose from: widen it for "
+                           "more varied variations.")
+            self.say(text.replace("%1", span[0]).replace("%2", span[1]), 12000)
+        elif len(items) > 1 and distinct < len(items):
+            text = self.tr("Only %1 of the %2 variations came out different: with Creativity and Top-p this low "
+                           "the model keeps to its safest notes. Raise either for different ones.")
+            self.say(text.replace("%1", str(distinct)).replace("%2", str(len(items))), 12000)
+        else:
             self.say(self.tr("The variations go back and forth between two notes: raise Creativity or Top-p for "
                              "more varied ones."), 12000)
 

@@ -57,3 +57,51 @@ def test_an_intro_leads_into_a_pickup_on_its_beat(window, qtbot, chopin_dir):
     assert pickup % bar == 2 * beat and end == pickup and start == pickup // bar * bar - bar
     for v in window.session.variations.items:
         assert v and max(n.end for n in v) == pickup  # sounds up to the pickup
+
+
+def said_in(window) -> list[str]:
+    said = []
+    window.statusBar().messageChanged.connect(lambda text: said.append(text))
+    return said
+
+
+def test_a_narrow_range_is_named_as_the_reason_not_creativity(window, qtbot):
+    from composer_app.engine.generate import ContinueOptions
+
+    window.set_document(phrase(), None)
+    said = said_in(window)
+    assert window.start_continue(ContinueOptions(bars=2, variations=4, low=60, high=62, seed=3))
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=30000)
+    advice = [s for s in said if "range" in s]
+    assert advice and "C4 to D4" in advice[0] and "widen" in advice[0], said
+    assert not any("Creativity" in s for s in said), said
+
+
+def test_an_end_on_no_note_in_the_range_can_meet_is_said(window, qtbot):
+    from composer_app.engine.generate import ContinueOptions
+
+    window.set_document(phrase(), None)
+    said = said_in(window)  # no C between D4 and B4
+    assert window.start_continue(ContinueOptions(bars=2, variations=2, low=62, high=71, end_on="tonic",
+                                                 key="C major", seed=3))
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=30000)
+    assert any("End on" in s and "D4 to B4" in s for s in said), said
+    said.clear()
+    assert window.start_continue(ContinueOptions(bars=2, variations=2, low=60, high=72, end_on="tonic",
+                                                 key="C major", seed=3))
+    qtbot.waitUntil(lambda: window.worker is None and len(said) > 0, timeout=30000)
+    assert not any("End on" in s for s in said), said
+    assert all(v.notes[-1].pitch % 12 == 0 for v in window.session.variations.items)
+
+
+def test_identical_variations_are_listed_once(window, qtbot):
+    from composer_app.engine.generate import ContinueOptions
+
+    window.set_document(phrase(), None)
+    said = said_in(window)
+    assert window.start_continue(ContinueOptions(bars=2, variations=4, temperature=0.05, top_p=0.05, seed=3))
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=30000)
+    items = window.session.variations.items
+    assert len({tuple(n.content() for n in v) for v in items}) == len(items) < 4
+    assert window.panel.list.count() == len(items)
+    assert any(f"Only {len(items)} of the 4 variations came out different" in s for s in said), said

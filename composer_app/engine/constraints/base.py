@@ -26,6 +26,7 @@ class Plan:
     bias: np.ndarray = field(default=None)  # [V] float32
     preferred: np.ndarray = field(default=None)  # [V] bool
     style: int = 0
+    unmet: list = field(default_factory=list)  # choices no note can meet (e.g. "end_on"): the student is told
 
     def __post_init__(self) -> None:
         enc = self.encoding

@@ -29,7 +29,10 @@ class EndOn(Constraint):
     def shape(self, plan: Plan) -> None:
         self.plan = plan
         tokens = plan.allowed & plan.is_note & np.isin(plan.token_pitch % 12, list(self.pitch_classes))
-        self.tokens = tokens if tokens.any() else plan.allowed & plan.is_note
+        if not tokens.any():  # no such note in the range or key: it ends on another note, and says so
+            plan.unmet.append("end_on")
+            tokens = plan.allowed & plan.is_note
+        self.tokens = tokens
 
     def room(self, k: int, elapsed: int) -> int | None:
         return self.final_at - elapsed if elapsed < self.final_at else None
