@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ from composer_app.ui.project_io import project_of
 from composer_app.ui.roll.piano_roll import PianoRollView
 from composer_app.ui.safekeeping import Safekeeping
 from composer_app.ui.settings import app_settings, recent_files
+from composer_app.ui.status_bar import StatusBar
 from composer_app.ui.undo import UndoStackHistory
 
 
@@ -145,15 +146,22 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, ms: int = 5000) -> None:
         self.statusBar().showMessage(text, ms)
 
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.StatusTip:  # a menu's or button's tip: cut to the room as messages are
+            self.statusBar().showMessage(e.tip())
+            return True
+        return super().event(e)
+
     # -- construction --------------------------------------------------------------------
     def _build_status_bar(self) -> None:
-        sb = self.statusBar()
+        sb = StatusBar(self)
+        self.setStatusBar(sb)
         self.midi_label = QLabel(self.tr("MIDI: no devices"))
         self.model_label = QLabel(self.tr("Model: loading..."))
         self.generation_label = QLabel("")
         self.key_label = QLabel("")
         for w in (self.key_label, self.generation_label, self.model_label, self.midi_label):
-            sb.addPermanentWidget(w)
+            sb.add_field(w)
 
     def _connect(self) -> None:
         a, r = self.actions, self.roll
@@ -327,10 +335,10 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------
     def ask_intro(self) -> bool:
-        from PySide6.QtWidgets import QInputDialog
+        from composer_app.ui.dialogs.ask import ask_number
 
-        bars, ok = QInputDialog.getInt(self, self.tr("Write an Intro"), self.tr("Bars before the first note:"), 1, 1, 8)
-        return ok and self.generation.intro(bars)
+        bars = ask_number(self, self.tr("Write an Intro"), self.tr("Bars before the first note:"), 1, 1, 8)
+        return bars is not None and self.generation.intro(bars)
 
     def show_history(self) -> None:
         if self.undo_view is None:

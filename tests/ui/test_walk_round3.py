@@ -105,3 +105,43 @@ def test_identical_variations_are_listed_once(window, qtbot):
     assert len({tuple(n.content() for n in v) for v in items}) == len(items) < 4
     assert window.panel.list.count() == len(items)
     assert any(f"Only {len(items)} of the 4 variations came out different" in s for s in said), said
+
+
+def test_a_long_status_message_stops_short_of_the_key_field(window, qtbot, chopin_dir):
+    from composer_app.ui.status_bar import GAP
+
+    assert window.files.open_file(chopin_dir / "chpn-p7_format0.mid", ask=False)
+    qtbot.wait(50)
+    long = "The pitch range leaves the model few notes to choose from: widen it for more varied variations. " * 3
+    window.show_message(long, 10000)
+    bar, key = window.statusBar(), window.key_label
+    shown = bar.currentMessage()
+    assert key.text() and shown.endswith("…") and bar.toolTip() == long
+    text_left = key.mapTo(bar, key.contentsRect().topLeft()).x()
+    assert 6 + bar.fontMetrics().horizontalAdvance(shown) <= text_left - GAP
+
+
+def test_no_text_is_cut_off_in_the_key_box_the_intro_dialog_or_preferences(window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from composer_app.core.keys import Key
+    from composer_app.ui.dialogs.ask import number_dialog
+    from composer_app.ui.dialogs.preferences import PreferencesDialog
+    from tests.ui.fits import cut_off
+
+    for name in ("Bb minor", "F# minor", "Eb major"):
+        window.panel.set_detected_key(Key.parse(name), from_file=True)
+        qtbot.wait(30)
+        assert cut_off(window.panel) == []
+    intro = number_dialog(window, window.tr("Write an Intro"), window.tr("Bars before the first note:"), 1, 1, 8)
+    qtbot.addWidget(intro)
+    intro.show()
+    qtbot.waitExposed(intro)
+    assert cut_off(intro) == []
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("sound/soundfont", str(tmp_path / "The grand piano recorded at my grandmother's house.sf2"))
+    prefs = PreferencesDialog(settings, window)
+    qtbot.addWidget(prefs)
+    prefs.show()
+    qtbot.waitExposed(prefs)
+    assert cut_off(prefs) == []

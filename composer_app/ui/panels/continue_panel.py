@@ -167,6 +167,7 @@ class ContinuePanel(QDockWidget):
             self.key.addItem(key_name(Key.parse(name)), name)
         self.key.setToolTip(self.tr("Keep every note in a key: Auto uses the key the melody is in, or pick one; "
                                     "No key lock lets the model choose"))
+        self.key.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # Auto's text names the key
         form.addRow(self.tr("Key"), self.key)
         self.low = PitchBox()
         self.high = PitchBox()
