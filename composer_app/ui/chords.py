@@ -99,7 +99,7 @@ class ChordControls(QObject):
 
     def menu(self, m: QMenu) -> QMenu:
         """The Chords menu, filled into `m`."""
-        m.setTitle(self.tr("C&hords"))
+        m.setTitle(self.tr("Ch&ords"))
         for name in ("chords_type", "harmonize", "another_harmonization", "clear_chords", None, "play_chords"):
             if name is None:
                 m.addSeparator()

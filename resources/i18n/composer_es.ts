@@ -55,7 +55,7 @@
     <message>
         <location filename="../../composer_app/ui/actions.py" line="37" />
         <source>Copy as MIDI &amp;File</source>
-        <translation>Copiar como &amp;archivo MIDI</translation>
+        <translation>Copiar como archivo MI&amp;DI</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="38" />
@@ -100,11 +100,11 @@
     <message>
         <location filename="../../composer_app/ui/actions.py" line="46" />
         <source>Select &amp;All</source>
-        <translation>Seleccionar &amp;todo</translation>
+        <translation>Seleccionar t&amp;odo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="47" />
-        <source>D&amp;uplicate</source>
+        <source>Dup&amp;licate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
@@ -130,7 +130,7 @@
     <message>
         <location filename="../../composer_app/ui/actions.py" line="52" />
         <source>&amp;Quantize</source>
-        <translation>&amp;Cuantizar</translation>
+        <translation>Cuanti&amp;zar</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="53" />
@@ -219,8 +219,23 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="68" />
-        <source>Record from &amp;Microphone...</source>
-        <translation>Grabar desde el &amp;micrófono...</translation>
+        <source>Record from Micr&amp;ophone...</source>
+        <translation>Grabar desde el mi&amp;crófono...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="85" />
+        <source>Pre&amp;vious Variation</source>
+        <translation>Variación an&amp;terior</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="95" />
+        <source>P&amp;lay the Chords</source>
+        <translation>&amp;Tocar los acordes</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/actions.py" line="97" />
+        <source>Check Part-&amp;Writing...</source>
+        <translation>Revisar la conducción de &amp;voces...</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="69" />
@@ -240,7 +255,7 @@
     <message>
         <location filename="../../composer_app/ui/actions.py" line="73" />
         <source>&amp;Jam (Call and Response)</source>
-        <translation>&amp;Improvisar (pregunta y respuesta)</translation>
+        <translation>Impro&amp;visar (pregunta y respuesta)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="74" />
@@ -298,11 +313,6 @@
         <translation>Variación &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="85" />
-        <source>P&amp;revious Variation</source>
-        <translation>Variación &amp;anterior</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/actions.py" line="86" />
         <source>&amp;Accept Variation</source>
         <translation>&amp;Aceptar variación</translation>
@@ -348,19 +358,9 @@
         <translation>&amp;Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/actions.py" line="95" />
-        <source>&amp;Play the Chords</source>
-        <translation>&amp;Tocar los acordes</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/actions.py" line="96" />
         <source>Play an accompaniment of the chords with the melody</source>
         <translation>Tocar un acompañamiento de los acordes con la melodía</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/actions.py" line="97" />
-        <source>Check &amp;Part-Writing...</source>
-        <translation>Revisar la &amp;conducción de voces...</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="98" />
@@ -400,7 +400,7 @@
     <message>
         <location filename="../../composer_app/ui/actions.py" line="105" />
         <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Atajos de teclado</translation>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/actions.py" line="107" />
@@ -410,11 +410,6 @@
 </context>
 <context>
     <name>ChordControls</name>
-    <message>
-        <location filename="../../composer_app/ui/chords.py" line="102" />
-        <source>C&amp;hords</source>
-        <translation>Aco&amp;rdes</translation>
-    </message>
     <message>
         <location filename="../../composer_app/ui/chords.py" line="108" />
         <source>Accompaniment &amp;Pattern</source>
@@ -573,6 +568,11 @@
         <translation>MusicXML necesita el paquete music21, que falta en esta instalación.</translation>
     </message>
     <message>
+        <location filename="../../composer_app/ui/chords.py" line="102" />
+        <source>Ch&amp;ords</source>
+        <translation>A&amp;cordes</translation>
+    </message>
+    <message>
         <location filename="../../composer_app/ui/chords.py" line="326" />
         <source>Score written to %1</source>
         <translation>Partitura escrita en %1</translation>
@@ -688,8 +688,8 @@
     <name>ContinuePanel</name>
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="114" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="214" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="337" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="215" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="338" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -760,8 +760,8 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="164" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="190" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="298" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="299" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
@@ -776,177 +776,177 @@
         <translation>Mantiene todas las notas en una tonalidad: Auto usa la de la melodía, o elige una; Sin bloqueo de tonalidad deja elegir al modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="170" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="171" />
         <source>Key</source>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="176" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="177" />
         <source>Lowest and highest note the continuation may use: type a note such as C4 (middle C) or a MIDI number</source>
         <translation>Nota más grave y más aguda que puede usar la continuación: escribe una nota como Do4 (el do central) o un número MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="182" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="183" />
         <source>Pitch range</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="186" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
         <source>Left: fewer, longer notes and more rests; right: more, shorter notes</source>
         <translation>Izquierda: menos notas, más largas y más silencios; derecha: más notas, más cortas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="187" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="188" />
         <source>Note density</source>
         <translation>Densidad de notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="189" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="190" />
         <source>The kind of music the model should continue in; Auto lets it judge from the seed</source>
         <translation>El tipo de música en que el modelo debe continuar; Auto deja que lo juzgue por la semilla</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="190" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
         <source>Dance tune</source>
         <translation>Danza</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="192" />
         <source>Song or air</source>
         <translation>Canción o aire</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="192" />
         <source>Chorale</source>
         <translation>Coral</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="192" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="193" />
         <source>Renaissance</source>
         <translation>Renacimiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="194" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="195" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="196" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="197" />
         <source>Where the continuation ends: its last note falls on the last strong beat, on the tonic or on a note of the tonic chord</source>
         <translation>Dónde termina la continuación: su última nota cae en el último tiempo fuerte, en la tónica o en una nota del acorde de tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="199" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="199" />
         <source>Tonic</source>
         <translation>Tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="198" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="199" />
         <source>Chord tone</source>
         <translation>Nota del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="200" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="201" />
         <source>End on</source>
         <translation>Terminar en</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="201" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="202" />
         <source>the end</source>
         <translation>el final</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="202" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="203" />
         <source>the selection</source>
         <translation>la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="204" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="205" />
         <source>Continue after the last note of the melody</source>
         <translation>Continuar tras la última nota de la melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="205" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="206" />
         <source>Continue the selected notes, right after the selection</source>
         <translation>Continuar las notas seleccionadas, justo después de la selección</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="212" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="213" />
         <source>Continue from</source>
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="220" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="221" />
         <source>Generate continuations (Ctrl+Enter)</source>
         <translation>Generar continuaciones (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="233" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="237" />
         <source>Put the shown variation into the melody (Enter)</source>
         <translation>Poner la variación mostrada en la melodía (Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="237" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="238" />
         <source>New variations with the current settings (Ctrl+Shift+Enter)</source>
         <translation>Nuevas variaciones con los ajustes actuales (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="238" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="239" />
         <source>Remove the variations (Esc)</source>
         <translation>Quitar las variaciones (Esc)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="239" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="240" />
         <source>Click a variation to hear it; Tab and Shift+Tab go through them</source>
         <translation>Haz clic en una variación para oírla; Tab y Mayús+Tab las recorren</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="259" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="260" />
         <source>The lowest note was above the highest one: they were swapped (%1 to %2).</source>
         <translation>La nota más grave estaba por encima de la más aguda: se han intercambiado (de %1 a %2).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="300" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="301" />
         <source>Auto (%1, from the file)</source>
         <translation>Auto (%1, del archivo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="302" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="303" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="325" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="326" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="337" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="338" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="350" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="351" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -975,15 +975,15 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="93" />
-        <location filename="../../composer_app/ui/document_files.py" line="123" />
-        <location filename="../../composer_app/ui/document_files.py" line="126" />
-        <location filename="../../composer_app/ui/document_files.py" line="153" />
+        <location filename="../../composer_app/ui/document_files.py" line="124" />
+        <location filename="../../composer_app/ui/document_files.py" line="127" />
+        <location filename="../../composer_app/ui/document_files.py" line="154" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="99" />
-        <location filename="../../composer_app/ui/document_files.py" line="159" />
+        <location filename="../../composer_app/ui/document_files.py" line="160" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
@@ -993,104 +993,104 @@
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="121" />
+        <location filename="../../composer_app/ui/document_files.py" line="122" />
         <source>Hearing the notes in %1...</source>
         <translation>Escuchando las notas de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="127" />
+        <location filename="../../composer_app/ui/document_files.py" line="128" />
         <source>%1: no notes were heard in this recording.</source>
         <translation>%1: no se ha oído ninguna nota en esta grabación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="137" />
+        <location filename="../../composer_app/ui/document_files.py" line="138" />
         <source>Opened %1: %2 notes heard, at %3 BPM</source>
         <translation>Abierto %1: %2 notas oídas, a %3 BPM</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="143" />
+        <location filename="../../composer_app/ui/document_files.py" line="144" />
         <source>%1: the file is not there any more.</source>
         <translation>%1: el archivo ya no está ahí.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="145" />
+        <location filename="../../composer_app/ui/document_files.py" line="146" />
         <source>%1: the recording is longer than 20 minutes; cut out the part to use.</source>
         <translation>%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="146" />
+        <location filename="../../composer_app/ui/document_files.py" line="147" />
         <source>%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).</source>
         <translation>%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="169" />
+        <location filename="../../composer_app/ui/document_files.py" line="170" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="172" />
+        <location filename="../../composer_app/ui/document_files.py" line="173" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="173" />
+        <location filename="../../composer_app/ui/document_files.py" line="174" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="200" />
+        <location filename="../../composer_app/ui/document_files.py" line="201" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="201" />
+        <location filename="../../composer_app/ui/document_files.py" line="202" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="206" />
+        <location filename="../../composer_app/ui/document_files.py" line="207" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="219" />
+        <location filename="../../composer_app/ui/document_files.py" line="220" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="219" />
+        <location filename="../../composer_app/ui/document_files.py" line="220" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="221" />
+        <location filename="../../composer_app/ui/document_files.py" line="222" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="222" />
+        <location filename="../../composer_app/ui/document_files.py" line="223" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="228" />
+        <location filename="../../composer_app/ui/document_files.py" line="229" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="229" />
+        <location filename="../../composer_app/ui/document_files.py" line="230" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="236" />
+        <location filename="../../composer_app/ui/document_files.py" line="237" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="250" />
+        <location filename="../../composer_app/ui/document_files.py" line="251" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -1136,37 +1136,47 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Hacer sitio para una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="133" />
+        <location filename="../../composer_app/ui/generation.py" line="134" />
         <source>This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.</source>
         <translation>Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="148" />
+        <location filename="../../composer_app/ui/generation.py" line="149" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="160" />
-        <source>%1 of the %2 variations came out the same: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
-        <translation>%1 de las %2 variaciones han salido iguales: con Creatividad y Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener variaciones distintas.</translation>
+        <location filename="../../composer_app/ui/generation.py" line="165" />
+        <source>No note that End on asks for lies in the pitch range (%1 to %2): the variations end on other notes. Widen the range to end there.</source>
+        <translation>Ninguna de las notas que pide Terminar en cae dentro del registro (%1 a %2): las variaciones terminan en otras notas. Amplía el registro para terminar en ellas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="164" />
+        <location filename="../../composer_app/ui/generation.py" line="174" />
+        <source>The pitch range (%1 to %2) leaves the model few notes to choose from: widen it for more varied variations.</source>
+        <translation>El registro (%1 a %2) deja al modelo pocas notas entre las que elegir: amplíalo para obtener variaciones más variadas.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="178" />
+        <source>Only %1 of the %2 variations came out different: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
+        <translation>Solo %1 de las %2 variaciones han salido distintas: con la Creatividad y el Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener otras.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/generation.py" line="182" />
         <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
         <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="170" />
+        <location filename="../../composer_app/ui/generation.py" line="188" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="172" />
+        <location filename="../../composer_app/ui/generation.py" line="190" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="201" />
+        <location filename="../../composer_app/ui/generation.py" line="218" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
@@ -1305,42 +1315,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>LiveControls</name>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="44" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="45" />
         <source>&amp;Stop</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="45" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="46" />
         <source>&amp;Play/Stop</source>
         <translation>&amp;Reproducir/Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="76" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="77" />
         <source>The synthesized piano plays: %1</source>
         <translation>Suena el piano sintetizado: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="100" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="101" />
         <source>Computer keyboard: A S D F G H J K play C D E F G A B C, W E T Y U the black keys; Z and X change the octave, C and V the velocity</source>
         <translation>Teclado del ordenador: A S D F G H J K tocan Do Re Mi Fa Sol La Si Do, W E T Y U las teclas negras; Z y X cambian la octava, C y V la intensidad</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="106" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="107" />
         <source>Recorded %1 notes</source>
         <translation>Grabadas %1 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="109" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="110" />
         <source>Choose a MIDI input in Preferences to record, or play with the computer keyboard (Play &gt; Computer Keyboard).</source>
         <translation>Elige una entrada MIDI en Preferencias para grabar, o toca con el teclado del ordenador (Reproducir &gt; Teclado del ordenador).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="136" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="137" />
         <source>Jam needs a MIDI input (Preferences) and the model.</source>
         <translation>Para improvisar hace falta una entrada MIDI (Preferencias) y el modelo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/live_controls.py" line="140" />
+        <location filename="../../composer_app/ui/live/live_controls.py" line="141" />
         <source>Jam: play a phrase, then pause for two beats.</source>
         <translation>Improvisar: toca una frase y haz una pausa de dos pulsos.</translation>
     </message>
@@ -1371,7 +1381,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="47" />
+        <location filename="../../composer_app/ui/main_window.py" line="48" />
         <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
         <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
     </message>
@@ -1472,52 +1482,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>El tempo del principio; la pieza cambia de tempo %1 veces más adelante, y cambiarlo aquí acelera o ralentiza todos los cambios por igual</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="151" />
+        <location filename="../../composer_app/ui/main_window.py" line="159" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="152" />
+        <location filename="../../composer_app/ui/main_window.py" line="160" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="322" />
+        <location filename="../../composer_app/ui/main_window.py" line="330" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="326" />
+        <location filename="../../composer_app/ui/main_window.py" line="334" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="332" />
+        <location filename="../../composer_app/ui/main_window.py" line="340" />
         <source>Write an Intro</source>
         <translation>Escribir una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="332" />
+        <location filename="../../composer_app/ui/main_window.py" line="340" />
         <source>Bars before the first note:</source>
         <translation>Compases antes de la primera nota:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="341" />
+        <location filename="../../composer_app/ui/main_window.py" line="349" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="342" />
+        <location filename="../../composer_app/ui/main_window.py" line="350" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="358" />
+        <location filename="../../composer_app/ui/main_window.py" line="366" />
         <source>About composer-app</source>
         <translation>Acerca de composer-app</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="237" />
+        <location filename="../../composer_app/ui/main_window.py" line="245" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1527,7 +1537,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="266" />
+        <location filename="../../composer_app/ui/main_window.py" line="274" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1535,12 +1545,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>Microphone</name>
     <message>
-        <location filename="../../composer_app/ui/live/microphone.py" line="43" />
+        <location filename="../../composer_app/ui/live/microphone.py" line="46" />
         <source>This computer has no sound input (microphone).</source>
         <translation>Este ordenador no tiene entrada de sonido (micrófono).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/microphone.py" line="61" />
+        <location filename="../../composer_app/ui/live/microphone.py" line="66" />
         <source>The sound input %1 cannot be opened.</source>
         <translation>No se puede abrir la entrada de sonido %1.</translation>
     </message>
@@ -1719,7 +1729,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Error MIDI: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/live/midi_adapter.py" line="207" />
+        <location filename="../../composer_app/ui/live/midi_adapter.py" line="208" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
@@ -2335,22 +2345,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="162" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="157" />
         <source>Building the piano from %1...</source>
         <translation>Construyendo el piano a partir de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="166" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="161" />
         <source>No piano could be made from %1: it needs WAV files of piano keys, named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note each.</source>
         <translation>No se ha podido hacer un piano a partir de %1: hacen falta archivos WAV de teclas de piano, con la tecla en el nombre (C4.wav, Do4.wav, 60.wav) o que suene una nota en cada uno.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="173" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="168" />
         <source>%1 keys sampled; the others play the nearest sample.</source>
         <translation>%1 teclas con muestra; las demás tocan la muestra más cercana.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="175" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="170" />
         <source>%1 files left out.</source>
         <translation>%1 archivos descartados.</translation>
     </message>
@@ -2491,12 +2501,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Abrir una grabación</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="68" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="69" />
         <source>Heard %1 notes in %2 s of audio (%3 in the melody line).</source>
         <translation>Se han oído %1 notas en %2 s de audio (%3 en la línea de la melodía).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="41" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="42" />
         <source>On the grid (16th notes at the tempo)</source>
         <translation>En la rejilla (semicorcheas al tempo)</translation>
     </message>
@@ -2516,42 +2526,42 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Una voz se sigue nota a nota; un instrumento puede tocar acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="40" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="41" />
         <source>What was recorded</source>
         <translation>Qué se grabó</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="42" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="43" />
         <source>As played (the recording's own timing)</source>
         <translation>Como se tocó (el tiempo de la propia grabación)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="49" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="50" />
         <source>The tempo heard in the recording; change it if the bars come out wrong</source>
         <translation>El tempo oído en la grabación; cámbialo si los compases salen mal</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="50" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="51" />
         <source>Only the melody (one note at a time)</source>
         <translation>Solo la melodía (una nota cada vez)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="52" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="53" />
         <source>Timing</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="54" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="55" />
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="69" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="70" />
         <source>Heard %1 sung notes in %2 s of audio.</source>
         <translation>Se han oído %1 notas cantadas en %2 s de audio.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="81" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="82" />
         <source>Hearing the notes...</source>
         <translation>Escuchando las notas...</translation>
     </message>

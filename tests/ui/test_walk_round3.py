@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from composer_app.core.melody import Melody
+from tests.ui.test_spanish import spanish  # noqa: F401  (the Spanish app, as a fixture)
 
 
 def phrase(bars: int = 2) -> Melody:
@@ -145,3 +146,19 @@ def test_no_text_is_cut_off_in_the_key_box_the_intro_dialog_or_preferences(windo
     prefs.show()
     qtbot.waitExposed(prefs)
     assert cut_off(prefs) == []
+
+
+def test_no_two_menu_entries_share_an_alt_letter_in_english(window):
+    from tests.ui.mnemonics import clashes
+
+    assert clashes(window.menuBar()) == []
+
+
+def test_no_two_menu_entries_share_an_alt_letter_in_spanish(spanish, qtbot, loaded_model):
+    from composer_app.ui.main_window import MainWindow
+    from tests.ui.mnemonics import clashes
+
+    w = MainWindow(load_model_in_background=False)
+    qtbot.addWidget(w)
+    assert w.menuBar().actions()[0].text() == "&Archivo"
+    assert clashes(w.menuBar()) == []
