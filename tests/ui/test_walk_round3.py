@@ -162,3 +162,21 @@ def test_no_two_menu_entries_share_an_alt_letter_in_spanish(spanish, qtbot, load
     qtbot.addWidget(w)
     assert w.menuBar().actions()[0].text() == "&Archivo"
     assert clashes(w.menuBar()) == []
+
+
+def test_selected_notes_have_a_colour_no_variation_has():
+    import math
+
+    from PySide6.QtGui import QColor
+
+    from composer_app.ui.roll.note_canvas import velocity_colour
+    from composer_app.ui.roll.state import VARIATION_COLOURS
+
+    def apart(a: QColor, b: QColor) -> float:
+        return math.dist(a.getRgb()[:3], b.getRgb()[:3])
+
+    for dark in (False, True):
+        for velocity in range(1, 128):
+            chosen = velocity_colour(velocity, True, dark)
+            assert min(apart(chosen, QColor(c)) for c in VARIATION_COLOURS) > 60, (velocity, dark, chosen.name())
+            assert apart(chosen, velocity_colour(velocity, False, dark)) > 50, (velocity, dark)

@@ -28,12 +28,18 @@ class Drag:
     erased: set | None = None
 
 
+SELECTED_HUE = 232  # deep blue: apart from every variation's ghost colour (state.VARIATION_COLOURS) and the notes'
+
+
 def velocity_colour(velocity: int, selected: bool, palette_dark: bool) -> QColor:
-    """Notes get more saturated and darker (light theme) with velocity."""
-    hue = 210 if not selected else 30
+    """Notes get more saturated and darker (light theme) with velocity; selected ones are a deeper blue (paler
+    on a dark theme), a colour no variation's ghost has."""
+    if selected:
+        light = (125 - int(velocity / 127 * 65)) if not palette_dark else (190 + int(velocity / 127 * 45))
+        return QColor.fromHsl(SELECTED_HUE, 255, light)
     sat = 90 + int(velocity / 127 * 165)
     light = (190 - int(velocity / 127 * 90)) if not palette_dark else (110 + int(velocity / 127 * 90))
-    return QColor.fromHsl(hue, min(255, sat), light)
+    return QColor.fromHsl(210, min(255, sat), light)
 
 
 def blend(colour: QColor, under: QColor, amount: float) -> QColor:
