@@ -180,3 +180,22 @@ def test_selected_notes_have_a_colour_no_variation_has():
             chosen = velocity_colour(velocity, True, dark)
             assert min(apart(chosen, QColor(c)) for c in VARIATION_COLOURS) > 60, (velocity, dark, chosen.name())
             assert apart(chosen, velocity_colour(velocity, False, dark)) > 50, (velocity, dark)
+
+
+def test_the_view_stays_on_the_music_after_auditioning_and_after_esc(window, qtbot):
+    window.set_document(phrase(12), None)
+    window.roll.state.set_playhead(0)
+    window.panel.bars.setValue(2)
+    window.actions["continue"].trigger()
+    wait_for_variations(window, qtbot)
+    qtbot.waitUntil(lambda: window.player.playing, timeout=5000)
+    view = window.roll.state.transform.scroll_tick
+    assert view > 4 * 1920  # the view went to the variations
+    window.player.stop()  # the audition ends: the playhead goes back to bar 1, the view stays
+    assert window.session.playhead == 0 and window.roll.state.transform.scroll_tick == view
+    window.actions["next_variation"].trigger()
+    qtbot.waitUntil(lambda: window.player.playing, timeout=5000)
+    window.actions["discard_variations"].trigger()  # Esc
+    assert window.roll.state.transform.scroll_tick > 4 * 1920
+    t = window.roll.state.transform
+    assert 0 <= t.x(window.melody.end_tick) <= window.roll.canvas.width()  # the melody's end is in view

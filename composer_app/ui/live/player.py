@@ -143,8 +143,13 @@ class Player(QObject):
             self.stopped.emit()
 
     def _return(self) -> None:
+        """The playhead goes back; the view stays on the music just heard (it does not jump to bar 1)."""
         if self.return_to is not None:
-            self.state.set_playhead(self.return_to)
+            follow, self.state.follow_playhead = self.state.follow_playhead, False
+            try:
+                self.state.set_playhead(self.return_to)
+            finally:
+                self.state.follow_playhead = follow
             self.return_to = None
 
     def seek(self, tick: int) -> None:
