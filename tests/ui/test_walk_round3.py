@@ -191,10 +191,12 @@ def test_the_view_stays_on_the_music_after_auditioning_and_after_esc(window, qtb
     qtbot.waitUntil(lambda: window.player.playing, timeout=5000)
     view = window.roll.state.transform.scroll_tick
     assert view > 4 * 1920  # the view went to the variations
+    qtbot.waitUntil(lambda: window.roll.state.playhead > 12 * 1920, timeout=5000)
+    view = window.roll.state.transform.scroll_tick
     window.player.stop()  # the audition ends: the playhead goes back to bar 1, the view stays
     assert window.session.playhead == 0 and window.roll.state.transform.scroll_tick == view
     window.actions["next_variation"].trigger()
-    qtbot.waitUntil(lambda: window.player.playing, timeout=5000)
+    qtbot.waitUntil(lambda: window.player.playing and window.roll.state.playhead > 12 * 1920, timeout=5000)
     window.actions["discard_variations"].trigger()  # Esc
     assert window.roll.state.transform.scroll_tick > 4 * 1920
     t = window.roll.state.transform
