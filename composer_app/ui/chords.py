@@ -246,7 +246,8 @@ class ChordControls(QObject):
         from composer_app.ui.dialogs.part_writing import PartWritingDialog
 
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Check Part-Writing"), "",
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Check Part-Writing"),
+                                                  self.window.files.open_suggestion(),
                                                   self.tr("MIDI files (*.mid *.midi)"))
             if not path:
                 return None
@@ -274,10 +275,12 @@ class ChordControls(QObject):
             self.window.show_message(self.tr("No four voices fit under this melody and these chords."), 8000)
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Four Voices"), "four-voices.mid",
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Four Voices"),
+                                                  self.window.files.save_suggestion("four-voices.mid"),
                                                   self.tr("MIDI files (*.mid)"))
             if not path:
                 return False
+            self.window.files.saved_into(path)
         soprano = melody.copy()
         soprano.name = "Soprano"
         try:
@@ -306,10 +309,12 @@ class ChordControls(QObject):
             return False
         if path is None:
             stem = self.window.session.title.rsplit(".", 1)[0] or "melody"
-            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as MusicXML"), f"{stem}.musicxml",
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as MusicXML"),
+                                                  self.window.files.save_suggestion(f"{stem}.musicxml"),
                                                   self.tr("MusicXML scores (*.musicxml *.xml)"))
             if not path:
                 return False
+            self.window.files.saved_into(path)
             if not path.lower().endswith(SUFFIXES):
                 path += ".musicxml"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -16,7 +16,7 @@ from composer_app.ui.dialogs.track_chooser import TrackChooser
 from composer_app.ui.midi_mime import midi_mime_data, set_clipboard
 from composer_app.ui.problems import cannot_open
 from composer_app.ui.project_io import project_of, show_project
-from composer_app.ui.settings import add_recent_file
+from composer_app.ui.settings import add_recent_file, last_open_folder
 
 
 class DocumentFiles(QObject):
@@ -60,7 +60,20 @@ class DocumentFiles(QObject):
             self.open_file(path)
 
     def _last_folder(self) -> str:
-        return str(self.window.settings.value("last_folder", str(Path.home())))
+        return last_open_folder(self.window.settings)
+
+    def open_suggestion(self) -> str:
+        """Where a dialog that opens a file starts: the last folder a file was opened from, else home."""
+        return self._last_folder()
+
+    def save_suggestion(self, name: str) -> str:
+        """What a Save or Export dialog suggests: `name` in the last folder saved or exported into, else
+        Documents (never the folder the app was started from)."""
+        return str(self._save_folder() / name)
+
+    def saved_into(self, path: str | Path) -> None:
+        """Remember the folder of a file just saved or exported, for the next Save or Export."""
+        self.window.settings.setValue("last_save_folder", str(Path(path).parent))
 
     def _save_folder(self) -> Path:
         """Where Save suggests: the last folder saved into, else Documents (never where a file was imported from)."""
@@ -182,7 +195,7 @@ class DocumentFiles(QObject):
             self.session.path = path  # the project names the file it is saved as, not the one it came from
         if self._write(self.session.melody, path, mark_clean=True):
             self.session.path = path
-            self.window.settings.setValue("last_save_folder", str(path.parent))
+            self.saved_into(path)
             add_recent_file(self.window.settings, str(path))
             self.window.fill_recent_menu()
             self.window.update_title()
@@ -219,16 +232,18 @@ class DocumentFiles(QObject):
         if melody is None or not len(melody):
             QMessageBox.information(self.window, self.tr("Nothing to export"), self.tr("There are no notes to export."))
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export MIDI"), str(self._save_folder() / f"{what}.mid"),
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export MIDI"), self.save_suggestion(f"{what}.mid"),
                                               self.tr("MIDI files (*.mid)"))
         if path:
+            self.saved_into(path)
             extra = self.window.chord_controls.accompaniment_parts(melody) if what == "melody" else []
             self._write(melody, Path(path), variations=extra)
 
     def export_wav_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export WAV"), str(self._save_folder() / "melody.wav"),
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export WAV"), self.save_suggestion("melody.wav"),
                                               self.tr("WAV audio (*.wav)"))
         if path:
+            self.saved_into(path)
             try:
                 from composer_app.audio.render import write_wav
 
@@ -250,6 +265,3 @@ class DocumentFiles(QObject):
         set_clipboard(midi_mime_data(melody, "melody" if melody is self.session.melody else "variation"))
         self.say(self.tr("Copied as a MIDI file"), 3000)
         return True
-
-
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
@@ -145,12 +145,6 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, ms: int = 5000) -> None:
         self.statusBar().showMessage(text, ms)
-
-    def event(self, e) -> bool:
-        if e.type() == QEvent.Type.StatusTip:  # a menu's or button's tip: cut to the room as messages are
-            self.statusBar().showMessage(e.tip())
-            return True
-        return super().event(e)
 
     # -- construction --------------------------------------------------------------------
     def _build_status_bar(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -45,3 +46,9 @@ def provider_setting(settings: QSettings) -> str:
     if value in ("auto", "cpu", "gpu"):
         return value
     return "cpu" if flag(settings, "force_cpu", False) else "auto"  # the earlier "always on the CPU" box
+
+
+def last_open_folder(settings) -> str:
+    """The last folder a file was opened from (home at first, or when it is gone)."""
+    folder = str(settings.value("last_folder", ""))
+    return folder if folder and Path(folder).is_dir() else str(Path.home())

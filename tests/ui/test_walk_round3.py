@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from composer_app.core.melody import Melody
 from tests.ui.test_spanish import spanish  # noqa: F401  (the Spanish app, as a fixture)
 
@@ -116,8 +118,8 @@ def test_a_long_status_message_stops_short_of_the_key_field(window, qtbot, chopi
     long = "The pitch range leaves the model few notes to choose from: widen it for more varied variations. " * 3
     window.show_message(long, 10000)
     bar, key = window.statusBar(), window.key_label
-    shown = bar.currentMessage()
-    assert key.text() and shown.endswith("…") and bar.toolTip() == long
+    shown = bar.shown_message()
+    assert bar.currentMessage() == long and key.text() and shown.endswith("…") and bar.toolTip() == long
     text_left = key.mapTo(bar, key.contentsRect().topLeft()).x()
     assert 6 + bar.fontMetrics().horizontalAdvance(shown) <= text_left - GAP
 
@@ -154,7 +156,8 @@ def test_no_two_menu_entries_share_an_alt_letter_in_english(window):
     assert clashes(window.menuBar()) == []
 
 
-def test_no_two_menu_entries_share_an_alt_letter_in_spanish(spanish, qtbot, loaded_model):
+@pytest.mark.usefixtures("spanish")
+def test_no_two_menu_entries_share_an_alt_letter_in_spanish(qtbot, loaded_model):
     from composer_app.ui.main_window import MainWindow
     from tests.ui.mnemonics import clashes
 
@@ -201,3 +204,40 @@ def test_the_view_stays_on_the_music_after_auditioning_and_after_esc(window, qtb
     assert window.roll.state.transform.scroll_tick > 4 * 1920
     t = window.roll.state.transform
     assert 0 <= t.x(window.melody.end_tick) <= window.roll.canvas.width()  # the melody's end is in view
+
+
+def test_export_dialogs_start_in_the_last_folder_used_or_documents(window, qtbot, tmp_path, monkeypatch):
+    import os
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    window.set_document(phrase(), None)
+    asked = []
+
+    def save(parent, title, suggestion, *args, **kwargs):
+        asked.append(suggestion)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", save)
+    here = Path(os.getcwd()).resolve()
+    window.files.export_dialog("melody")
+    window.files.export_wav_dialog()
+    window.chord_controls.export_musicxml()
+    window.chord_controls.check_voices()
+    assert len(asked) == 4
+    for suggestion in asked:
+        assert Path(suggestion).is_absolute() and Path(suggestion).resolve().parent != here, asked
+    exported = tmp_path / "exports"
+    exported.mkdir()
+
+    def save_there(parent, title, suggestion, *args, **kwargs):
+        asked.append(suggestion)
+        return str(exported / Path(suggestion).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_there)
+    window.chord_controls.export_musicxml()
+    asked.clear()
+    window.files.export_dialog("melody")  # the next export starts where the last one went
+    assert Path(asked[0]).parent == exported

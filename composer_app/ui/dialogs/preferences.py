@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.midi.recorder import INPUT_QUANTIZE
-from composer_app.ui.settings import flag, provider_setting, set_flag
+from composer_app.ui.settings import flag, last_open_folder, provider_setting, set_flag
 
 LANGUAGES = [("", "System"), ("en", "English"), ("es", "Español")]
 APIS = [("", "Automatic"), ("alsa", "ALSA"), ("jack", "JACK"), ("coremidi", "CoreMIDI"), ("winmm", "Windows MM")]
@@ -124,7 +124,8 @@ class PreferencesDialog(QDialog):
         """"Other SoundFont...": pick a .sf2/.sf3/.sfz and check it before it is offered; a bad file is one sentence."""
         if self.piano.itemData(index) == "samples":
             self.piano.setCurrentIndex(self._piano_choice)
-            folder = QFileDialog.getExistingDirectory(self, self.tr("A Folder of Piano Key Samples (WAV)"))
+            folder = QFileDialog.getExistingDirectory(self, self.tr("A Folder of Piano Key Samples (WAV)"),
+                                                      last_open_folder(self.settings))
             if folder:
                 self.build_own_piano(folder)
             return
@@ -132,7 +133,7 @@ class PreferencesDialog(QDialog):
             self._piano_choice = index
             self.piano_problem.setVisible(False)
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a SoundFont"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a SoundFont"), last_open_folder(self.settings),
                                               self.tr("SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)"))
         self.piano.setCurrentIndex(self._piano_choice)
         if path:
