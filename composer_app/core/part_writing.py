@@ -79,7 +79,8 @@ def check_part_writing(voices: dict[str, list[tuple[int, int, int]]], tonic: int
         if tonic is not None:  # in the soprano, a leading tone that moves goes up to the tonic
             if a["soprano"] % 12 == (tonic - 1) % 12 and b["soprano"] != a["soprano"] and b["soprano"] != a["soprano"] + 1:
                 faults.append(Fault(t1, "leading_tone", ("soprano",)))
-    return faults
+    order = {v: i for i, v in enumerate(VOICES)}
+    return sorted(faults, key=lambda f: (f.tick, [order[v] for v in f.voices], f.kind))  # as the music goes
 
 
 VOICE_NAMES = {"soprano": ("soprano", "s", "sopran"), "alto": ("alto", "a", "contralto"), "tenor": ("tenor", "t"),

@@ -238,13 +238,20 @@ class ChordControls(QObject):
 
     # -- four voices -------------------------------------------------------------------------
     def check_voices(self, path: str | None = None):
-        """Open a MIDI file of four voices and show their part-writing faults; returns the dialog."""
+        """Show the part-writing faults of four voices: the open document's (its melody over the alto, tenor and
+        bass of its chords) when it has a melody and chords, else a MIDI file of four voices chosen here (or
+        `path`); returns the dialog."""
         from pathlib import Path
 
         from PySide6.QtWidgets import QFileDialog
 
         from composer_app.ui.dialogs.part_writing import PartWritingDialog
 
+        melody = self.session.melody
+        if path is None and len(melody) and melody.chords:
+            dialog = PartWritingDialog(None, self.window, melody=melody, title=self.window.session.title)
+            dialog.show()
+            return dialog
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Check Part-Writing"),
                                                   self.window.files.open_suggestion(),

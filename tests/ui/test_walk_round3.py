@@ -241,3 +241,33 @@ def test_export_dialogs_start_in_the_last_folder_used_or_documents(window, qtbot
     asked.clear()
     window.files.export_dialog("melody")  # the next export starts where the last one went
     assert Path(asked[0]).parent == exported
+
+
+def test_check_part_writing_checks_the_open_documents_four_voices_in_bar_order(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from composer_app.core.midifile import write_midi
+    from composer_app.core.part_writing import VOICES
+
+    tune = Melody.from_notes([(i * 480, 480, p, 80) for i, p in enumerate([72, 71, 69, 67, 65, 64, 62, 60] * 2)])
+    window.set_document(tune, None)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (asked.append(a), ("", ""))[1])
+    assert window.chord_controls.type_progression("C G Am F")
+    dialog = window.chord_controls.check_voices()  # no file asked for: the document's own voices
+    qtbot.addWidget(dialog)
+    assert asked == [] and dialog.file_button is not None
+    assert "Things to look at" in dialog.summary.text() or "No faults" in dialog.summary.text()
+    # a student's file with faults all over: rows in the order of the music (bar, beat, then voices)
+    rows = {"Soprano": [72, 74, 76, 60], "Alto": [64, 66, 68, 62], "Tenor": [55, 57, 59, 64], "Bass": [48, 50, 52, 40]}
+    student = tmp_path / "student.mid"
+    write_midi(Melody.from_notes([(i * 480, 480, p, 80) for i, p in enumerate(rows["Soprano"])], name="Soprano"),
+               student, [(name, [(i * 480, 480, p, 80) for i, p in enumerate(ps)]) for name, ps in rows.items()
+                         if name != "Soprano"])
+    dialog = window.chord_controls.check_voices(str(student))
+    qtbot.addWidget(dialog)
+    order = {v: i for i, v in enumerate(VOICES)}
+    keys = [(f.tick, [order[v] for v in f.voices]) for f in dialog.faults]
+    assert len(keys) > 4 and keys == sorted(keys)
+    bars = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert bars == sorted(bars, key=lambda t: [int(x) for x in t.replace(",", "").split() if x.isdigit()])
