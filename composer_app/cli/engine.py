@@ -93,7 +93,7 @@ def run_continue(args: argparse.Namespace) -> int:
 
         bar = melody.time_signature.bar_ticks
         start = -(-melody.end_tick // bar) * bar if melody.end_tick % bar > bar // 2 else melody.end_tick // bar * bar
-        chords = parse_progression(args.chords, bar, start)
+        chords = parse_progression(args.chords, bar, start, melody.time_signature.beat_ticks)
         generated_end = melody.end_tick + args.bars * bar
         if chords and chords[-1].end > -(-generated_end // bar) * bar:
             bars = -(-(chords[-1].end - start) // bar)

@@ -179,9 +179,10 @@ class ChordEvent:
 MAX_CHORDS = 10_000
 
 
-def parse_progression(text: str, bar_ticks: int, start_tick: int = 0) -> list[ChordEvent]:
-    """Chords placed from start_tick: "C G Am F" one a bar; "| C | G | Am F |" chords in a bar share it.
-    "%" repeats the previous bar. ChordError names the first symbol that cannot be read."""
+def parse_progression(text: str, bar_ticks: int, start_tick: int = 0, beat_ticks: int | None = None) -> list[ChordEvent]:
+    """Chords placed from start_tick: "C G Am F" one a bar; "| C | G | Am F |" chords in a bar share it, each
+    starting on a beat (the first ones longer: two in 3/4 take 2 + 1 beats), no more chords than the bar has
+    beats. "%" repeats the previous bar. ChordError names the first symbol that cannot be read."""
     t = text.replace("\n", " ").strip()
     if not t:
         raise ChordError("the progression is empty: type chords such as C G Am F", "empty")
@@ -199,7 +200,14 @@ def parse_progression(text: str, bar_ticks: int, start_tick: int = 0) -> list[Ch
         if not words:
             raise ChordError(f"bar {i + 1} of the progression has no chord (write N.C. for none)", "empty")
         tick = start_tick + i * bar_ticks
-        cuts = [tick + bar_ticks * j // len(words) for j in range(len(words) + 1)]
+        beats = bar_ticks // beat_ticks if beat_ticks else len(words)
+        if len(words) > beats:
+            error = ChordError(f"bar {i + 1} of the progression has {len(words)} chords and only {beats} beats: "
+                               f"put a | between bars, e.g. | {' | '.join(words)} |", "bar_full")
+            error.counts = (len(words), beats)
+            raise error
+        cuts = [tick + bar_ticks * j // len(words) if not beat_ticks else tick + -(-j * beats // len(words)) * beat_ticks
+                for j in range(len(words) + 1)]
         for j, word in enumerate(words):
             events.append(ChordEvent(cuts[j], cuts[j + 1] - cuts[j], parse_chord(word)))
         previous = words

@@ -151,7 +151,7 @@ class ChordControls(QObject):
                 if not ok:
                     return False
             try:
-                events = parse_progression(text, bar, start)
+                events = parse_progression(text, bar, start, melody.time_signature.beat_ticks)
                 end = max(e.end for e in events) if events else start
                 kept = [c for c in melody.chords if c.end <= start or c.tick >= end]
                 done = self.session.do(self.session.set_chords(kept + events, self.tr("Type chords")))
@@ -175,6 +175,9 @@ class ChordControls(QObject):
                                          "Do, Fa#, Sib), then a kind (m, 7, maj7, m7, dim, aug, sus4, m7b5) and an "
                                          "optional bass (/E).").replace("%1", str(e).split(" is not")[0].strip("'\"")),
                 "empty": self.tr("Type at least one chord, for example C G Am F."),
+                "bar_full": self.tr("A bar has more chords than beats (%1 in a bar of %2 beats): put a | between "
+                                    "the bars, e.g. | E7 | A |.").replace("%1", str(getattr(e, "counts", ("", ""))[0]))
+                .replace("%2", str(getattr(e, "counts", ("", ""))[1])),
                 "overlap": self.tr("There is already a chord there; move or shorten it first.")}.get(e.reason, str(e))
 
     # -- harmonizing -------------------------------------------------------------------------

@@ -224,9 +224,10 @@ def test_a_fill_under_chords_puts_chord_tones_on_the_beats(window, qtbot):
     window.session.set_loop((BAR, 3 * BAR))  # bars 2 and 3: F and G
     window.panel.variations.setValue(4)
     window.actions["fill"].trigger()
-    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) == 4, timeout=20000)
+    # (variations that come out note for note the same are listed once)
+    qtbot.waitUntil(lambda: window.worker is None and len(window.session.variations) > 0, timeout=20000)
     on_beat = [(n.tick, n.pitch) for v in window.session.variations.items for n in v if n.tick % 480 == 0]
-    assert len(on_beat) >= 8
+    assert len(on_beat) >= 2 * len(window.session.variations)
     for tick, pitch in on_beat:
         chord = next(c.chord for c in window.melody.chords if c.tick <= tick < c.end)
         assert pitch % 12 in chord.pitch_classes(), (tick, pitch, chord)

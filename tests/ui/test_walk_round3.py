@@ -271,3 +271,20 @@ def test_check_part_writing_checks_the_open_documents_four_voices_in_bar_order(w
     assert len(keys) > 4 and keys == sorted(keys)
     bars = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert bars == sorted(bars, key=lambda t: [int(x) for x in t.replace(",", "").split() if x.isdigit()])
+
+
+def test_chords_land_on_beats_and_a_bar_takes_no_more_chords_than_beats(window, qtbot, chopin_dir):
+    assert window.files.open_file(chopin_dir / "chpn-p7_format0.mid", ask=False)  # 3/4
+    beat, bar = window.melody.time_signature.beat_ticks, window.melody.time_signature.bar_ticks
+    window.roll.state.set_playhead(0)
+    assert window.chord_controls.type_progression("E7 E7 A A")  # one a bar
+    assert [(c.tick, c.duration) for c in window.melody.chords] == [(i * bar, bar) for i in range(4)]
+    assert window.chord_controls.type_progression("| E7 A |")  # two in 3/4: 2 + 1 beats
+    assert [(c.tick, c.duration) for c in window.melody.chords][:2] == [(0, 2 * beat), (2 * beat, beat)]
+    count = window.undo.count()
+    assert not window.chord_controls.type_progression("| E7 E7 A A |")  # four in a bar of three beats
+    assert "more chords than beats (4 in a bar of 3 beats)" in window.statusBar().currentMessage()
+    assert window.undo.count() == count
+    lane = window.roll.chords
+    assert lane.edit_at(5 * bar + beat + 200, "D")  # what a double-click inside beat 2 of bar 6 asks for
+    assert any(c.tick == 5 * bar + beat and c.symbol() == "D" for c in window.melody.chords)

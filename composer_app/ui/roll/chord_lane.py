@@ -81,7 +81,8 @@ class ChordLane(QWidget):
             if not ok:
                 return False
         session = self.state.session
-        start = here.tick if here else self.state.snap_floor(tick)
+        beat = self.melody.time_signature.beat_ticks
+        start = here.tick if here else max(0, tick) // beat * beat  # a new chord starts on the beat it is in
         if not text.strip():
             return self._do(lambda: session.put_chord(start, None, self.tr("Remove chord")))
         try:
