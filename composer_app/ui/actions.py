@@ -137,3 +137,9 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         actions[name] = action
     return actions
+
+
+def keys_of(action: QAction) -> str:
+    """The key of an action as its menu shows it, in the app's language (Control+Retorno in Spanish)."""
+    keys = action.shortcuts()
+    return keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""

@@ -11,7 +11,7 @@ from composer_app.paths import resources_dir
 
 def install_translation(app, language: str | None) -> str:
     """Load the Spanish (or other) translation for `language` or the system locale; return the code used."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
     from composer_app.core import note_names
 
@@ -30,6 +30,7 @@ def install_translation(app, language: str | None) -> str:
         if extra.load(str(resources_dir() / "i18n" / f"qt_extra_{code}.qm")):
             app.installTranslator(extra)
         note_names.set_language(code)
+        app.setApplicationDisplayName(QCoreApplication.translate("App", "composer-app"))  # in window titles
         QLocale.setDefault(QLocale(code))  # numbers as the student reads them (10.820; 1,00)
         return code
     return "en"

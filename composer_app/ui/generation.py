@@ -13,6 +13,7 @@ from composer_app.core.timing import STEP_TICKS
 from composer_app.engine.fill import SpanError
 from composer_app.engine.generate import ContinueOptions, GenerationCancelled
 from composer_app.session.session import Session
+from composer_app.ui.actions import keys_of
 from composer_app.ui.model_choice import ModelChoice
 from composer_app.ui.numbers import decimal
 from composer_app.ui.panels.continue_panel import ContinuePanel
@@ -92,7 +93,7 @@ class GenerationControls(QObject):
         self.room_step = -1
         span = self.session.fill_span()
         return self._fill(span, self.tr("Drag on the ruler over the bars to fill, or select notes, then press "
-                                        "Fill (Ctrl+Shift+Enter)."))
+                                        "Fill (%1).").replace("%1", keys_of(self.actions["fill"])))
 
     def regenerate(self) -> bool:
         """Write the selected notes again in the time they take (on the grid)."""

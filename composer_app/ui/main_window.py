@@ -16,7 +16,7 @@ from composer_app.core.note_names import key_name
 from composer_app.core.timing import GRIDS
 from composer_app.engine.model import LoadedModel
 from composer_app.session.session import Session
-from composer_app.ui.actions import build_actions
+from composer_app.ui.actions import build_actions, keys_of
 from composer_app.ui.chords import ChordControls
 from composer_app.ui.document_files import DocumentFiles
 from composer_app.ui.generation import GenerationControls
@@ -45,8 +45,7 @@ class MainWindow(QMainWindow):
         self.session.history = UndoStackHistory(self.session, self.undo)
         self.safekeeping = Safekeeping(self)
         self.roll = PianoRollView(self.session)
-        self.hint = QLabel(self.tr("Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), "
-                                   "then press Continue (Ctrl+Enter)."))
+        self.hint = QLabel()
         self.hint.setObjectName("first_steps_hint")
         self.hint.setStyleSheet("QLabel#first_steps_hint { padding: 6px 10px; background: palette(tool-tip-base); "
                                 "color: palette(tool-tip-text); }")
@@ -63,6 +62,9 @@ class MainWindow(QMainWindow):
         self.files = DocumentFiles(self)
         self.live = LiveControls(self)
         self.panel = ContinuePanel(self.files.variation_mime)
+        self.panel.name_keys({name: keys_of(a) for name, a in self.actions.items()})
+        self.hint.setText(self.tr("Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press "
+                                  "Continue (%1).").replace("%1", keys_of(self.actions["continue"])))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.recent_menu, history, self.tool_group = build_menus(self.menuBar(), self.actions,
                                                                   self.panel.toggleViewAction())
@@ -237,7 +239,7 @@ class MainWindow(QMainWindow):
     # -- the document ----------------------------------------------------------------------
     def update_title(self, *_args) -> None:
         name = (self.path or self.imported_from).name if (self.path or self.imported_from) else self.tr("Untitled")
-        self.setWindowTitle(f"{name}[*] - composer-app")
+        self.setWindowTitle(f"{name}[*]")  # Qt adds " — " and the app's name (in the app's language)
         self.setWindowModified(not self.undo.isClean())
 
     def open_example(self) -> None:

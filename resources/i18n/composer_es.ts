@@ -405,7 +405,15 @@
     <message>
         <location filename="../../composer_app/ui/actions.py" line="107" />
         <source>&amp;About composer-app</source>
-        <translation>&amp;Acerca de composer-app</translation>
+        <translation>&amp;Acerca de Compositor</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../composer_app/ui/app.py" line="33" />
+        <source>composer-app</source>
+        <translation>Compositor</translation>
     </message>
 </context>
 <context>
@@ -448,122 +456,127 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/chords.py" line="178" />
+        <source>A bar has more chords than beats (%1 in a bar of %2 beats): put a | between the bars, e.g. | E7 | A |.</source>
+        <translation>Un compás tiene más acordes que tiempos (%1 en un compás de %2 tiempos): pon una | entre los compases, p. ej. | Mi7 | La |.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/chords.py" line="181" />
         <source>There is already a chord there; move or shorten it first.</source>
         <translation>Ya hay un acorde ahí; muévelo o acórtalo primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="189" />
+        <location filename="../../composer_app/ui/chords.py" line="192" />
         <source>There is no melody to harmonize yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que armonizar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="212" />
+        <location filename="../../composer_app/ui/chords.py" line="215" />
         <source>The harmonizer's tables (harmony.json) are missing or damaged: reinstall composer-app.</source>
-        <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala composer-app.</translation>
+        <translation>Las tablas del armonizador (harmony.json) faltan o están dañadas: reinstala Compositor.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="213" />
+        <location filename="../../composer_app/ui/chords.py" line="216" />
         <source>The melody cannot be harmonized.</source>
         <translation>La melodía no se puede armonizar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="218" />
+        <location filename="../../composer_app/ui/chords.py" line="221" />
         <source>Harmonize</source>
         <translation>Armonizar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="225" />
+        <location filename="../../composer_app/ui/chords.py" line="228" />
         <source>Another harmonization</source>
         <translation>Otra armonización</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="231" />
+        <location filename="../../composer_app/ui/chords.py" line="234" />
         <source>Harmonized in %1 (%2 of %3): %4</source>
         <translation>Armonizada en %1 (%2 de %3): %4</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="237" />
+        <location filename="../../composer_app/ui/chords.py" line="240" />
         <source>Clear chords</source>
         <translation>Borrar los acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="249" />
+        <location filename="../../composer_app/ui/chords.py" line="259" />
         <source>Check Part-Writing</source>
         <translation>Revisar la conducción de voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="250" />
+        <location filename="../../composer_app/ui/chords.py" line="261" />
         <source>MIDI files (*.mid *.midi)</source>
         <translation>Archivos MIDI (*.mid *.midi)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="268" />
+        <location filename="../../composer_app/ui/chords.py" line="279" />
         <source>Four voices need a melody and chords: type chords or press Harmonize first.</source>
         <translation>Las cuatro voces necesitan una melodía y acordes: escribe acordes o pulsa Armonizar primero.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="274" />
+        <location filename="../../composer_app/ui/chords.py" line="285" />
         <source>No four voices fit under this melody and these chords.</source>
         <translation>No caben cuatro voces bajo esta melodía con estos acordes.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="277" />
+        <location filename="../../composer_app/ui/chords.py" line="288" />
         <source>Export Four Voices</source>
         <translation>Exportar las cuatro voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="278" />
+        <location filename="../../composer_app/ui/chords.py" line="290" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="286" />
-        <location filename="../../composer_app/ui/chords.py" line="322" />
+        <location filename="../../composer_app/ui/chords.py" line="299" />
+        <location filename="../../composer_app/ui/chords.py" line="337" />
         <source>The file could not be written there; choose another folder. Nothing was changed.</source>
         <translation>No se pudo escribir el archivo ahí; elige otra carpeta. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="289" />
+        <location filename="../../composer_app/ui/chords.py" line="302" />
         <source>Four voices written to %1</source>
         <translation>Cuatro voces escritas en %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="305" />
+        <location filename="../../composer_app/ui/chords.py" line="318" />
         <source>There is no melody to export yet: play or draw one first.</source>
         <translation>Aún no hay una melodía que exportar: primero toca o dibuja una.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="309" />
+        <location filename="../../composer_app/ui/chords.py" line="322" />
         <source>Export as MusicXML</source>
         <translation>Exportar como MusicXML</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="310" />
+        <location filename="../../composer_app/ui/chords.py" line="324" />
         <source>MusicXML scores (*.musicxml *.xml)</source>
         <translation>Partituras MusicXML (*.musicxml *.xml)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="341" />
+        <location filename="../../composer_app/ui/chords.py" line="356" />
         <source>Alto</source>
         <translation>Contralto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="341" />
+        <location filename="../../composer_app/ui/chords.py" line="356" />
         <source>Tenor</source>
         <translation>Tenor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="341" />
+        <location filename="../../composer_app/ui/chords.py" line="356" />
         <source>Bass</source>
         <translation>Bajo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="347" />
+        <location filename="../../composer_app/ui/chords.py" line="362" />
         <source>Accompaniment</source>
         <translation>Acompañamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="321" />
+        <location filename="../../composer_app/ui/chords.py" line="336" />
         <source>MusicXML needs the music21 package, which this installation lacks.</source>
         <translation>MusicXML necesita el paquete music21, que falta en esta instalación.</translation>
     </message>
@@ -573,7 +586,7 @@
         <translation>A&amp;cordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/chords.py" line="326" />
+        <location filename="../../composer_app/ui/chords.py" line="341" />
         <source>Score written to %1</source>
         <translation>Partitura escrita en %1</translation>
     </message>
@@ -597,7 +610,7 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/roll/chord_lane.py" line="79" />
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="92" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="93" />
         <source>Chord</source>
         <translation>Acorde</translation>
     </message>
@@ -607,33 +620,33 @@
         <translation>Cifrado del acorde (Do, Lam7, Sol/Si; C, Am7, G/B):</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="86" />
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="101" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="87" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="102" />
         <source>Remove chord</source>
         <translation>Quitar el acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="139" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="140" />
         <source>Move chord</source>
         <translation>Mover el acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="139" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="140" />
         <source>Resize chord</source>
         <translation>Cambiar la duración del acorde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="160" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="161" />
         <source>Edit Chord...</source>
         <translation>Editar el acorde...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="160" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="161" />
         <source>Add Chord...</source>
         <translation>Añadir un acorde...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/chord_lane.py" line="163" />
+        <location filename="../../composer_app/ui/roll/chord_lane.py" line="164" />
         <source>Remove Chord</source>
         <translation>Quitar el acorde</translation>
     </message>
@@ -689,7 +702,7 @@
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="114" />
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="215" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="338" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="334" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -756,12 +769,12 @@
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="162" />
         <source>Top-p</source>
-        <translation>Top-p</translation>
+        <translation>Amplitud de elección</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="164" />
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="191" />
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="299" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="295" />
         <source>Auto</source>
         <translation>Automática</translation>
     </message>
@@ -881,72 +894,72 @@
         <translation>Continuar desde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="221" />
-        <source>Generate continuations (Ctrl+Enter)</source>
-        <translation>Generar continuaciones (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="233" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="234" />
         <source>Again</source>
         <translation>Otra vez</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="235" />
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="237" />
-        <source>Put the shown variation into the melody (Enter)</source>
-        <translation>Poner la variación mostrada en la melodía (Intro)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="238" />
-        <source>New variations with the current settings (Ctrl+Shift+Enter)</source>
-        <translation>Nuevas variaciones con los ajustes actuales (Ctrl+Mayús+Intro)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="239" />
-        <source>Remove the variations (Esc)</source>
-        <translation>Quitar las variaciones (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="240" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="236" />
         <source>Click a variation to hear it; Tab and Shift+Tab go through them</source>
         <translation>Haz clic en una variación para oírla; Tab y Mayús+Tab las recorren</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="260" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="256" />
         <source>The lowest note was above the highest one: they were swapped (%1 to %2).</source>
         <translation>La nota más grave estaba por encima de la más aguda: se han intercambiado (de %1 a %2).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="301" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="297" />
         <source>Auto (%1, from the file)</source>
         <translation>Auto (%1, del archivo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="303" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="299" />
         <source>Auto (%1)</source>
         <translation>Automática (%1)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="326" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="322" />
         <source>(cannot be used)</source>
         <translation>(no se puede usar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="338" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="334" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/panels/continue_panel.py" line="351" />
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="344" />
+        <source>Generate continuations (%1)</source>
+        <translation>Generar continuaciones (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="345" />
+        <source>Put the shown variation into the melody (%1)</source>
+        <translation>Poner la variación mostrada en la melodía (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="346" />
+        <source>New variations with the current settings (%1)</source>
+        <translation>Nuevas variaciones con los ajustes actuales (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="347" />
+        <source>Remove the variations (%1)</source>
+        <translation>Quitar las variaciones (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/panels/continue_panel.py" line="356" />
         <source>Variation %1 (%2 notes)</source>
         <translation>Variación %1 (%2 notas)</translation>
     </message>
@@ -971,126 +984,126 @@
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="56" />
         <source>Projects, MIDI files, scores and recordings (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;composer-app projects (*.composer);;MIDI files (*.mid *.midi);;MusicXML scores (*.musicxml *.xml *.mxl);;Recordings (*.wav *.flac *.ogg *.mp3);;All files (*)</source>
-        <translation>Proyectos, archivos MIDI, partituras y grabaciones (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;Proyectos de composer-app (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Grabaciones (*.wav *.flac *.ogg *.mp3);;Todos los archivos (*)</translation>
+        <translation>Proyectos, archivos MIDI, partituras y grabaciones (*.composer *.mid *.midi *.musicxml *.xml *.mxl *.wav *.flac *.ogg *.mp3);;Proyectos de Compositor (*.composer);;Archivos MIDI (*.mid *.midi);;Partituras MusicXML (*.musicxml *.xml *.mxl);;Grabaciones (*.wav *.flac *.ogg *.mp3);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="93" />
-        <location filename="../../composer_app/ui/document_files.py" line="124" />
-        <location filename="../../composer_app/ui/document_files.py" line="127" />
-        <location filename="../../composer_app/ui/document_files.py" line="154" />
+        <location filename="../../composer_app/ui/document_files.py" line="106" />
+        <location filename="../../composer_app/ui/document_files.py" line="137" />
+        <location filename="../../composer_app/ui/document_files.py" line="140" />
+        <location filename="../../composer_app/ui/document_files.py" line="167" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="99" />
-        <location filename="../../composer_app/ui/document_files.py" line="160" />
+        <location filename="../../composer_app/ui/document_files.py" line="112" />
+        <location filename="../../composer_app/ui/document_files.py" line="173" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="103" />
+        <location filename="../../composer_app/ui/document_files.py" line="116" />
         <source>(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)</source>
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="122" />
+        <location filename="../../composer_app/ui/document_files.py" line="135" />
         <source>Hearing the notes in %1...</source>
         <translation>Escuchando las notas de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="128" />
+        <location filename="../../composer_app/ui/document_files.py" line="141" />
         <source>%1: no notes were heard in this recording.</source>
         <translation>%1: no se ha oído ninguna nota en esta grabación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="138" />
+        <location filename="../../composer_app/ui/document_files.py" line="151" />
         <source>Opened %1: %2 notes heard, at %3 BPM</source>
-        <translation>Abierto %1: %2 notas oídas, a %3 BPM</translation>
+        <translation>Abierto %1: %2 notas oídas, a %3 ppm</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="144" />
+        <location filename="../../composer_app/ui/document_files.py" line="157" />
         <source>%1: the file is not there any more.</source>
         <translation>%1: el archivo ya no está ahí.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="146" />
+        <location filename="../../composer_app/ui/document_files.py" line="159" />
         <source>%1: the recording is longer than 20 minutes; cut out the part to use.</source>
         <translation>%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="147" />
+        <location filename="../../composer_app/ui/document_files.py" line="160" />
         <source>%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).</source>
         <translation>%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="170" />
+        <location filename="../../composer_app/ui/document_files.py" line="183" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="173" />
+        <location filename="../../composer_app/ui/document_files.py" line="186" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="174" />
+        <location filename="../../composer_app/ui/document_files.py" line="187" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
-        <translation>Proyecto de composer-app (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
+        <translation>Proyecto de Compositor (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="201" />
+        <location filename="../../composer_app/ui/document_files.py" line="214" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="202" />
+        <location filename="../../composer_app/ui/document_files.py" line="215" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="207" />
+        <location filename="../../composer_app/ui/document_files.py" line="220" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="220" />
+        <location filename="../../composer_app/ui/document_files.py" line="233" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="220" />
+        <location filename="../../composer_app/ui/document_files.py" line="233" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="222" />
+        <location filename="../../composer_app/ui/document_files.py" line="235" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="223" />
+        <location filename="../../composer_app/ui/document_files.py" line="236" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="229" />
+        <location filename="../../composer_app/ui/document_files.py" line="243" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="230" />
+        <location filename="../../composer_app/ui/document_files.py" line="244" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="237" />
+        <location filename="../../composer_app/ui/document_files.py" line="252" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="251" />
+        <location filename="../../composer_app/ui/document_files.py" line="266" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -1100,83 +1113,83 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="38" />
         <source>Drag to DAW</source>
-        <translation>Arrastrar al DAW</translation>
+        <translation>Arrastrar al secuenciador</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/panels/continue_panel.py" line="40" />
         <source>Drag the selected variation into a DAW, a file manager or a notation program</source>
-        <translation>Arrastra la variación elegida a un DAW, a un gestor de archivos o a un programa de notación</translation>
+        <translation>Arrastra la variación elegida a un secuenciador, a un gestor de archivos o a un programa de notación</translation>
     </message>
 </context>
 <context>
     <name>GenerationControls</name>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="57" />
+        <location filename="../../composer_app/ui/generation.py" line="58" />
         <source>Generation unavailable</source>
         <translation>Generación no disponible</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="58" />
+        <location filename="../../composer_app/ui/generation.py" line="59" />
         <source>The model is still loading.</source>
         <translation>El modelo todavía se está cargando.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="94" />
-        <source>Drag on the ruler over the bars to fill, or select notes, then press Fill (Ctrl+Shift+Enter).</source>
-        <translation>Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (Ctrl+Mayús+Intro).</translation>
+        <location filename="../../composer_app/ui/generation.py" line="95" />
+        <source>Drag on the ruler over the bars to fill, or select notes, then press Fill (%1).</source>
+        <translation>Arrastra en la regla sobre los compases que quieres rellenar, o selecciona notas, y pulsa Rellenar (%1).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="101" />
+        <location filename="../../composer_app/ui/generation.py" line="102" />
         <source>Select the notes to write again first.</source>
         <translation>Primero selecciona las notas que quieres escribir de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="113" />
+        <location filename="../../composer_app/ui/generation.py" line="114" />
         <source>Make room for an intro</source>
         <translation>Hacer sitio para una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="134" />
+        <location filename="../../composer_app/ui/generation.py" line="135" />
         <source>This model hears only the music before the span (it was made before models could fill); a model trained now hears both sides.</source>
         <translation>Este modelo solo escucha la música anterior al tramo (se hizo antes de que los modelos pudieran rellenar); un modelo entrenado ahora escucha ambos lados.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="149" />
+        <location filename="../../composer_app/ui/generation.py" line="150" />
         <source>Last generation: %1 ms</source>
         <translation>Última generación: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="165" />
+        <location filename="../../composer_app/ui/generation.py" line="166" />
         <source>No note that End on asks for lies in the pitch range (%1 to %2): the variations end on other notes. Widen the range to end there.</source>
         <translation>Ninguna de las notas que pide Terminar en cae dentro del registro (%1 a %2): las variaciones terminan en otras notas. Amplía el registro para terminar en ellas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="174" />
+        <location filename="../../composer_app/ui/generation.py" line="175" />
         <source>The pitch range (%1 to %2) leaves the model few notes to choose from: widen it for more varied variations.</source>
         <translation>El registro (%1 a %2) deja al modelo pocas notas entre las que elegir: amplíalo para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="178" />
+        <location filename="../../composer_app/ui/generation.py" line="179" />
         <source>Only %1 of the %2 variations came out different: with Creativity and Top-p this low the model keeps to its safest notes. Raise either for different ones.</source>
-        <translation>Solo %1 de las %2 variaciones han salido distintas: con la Creatividad y el Top-p tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener otras.</translation>
+        <translation>Solo %1 de las %2 variaciones han salido distintas: con la Creatividad y la Amplitud de elección tan bajos el modelo se queda en sus notas más seguras. Sube cualquiera de los dos para obtener otras.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="182" />
+        <location filename="../../composer_app/ui/generation.py" line="183" />
         <source>The variations go back and forth between two notes: raise Creativity or Top-p for more varied ones.</source>
-        <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Top-p para obtener variaciones más variadas.</translation>
+        <translation>Las variaciones van y vienen entre dos notas: sube Creatividad o Amplitud de elección para obtener variaciones más variadas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="188" />
+        <location filename="../../composer_app/ui/generation.py" line="189" />
         <source>Generation cancelled</source>
         <translation>Generación cancelada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="190" />
+        <location filename="../../composer_app/ui/generation.py" line="191" />
         <source>Generation failed</source>
         <translation>La generación ha fallado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/generation.py" line="218" />
+        <location filename="../../composer_app/ui/generation.py" line="219" />
         <source>Accept variation %1</source>
         <translation>Aceptar variación %1</translation>
     </message>
@@ -1211,7 +1224,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/chords.py" line="56" />
         <source>How many different harmonizations to try (Another Harmonization, Ctrl+Alt+H, goes through them)</source>
-        <translation>Cuántas armonizaciones distintas probar (Otra armonización, Ctrl+Alt+H, pasa de una a otra)</translation>
+        <translation>Cuántas armonizaciones distintas probar (Otra armonización, Control+Alt+H, pasa de una a otra)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/chords.py" line="58" />
@@ -1254,7 +1267,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="17" />
         <source>Ctrl+Up/Down, Ctrl+Shift+Up/Down</source>
-        <translation>Ctrl+Arriba/Abajo, Ctrl+Mayús+Arriba/Abajo</translation>
+        <translation>Control+Arriba/Abajo, Control+Mayúsculas+Arriba/Abajo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="18" />
@@ -1264,7 +1277,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="18" />
         <source>Ctrl+mouse wheel</source>
-        <translation>Ctrl+rueda del ratón</translation>
+        <translation>Control+rueda del ratón</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="19" />
@@ -1289,7 +1302,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="58" />
         <source>composer-app %1</source>
-        <translation>composer-app %1</translation>
+        <translation>Compositor %1</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/help.py" line="59" />
@@ -1381,11 +1394,6 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="48" />
-        <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (Ctrl+Enter).</source>
-        <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (Ctrl+Intro).</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/menus.py" line="18" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
@@ -1474,7 +1482,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/menus.py" line="124" />
         <source> BPM (changes later)</source>
-        <translation> BPM (cambia después)</translation>
+        <translation> ppm (cambia después)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/menus.py" line="127" />
@@ -1482,52 +1490,57 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>El tempo del principio; la pieza cambia de tempo %1 veces más adelante, y cambiarlo aquí acelera o ralentiza todos los cambios por igual</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="159" />
+        <location filename="../../composer_app/ui/main_window.py" line="66" />
+        <source>Play a phrase on your MIDI keyboard or draw notes (Draw tool, key 2), then press Continue (%1).</source>
+        <translation>Toca una frase en tu teclado MIDI o dibuja notas (herramienta lápiz, tecla 2) y pulsa Continuar (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/main_window.py" line="155" />
         <source>MIDI: no devices</source>
         <translation>MIDI: sin dispositivos</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="160" />
+        <location filename="../../composer_app/ui/main_window.py" line="156" />
         <source>Model: loading...</source>
         <translation>Modelo: cargando...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="330" />
+        <location filename="../../composer_app/ui/main_window.py" line="326" />
         <source>Tempo %1</source>
         <translation>Tempo %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="334" />
+        <location filename="../../composer_app/ui/main_window.py" line="330" />
         <source>Time signature %1</source>
         <translation>Compás %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="340" />
+        <location filename="../../composer_app/ui/main_window.py" line="336" />
         <source>Write an Intro</source>
         <translation>Escribir una introducción</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="340" />
+        <location filename="../../composer_app/ui/main_window.py" line="336" />
         <source>Bars before the first note:</source>
         <translation>Compases antes de la primera nota:</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="349" />
+        <location filename="../../composer_app/ui/main_window.py" line="345" />
         <source>&lt;original&gt;</source>
         <translation>&lt;original&gt;</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="350" />
+        <location filename="../../composer_app/ui/main_window.py" line="346" />
         <source>Undo History</source>
         <translation>Historial de deshacer</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="366" />
+        <location filename="../../composer_app/ui/main_window.py" line="362" />
         <source>About composer-app</source>
-        <translation>Acerca de composer-app</translation>
+        <translation>Acerca de Compositor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="245" />
+        <location filename="../../composer_app/ui/main_window.py" line="241" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
@@ -1537,7 +1550,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Restaurar el trabajo recuperado</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/main_window.py" line="274" />
+        <location filename="../../composer_app/ui/main_window.py" line="270" />
         <source>Key: %1</source>
         <translation>Tonalidad: %1</translation>
     </message>
@@ -1988,22 +2001,22 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>NoteCanvas</name>
     <message>
-        <location filename="../../composer_app/ui/roll/note_canvas.py" line="173" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="179" />
         <source>Move notes</source>
         <translation>Mover notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/note_canvas.py" line="175" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="181" />
         <source>Resize notes</source>
         <translation>Cambiar duración</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/note_canvas.py" line="178" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="184" />
         <source>Draw note</source>
         <translation>Dibujar nota</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/roll/note_canvas.py" line="180" />
+        <location filename="../../composer_app/ui/roll/note_canvas.py" line="186" />
         <source>Erase notes</source>
         <translation>Borrar notas</translation>
     </message>
@@ -2011,52 +2024,52 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PartWriting</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="26" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="27" />
         <source>out of its range</source>
         <translation>fuera de su tesitura</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="27" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="28" />
         <source>the voices cross</source>
         <translation>las voces se cruzan</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="28" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="29" />
         <source>more than an octave apart</source>
         <translation>a más de una octava</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="29" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="30" />
         <source>parallel fifths</source>
         <translation>quintas paralelas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="30" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="31" />
         <source>parallel octaves</source>
         <translation>octavas paralelas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="31" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="32" />
         <source>the leading tone does not rise to the tonic</source>
         <translation>la sensible no sube a la tónica</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="36" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="37" />
         <source>soprano</source>
         <translation>soprano</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="37" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="38" />
         <source>alto</source>
         <translation>contralto</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="38" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="39" />
         <source>tenor</source>
         <translation>tenor</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="39" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="40" />
         <source>bass</source>
         <translation>bajo</translation>
     </message>
@@ -2064,54 +2077,74 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>PartWritingDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="59" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="72" />
         <source>Check Part-Writing: %1</source>
         <translation>Revisar la conducción de voces: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="78" />
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="78" />
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="65" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="78" />
         <source>Voices</source>
         <translation>Voces</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="77" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="87" />
+        <source>Check a File...</source>
+        <translation>Revisar un archivo...</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="95" />
+        <source>No alto, tenor and bass fit under this melody and these chords.</source>
+        <translation>No caben contralto, tenor y bajo bajo esta melodía y estos acordes.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="97" />
         <source>This file cannot be checked: it needs four voices as four tracks named Soprano, Alto, Tenor and Bass.</source>
         <translation>Este archivo no se puede revisar: necesita cuatro voces en cuatro pistas llamadas Soprano, Alto, Tenor y Bass (o Soprano, Contralto, Tenor y Bajo).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="79" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="99" />
         <source>This file cannot be read as MIDI.</source>
         <translation>Este archivo no se puede leer como MIDI.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="82" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="102" />
         <source>Bar %1, beat %2</source>
         <translation>Compás %1, tiempo %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="90" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="110" />
         <source>unknown</source>
         <translation>desconocida</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="91" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="111" />
         <source>No faults found (key: %1).</source>
         <translation>No hay errores (tonalidad: %1).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="92" />
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="112" />
         <source>Things to look at: %1 (key: %2).</source>
         <translation>Cosas que revisar: %1 (tonalidad: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="122" />
+        <source>Check Part-Writing</source>
+        <translation>Revisar la conducción de voces</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/part_writing.py" line="123" />
+        <source>MIDI files (*.mid *.midi)</source>
+        <translation>Archivos MIDI (*.mid *.midi)</translation>
     </message>
 </context>
 <context>
@@ -2242,7 +2275,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="64" />
         <source>The instrument of the built-in sound: playback, audition, MIDI thru, metronome and WAV export</source>
-        <translation>El instrumento del sonido integrado: reproducción, escucha, MIDI thru, metrónomo y exportación WAV</translation>
+        <translation>El instrumento del sonido integrado: reproducción, escucha, eco MIDI, metrónomo y exportación WAV</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="67" />
@@ -2292,7 +2325,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="98" />
         <source>Play what comes in (MIDI thru)</source>
-        <translation>Tocar lo que entra (MIDI thru)</translation>
+        <translation>Tocar lo que entra (eco MIDI)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/preferences.py" line="103" />
@@ -2335,32 +2368,32 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Una carpeta de muestras de teclas de piano (WAV)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="135" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="136" />
         <source>Choose a SoundFont</source>
         <translation>Elegir una SoundFont</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="136" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="137" />
         <source>SoundFonts and SFZ instruments (*.sf2 *.sf3 *.sfz);;All files (*)</source>
         <translation>SoundFonts e instrumentos SFZ (*.sf2 *.sf3 *.sfz);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="157" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="158" />
         <source>Building the piano from %1...</source>
         <translation>Construyendo el piano a partir de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="161" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="162" />
         <source>No piano could be made from %1: it needs WAV files of piano keys, named by their key (C4.wav, Do4.wav, 60.wav) or sounding one note each.</source>
         <translation>No se ha podido hacer un piano a partir de %1: hacen falta archivos WAV de teclas de piano, con la tecla en el nombre (C4.wav, Do4.wav, 60.wav) o que suene una nota en cada uno.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="168" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="169" />
         <source>%1 keys sampled; the others play the nearest sample.</source>
         <translation>%1 teclas con muestra; las demás tocan la muestra más cercana.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/preferences.py" line="170" />
+        <location filename="../../composer_app/ui/dialogs/preferences.py" line="171" />
         <source>%1 files left out.</source>
         <translation>%1 archivos descartados.</translation>
     </message>
@@ -2370,12 +2403,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="21" />
         <source>“%1” is a sound recording, not a MIDI file. composer-app opens MIDI files (.mid) and its own projects (.composer): export the melody as MIDI from the program that made it, or play or draw it here.</source>
-        <translation>«%1» es una grabación de sonido, no un archivo MIDI. composer-app abre archivos MIDI (.mid) y sus propios proyectos (.composer): exporta la melodía como MIDI desde el programa que la hizo, o tócala o dibújala aquí.</translation>
+        <translation>«%1» es una grabación de sonido, no un archivo MIDI. Compositor abre archivos MIDI (.mid) y sus propios proyectos (.composer): exporta la melodía como MIDI desde el programa que la hizo, o tócala o dibújala aquí.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="24" />
         <source>“%1” is not a MIDI file. composer-app opens MIDI files (.mid) and its own projects (.composer).</source>
-        <translation>«%1» no es un archivo MIDI. composer-app abre archivos MIDI (.mid) y sus propios proyectos (.composer).</translation>
+        <translation>«%1» no es un archivo MIDI. Compositor abre archivos MIDI (.mid) y sus propios proyectos (.composer).</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="26" />
@@ -2410,12 +2443,12 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="33" />
         <source>“%1” was saved by a newer composer-app: update the app to open it. The file was not changed.</source>
-        <translation>«%1» se guardó con un composer-app más nuevo: actualiza la aplicación para abrirlo. El archivo no se ha modificado.</translation>
+        <translation>«%1» se guardó con un Compositor más nuevo: actualiza la aplicación para abrirlo. El archivo no se ha modificado.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="35" />
         <source>“%1” is not a composer-app project.</source>
-        <translation>«%1» no es un proyecto de composer-app.</translation>
+        <translation>«%1» no es un proyecto de Compositor.</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/problems.py" line="39" />
@@ -2576,7 +2609,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="24" />
         <source>composer-app closed without saving this work. Restore it?</source>
-        <translation>composer-app se cerró sin guardar este trabajo. ¿Restaurarlo?</translation>
+        <translation>Compositor se cerró sin guardar este trabajo. ¿Restaurarlo?</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/recovery_dialog.py" line="36" />
@@ -2609,7 +2642,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/safekeeping.py" line="105" />
         <source>Something went wrong inside composer-app. Your work was autosaved; the details are in %1.</source>
-        <translation>Algo falló dentro de composer-app. Tu trabajo se guardó automáticamente; los detalles están en %1.</translation>
+        <translation>Algo falló dentro de Compositor. Tu trabajo se guardó automáticamente; los detalles están en %1.</translation>
     </message>
 </context>
 <context>
@@ -2796,7 +2829,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     <message>
         <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="82" />
         <source>Training needs PyTorch, which the packaged app leaves out. Install composer-app with its train extra to train: %1</source>
-        <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala composer-app con su extra train para entrenar: %1</translation>
+        <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala Compositor con su extra train para entrenar: %1</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="84" />

@@ -1,4 +1,5 @@
-"""The Spanish window shows no English words: every dialog below is opened in Spanish, screenshotted (saved
+"""The Spanish window shows no English words (nor the app's English name, nor keys written as Ctrl+ where
+Spanish menus say Control+): every dialog below is opened in Spanish, screenshotted (saved
 where COMPOSER_SCREENSHOTS points, to look at) and every text it shows (labels, buttons, lists, tables,
 menus, titles, the status bar) is checked against the words that exist only in the English texts.
 
@@ -18,6 +19,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -35,15 +37,15 @@ from composer_app.core.melody import Melody
 
 REPO = Path(__file__).resolve().parents[2]
 # Names and units that read the same in both languages.
-SAME_IN_BOTH = {"midi", "bpm", "cpu", "gpu", "top", "wav", "alsa", "jack", "coremidi", "windows", "composer", "app",
+SAME_IN_BOTH = {"midi", "cpu", "gpu", "wav", "alsa", "jack", "coremidi", "windows",
                 "soundfont", "soundfonts", "onnx", "cuda", "lstm", "auto", "sfz", "mid", "ctrl", "shift", "alt", "esc",
                 "tab", "del", "backspace", "home", "end", "space", "return", "enter", "music", "corpus", "ms",
-                "control",  # Qt's Spanish key names say Control
+                "control", "intro",  # Qt's Spanish key names say Control, Intro
                 "english"}  # the language chooser names each language in its own language
 
 
 # Words of Qt's own dialogs (the file dialog's labels, buttons and columns) that are not in the app's texts.
-QT_ENGLISH = {"look", "file", "files", "name", "type", "cancel", "folder", "directory", "size", "date", "modified",
+QT_ENGLISH = {"look", "file", "files", "name", "type", "cancel", "directory", "size", "date", "modified",
               "back", "forward", "computer", "detail", "view", "list", "new", "hidden", "show", "choose", "all",
               "recent", "places", "open", "save", "yes", "close", "apply", "reset", "help", "discard"}
 
@@ -67,6 +69,7 @@ def shown_texts(widget: QWidget) -> list[str]:
     for w in [widget] + widget.findChildren(QWidget):
         if not w.isVisibleTo(widget) and w is not widget:
             continue
+        texts.append(w.toolTip())
         if isinstance(w, QLabel):
             texts.append(re.sub(r"<[^>]+>", " ", w.text()))
         elif isinstance(w, QAbstractButton):
@@ -98,7 +101,8 @@ def english_in(widget: QWidget, name: str, words: set[str]) -> list[str]:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
-    return [f"{name}: {t!r}" for t in shown_texts(widget) if set(words_of(t)) & words]
+    return [f"{name}: {t!r}" for t in shown_texts(widget) + [QApplication.applicationDisplayName()]
+            if set(words_of(t)) & words or "composer-app" in t or "Ctrl+" in t]  # Spanish menus say Control+
 
 
 def words_of(text: str) -> list[str]:
@@ -111,9 +115,10 @@ def words_of(text: str) -> list[str]:
 def spanish(qapp):
     from composer_app.ui.app import install_translation
 
-    before = set(qapp.findChildren(QTranslator))
+    before, title = set(qapp.findChildren(QTranslator)), qapp.applicationDisplayName()
     assert install_translation(qapp, "es") == "es"
     yield english_only_words()
+    qapp.setApplicationDisplayName(title)
     for t in set(qapp.findChildren(QTranslator)) - before:
         QCoreApplication.removeTranslator(t)
     note_names.set_language("en")
@@ -183,7 +188,8 @@ def test_no_english_in_any_spanish_dialog(spanish, qtbot, loaded_model, tmp_path
         qtbot.waitExposed(dialog)
         found += english_in(dialog, name, spanish)
         dialog.close()
-    about = QMessageBox(QMessageBox.Icon.Information, "composer-app", about_text(w.models.model_name(loaded_model)),
+    about = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "About composer-app"),
+                        about_text(w.models.model_name(loaded_model)),
                         QMessageBox.StandardButton.Ok, w)
     about.show()
     found += english_in(about, "about", spanish)

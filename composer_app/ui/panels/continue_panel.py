@@ -218,7 +218,6 @@ class ContinuePanel(QDockWidget):
         big.setBold(True)
         self.continue_button.setFont(big)
         self.continue_button.setMinimumHeight(44)
-        self.continue_button.setToolTip(self.tr("Generate continuations (Ctrl+Enter)"))
         self.continue_button.clicked.connect(self.continue_requested)
         outer.addWidget(self.continue_button)
         self.progress = QProgressBar()
@@ -234,9 +233,6 @@ class ContinuePanel(QDockWidget):
         self.accept_button = QPushButton(self.tr("Accept"))
         self.again_button = QPushButton(self.tr("Again"))
         self.discard_button = QPushButton(self.tr("Discard"))
-        self.accept_button.setToolTip(self.tr("Put the shown variation into the melody (Enter)"))
-        self.again_button.setToolTip(self.tr("New variations with the current settings (Ctrl+Shift+Enter)"))
-        self.discard_button.setToolTip(self.tr("Remove the variations (Esc)"))
         self.list.setToolTip(self.tr("Click a variation to hear it; Tab and Shift+Tab go through them"))
         for b in (self.accept_button, self.again_button, self.discard_button):
             buttons.addWidget(b)
@@ -341,6 +337,15 @@ class ContinuePanel(QDockWidget):
         except (RuntimeError, TypeError):
             pass
         self.continue_button.clicked.connect(self.cancel_requested if busy else self.continue_requested)
+
+    def name_keys(self, keys: dict[str, str]) -> None:
+        """The buttons' tooltips with their actions' keys as the menus show them (keys: action name -> text)."""
+        for button, text, name in (
+                (self.continue_button, self.tr("Generate continuations (%1)"), "continue"),
+                (self.accept_button, self.tr("Put the shown variation into the melody (%1)"), "accept_variation"),
+                (self.again_button, self.tr("New variations with the current settings (%1)"), "again"),
+                (self.discard_button, self.tr("Remove the variations (%1)"), "discard_variations")):
+            button.setToolTip(text.replace("%1", keys[name]))
 
     def set_variations(self, variations) -> None:
         self._updating = True
