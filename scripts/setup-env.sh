@@ -109,6 +109,33 @@ install_app() {
     # wheels are self-contained on Linux, Windows and macOS, but it asks for PyAudio (for its own audio output,
     # which composer-app does not use; Qt plays the sound), which has no wheels for Linux or macOS, so it comes
     # without its dependencies. Without it everything but choosing a .sf2/.sf3 file works.
-    pip_install -e "$1"
+    # An editable install sees code changes by itself, so pip runs again only when pyproject.toml (or what is
+    # asked for) changed since the last install into this .venv: a stamp in the .venv remembers it.
+    local stamp="$VENV/.composer-installed" want
+    want="$(printf '%s\n' "$1" | cat - "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && grep -qx "$want" "$stamp"; then
+        return 0
+    fi
+    echo "composer-app: installing its Python packages into $VENV (the first time downloads about 400 MB and" \
+         "takes a few minutes; later starts skip this)..."
+    pip_install_showing -e "$1"
     pip_install --no-deps "tinysoundfont==0.3.7"
+    echo "$want" >> "$stamp"
+    echo "composer-app: packages installed."
+}
+
+pip_install_showing() {
+    # pip install "$@", showing a line per package as it comes (the whole log in the .venv); on failure the
+    # end of the log and where the rest is, and the set-up stops with pip's exit code.
+    local log="$VENV/pip-install.log" status
+    set +e
+    "$PY" -m pip install --disable-pip-version-check --progress-bar off "$@" 2>&1 | tee "$log" |
+        grep --line-buffered -E '^(Collecting|Successfully installed)' | sed -u -e 's/^/  /'
+    status=${PIPESTATUS[0]}
+    set -e
+    if [ "$status" -ne 0 ]; then
+        tail -n 20 "$log" >&2
+        echo "composer-app: installing the packages failed (pip exited with $status); the whole log is in $log" >&2
+        exit "$status"
+    fi
 }

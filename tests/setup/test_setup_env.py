@@ -58,3 +58,50 @@ def test_packages_that_cannot_be_installed_stop_the_set_up_with_their_names(tmp_
     (tmp_path / "again").mkdir()
     skipped, _ = run_setup(tmp_path / "again", busy_polls=0, install_ok=False, COMPOSER_SKIP_SYSTEM_PACKAGES="1")
     assert skipped.returncode == 0 and "went on" in skipped.stdout
+
+
+def install_app_in(tree: Path, bin_dir: Path, *, pip_fails: bool = False) -> tuple[subprocess.CompletedProcess, str]:
+    """Run install_app from a copy of scripts/setup-env.sh in `tree` (with its own pyproject.toml), with a
+    Python that logs the pip installs it is asked for."""
+    log = tree / "pip.log"
+    venv = tree / ".venv"
+    (venv / "bin").mkdir(parents=True, exist_ok=True)
+    python = venv / "bin" / "python"
+    python.write_text("#!/usr/bin/env bash\n" f'echo "$*" >> {log}\n'
+                      + ('echo "ERROR: No matching distribution found for nothing-here"; exit 1\n' if pip_fails else
+                         'case "$*" in *" -q "*) ;; *) echo "Collecting numpy"; echo "Collecting mido"; '
+                         'echo "WARNING: noise"; echo "Successfully installed mido numpy";; esac\n'))
+    python.chmod(0o755)
+    script = f'source "{tree}/scripts/setup-env.sh"; PY="{python}"; install_app "{tree}[dev]"; echo "went on"'
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "COMPOSER_VENV": str(venv)})
+    return result, (log.read_text() if log.exists() else "")
+
+
+def test_packages_are_installed_only_when_pyproject_changed_with_progress_the_first_time(tmp_path):
+    tree = tmp_path / "app"
+    (tree / "scripts").mkdir(parents=True)
+    (tree / "scripts" / "setup-env.sh").write_text((ROOT / "scripts" / "setup-env.sh").read_text())
+    (tree / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
+    first, calls = install_app_in(tree, tmp_path)
+    assert first.returncode == 0 and "went on" in first.stdout, first.stderr
+    assert calls.count("-m pip install") == 2  # the app, then tinysoundfont
+    assert "installing its Python packages" in first.stdout and "  Collecting numpy" in first.stdout
+    assert "WARNING" not in first.stdout  # the noise stays in the log
+    again, calls = install_app_in(tree, tmp_path)
+    assert again.returncode == 0 and "went on" in again.stdout
+    assert calls.count("-m pip install") == 2 and again.stdout.strip() == "went on"  # nothing installed, nothing said
+    (tree / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text() + "\n# a new dependency\n")
+    changed, calls = install_app_in(tree, tmp_path)
+    assert changed.returncode == 0 and calls.count("-m pip install") == 4
+
+
+def test_a_failed_install_stops_with_the_end_of_pips_log(tmp_path):
+    tree = tmp_path / "app"
+    (tree / "scripts").mkdir(parents=True)
+    (tree / "scripts" / "setup-env.sh").write_text((ROOT / "scripts" / "setup-env.sh").read_text())
+    (tree / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    failed, _ = install_app_in(tree, tmp_path, pip_fails=True)
+    assert failed.returncode == 1 and "went on" not in failed.stdout
+    assert "No matching distribution" in failed.stderr and "pip-install.log" in failed.stderr
+    assert not (tree / ".venv" / ".composer-installed").exists()
