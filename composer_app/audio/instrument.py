@@ -35,10 +35,64 @@ def bundled_instrument_path() -> Path:
 
 
 def open_instrument(path: str | Path):
-    """The instrument in a file: an SFZ instrument (.sfz) or a SoundFont (.sf2, .sf3); InstrumentError if not."""
+    """The instrument in a file: an SFZ instrument (.sfz) or a SoundFont (.sf2, .sf3); InstrumentError if not.
+    Without the tinysoundfont package (a plain pip install leaves it out) a .sf2 plays as its SFZ copy."""
     from composer_app.audio.sfz_piano import SfzPiano
 
-    return SfzPiano(path) if Path(path).suffix.lower() == ".sfz" else SoundFontPiano(path)
+    path = Path(path)
+    if path.suffix.lower() == ".sfz":
+        return SfzPiano(path)
+    if path.suffix.lower() == ".sf2" and not has_soundfont_player():
+        return soundfont_as_sfz(path)
+    return SoundFontPiano(path)
+
+
+def has_soundfont_player() -> bool:
+    try:
+        import tinysoundfont  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def checked_soundfont(path: Path) -> tuple[bytes, object]:
+    """The bytes of a SoundFont and its structure, checked in Python before a synthesizer trusts them."""
+    label = path.name
+    try:
+        if path.stat().st_size > MAX_SOUNDFONT_BYTES:
+            raise InstrumentError(f"{label}: it is larger than {MAX_SOUNDFONT_BYTES >> 30} GB")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InstrumentError(f"{label}: it cannot be read ({e.strerror or e})") from e
+    try:
+        sf = read_soundfont(data, label)
+        check(sf, label)
+    except SoundFontError as e:
+        raise InstrumentError(str(e)) from e
+    return data, sf
+
+
+def soundfont_as_sfz(path: Path, program: int = 0):
+    """A SoundFont's piano played by sfizz: its preset written once as SFZ and WAV samples into the cache
+    (by the file's contents, so an edited file is written again)."""
+    import hashlib
+
+    from composer_app.audio.sfz import piano_preset, preset_to_sfz
+    from composer_app.audio.sfz_piano import SfzPiano
+    from composer_app.core.user_folders import cache_dir
+
+    data, sf = checked_soundfont(path)
+    folder = cache_dir() / "sfz" / hashlib.sha256(data).hexdigest()[:24]
+    try:
+        preset = piano_preset(sf, program)
+        made = next(iter(folder.glob("*.sfz")), None) or preset_to_sfz(sf, folder, preset)
+    except SoundFontError as e:
+        raise InstrumentError(f"{path.name}: {e}") from e
+    except OSError as e:
+        raise InstrumentError(f"{path.name}: it cannot be prepared for playing ({e.strerror or e})") from e
+    piano = SfzPiano(made)
+    piano.name = f"{piano.preset_name} ({path.name})"
+    return piano
 
 
 class BuiltinPiano:
@@ -62,16 +116,7 @@ class SoundFontPiano:
     def __init__(self, path: str | Path, program: int = 0) -> None:
         path = Path(path)
         label = path.name
-        try:
-            if path.stat().st_size > MAX_SOUNDFONT_BYTES:
-                raise InstrumentError(f"{label}: it is larger than {MAX_SOUNDFONT_BYTES >> 30} GB")
-            data = path.read_bytes()
-        except OSError as e:
-            raise InstrumentError(f"{label}: it cannot be read ({e.strerror or e})") from e
-        try:  # the structure is checked here, in Python, before the C synthesizer trusts it
-            check(read_soundfont(data, label), label)
-        except SoundFontError as e:
-            raise InstrumentError(str(e)) from e
+        data, _ = checked_soundfont(path)
         try:
             import tinysoundfont
         except ImportError as e:

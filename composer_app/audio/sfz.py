@@ -127,3 +127,16 @@ def _region(sample: tuple, z: dict, p: dict, klo: int, khi: int, vlo: int, vhi: 
     if 8 in z or 8 in p:
         parts.append(f"cutoff={8.176 * _seconds(gen(8, 13500)):.1f} fil_type=lpf_2p")
     return " ".join(parts)
+
+
+def piano_preset(sf: SoundFont, program: int = 0) -> int:
+    """The index of the preset a SoundFont's piano is: bank 0 at `program`, else the first of bank 0 or 128."""
+    records = sf.hydra["phdr"]
+    found = {struct.unpack_from("<HH", rec, 20)[::-1]: i for i, rec in enumerate(records)}  # (bank, program) -> i
+    if (0, program) in found:
+        return found[(0, program)]
+    for bank in (0, 128):
+        for p in range(128):
+            if (bank, p) in found:
+                return found[(bank, p)]
+    raise SoundFontError("the SoundFont has no presets")

@@ -14,22 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer_app.core.project import Project, ProjectError, load_project, save_project
+from composer_app.core.user_folders import data_dir
 
 AUTOSAVE_SECONDS = 30.0
-
-
-def data_dir() -> Path:
-    """The user's data folder for composer-app (COMPOSER_APP_DATA_DIR overrides it, as the tests do)."""
-    override = os.environ.get("COMPOSER_APP_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "composer-app"
 
 
 def recovery_dir() -> Path:

@@ -2822,257 +2822,257 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="64" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="65" />
         <source>Train on a Folder</source>
         <translation>Entrenar con una carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="82" />
-        <source>Training needs PyTorch, which the packaged app leaves out. Install composer-app with its train extra to train: %1</source>
-        <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Instala Compositor con su extra train para entrenar: %1</translation>
-    </message>
-    <message>
         <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="84" />
-        <source>Training needs PyTorch, which comes with the train extra. Install it with: %1</source>
-        <translation>Entrenar necesita PyTorch, que viene con el extra train. Instálalo con: %1</translation>
+        <source>Training needs PyTorch, which the packaged app leaves out. Install the app from its sources with PyTorch to train: %1</source>
+        <translation>Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Para entrenar, instala la aplicación desde sus fuentes con PyTorch: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="95" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="86" />
+        <source>Training needs PyTorch, which this installation leaves out. Install it with: %1</source>
+        <translation>Entrenar necesita PyTorch, que esta instalación no incluye. Instálalo con: %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="98" />
         <source>A folder of MIDI files or recordings (.mid, .wav, .flac, .ogg), subfolders included</source>
         <translation>Una carpeta de archivos MIDI o grabaciones (.mid, .wav, .flac, .ogg), con sus subcarpetas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="97" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="100" />
         <source>The folder whose music the model learns</source>
         <translation>La carpeta cuya música aprende el modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="98" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="101" />
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="99" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="102" />
         <source>Pick the folder of MIDI files to train on</source>
         <translation>Elige la carpeta de archivos MIDI con la que entrenar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="103" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="106" />
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="104" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="107" />
         <source>No folder chosen yet.</source>
         <translation>Aún no has elegido una carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="106" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="109" />
         <source>Pieces found</source>
         <translation>Piezas encontradas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="109" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="112" />
         <source>Files that cannot be trained on, each with the reason</source>
         <translation>Archivos con los que no se puede entrenar, cada uno con el motivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="113" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="116" />
         <source>The name the model has in the Continue panel</source>
         <translation>El nombre del modelo en el panel Continuar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="114" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="117" />
         <source>Model name</source>
         <translation>Nombre del modelo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="116" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="119" />
         <source>Automatic (by the amount of music)</source>
         <translation>Automática (según la cantidad de música)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="117" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="120" />
         <source>Small (2 x 128, for a few pieces)</source>
         <translation>Pequeña (2 x 128, para pocas piezas)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="118" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="121" />
         <source>Standard (2 x 256, for large folders)</source>
         <translation>Estándar (2 x 256, para carpetas grandes)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="119" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="122" />
         <source>The size of the network; Automatic picks the small one for less than 150,000 notes</source>
         <translation>El tamaño de la red; Automática elige la pequeña con menos de 150.000 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="121" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="124" />
         <source>Network</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="122" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="125" />
         <source>Start from the bundled model (fine-tune)</source>
         <translation>Partir del modelo incluido (ajuste fino)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="123" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="126" />
         <source>Begin with what the bundled model knows and adapt it to this folder: usually better on a few pieces, and the network is the bundled one's</source>
         <translation>Empieza con lo que sabe el modelo incluido y lo adapta a esta carpeta: suele ser mejor con pocas piezas, y la red es la del modelo incluido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="130" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="133" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="131" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="134" />
         <source>Training stops after this long at most (earlier when it stops improving)</source>
         <translation>El entrenamiento se detiene como mucho tras este tiempo (antes si deja de mejorar)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="132" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="135" />
         <source>Longest training</source>
         <translation>Entrenamiento máximo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="147" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="150" />
         <source>Start</source>
         <translation>Empezar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="148" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="151" />
         <source>Start training from the beginning</source>
         <translation>Empezar el entrenamiento desde el principio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="150" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="153" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="151" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="154" />
         <source>Go on from the last finished epoch of the stopped training</source>
         <translation>Seguir desde la última época terminada del entrenamiento detenido</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="153" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="156" />
         <source>Cancel Training</source>
         <translation>Cancelar entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="154" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="157" />
         <source>Stop training; the finished epochs are kept for Resume</source>
         <translation>Detener el entrenamiento; las épocas terminadas se guardan para Reanudar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="156" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="159" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="157" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="160" />
         <source>Close this window</source>
         <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="171" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="174" />
         <source>Folder of MIDI files</source>
         <translation>Carpeta de archivos MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="198" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="201" />
         <source>Counting the pieces...</source>
         <translation>Contando las piezas...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="231" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="234" />
         <source>Starting the training...</source>
         <translation>Empezando el entrenamiento...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="238" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="241" />
         <source>Stopping...</source>
         <translation>Deteniendo...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="276" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="279" />
         <source>Reading the files: %1 of %2</source>
         <translation>Leyendo los archivos: %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="287" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="290" />
         <source>Epoch %1, batch %2 of %3: loss %4; at most %5 left</source>
         <translation>Época %1, lote %2 de %3: pérdida %4; quedan como mucho %5</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="295" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="298" />
         <source>Done: the model is in the Continue panel's model list.</source>
         <translation>Hecho: el modelo está en la lista de modelos del panel Continuar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="297" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="300" />
         <source>On %1 held-out pieces: %2 bits per note (the n-gram: %3).</source>
         <translation>En %1 piezas reservadas: %2 bits por nota (el n-grama: %3).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="304" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="307" />
         <source>%1 files: %2 melodies, %3 notes</source>
         <translation>%1 archivos: %2 melodías, %3 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="307" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="310" />
         <source>%1 skipped (below)</source>
         <translation>%1 omitidos (abajo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="322" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="325" />
         <source>Ready to train.</source>
         <translation>Listo para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="323" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="326" />
         <source>A stopped training of this folder can be resumed.</source>
         <translation>Se puede reanudar un entrenamiento detenido de esta carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="325" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="328" />
         <source>The folder cannot be read.</source>
         <translation>No se puede leer la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="329" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="332" />
         <source>Training stopped. The finished epochs are kept: Resume goes on from them.</source>
         <translation>Entrenamiento detenido. Las épocas terminadas se guardan: Reanudar sigue desde ellas.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="331" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="334" />
         <source>Training stopped before its first epoch was finished, so there is nothing to resume: Start begins again.</source>
         <translation>El entrenamiento se detuvo antes de terminar su primera época, así que no hay nada que reanudar: Empezar comienza de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="337" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="340" />
         <source>Training failed: %1</source>
         <translation>El entrenamiento falló: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="338" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="341" />
         <source>the training process ended unexpectedly</source>
         <translation>el proceso de entrenamiento terminó de forma inesperada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="343" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="346" />
         <source>The training process could not be started.</source>
         <translation>No se pudo iniciar el proceso de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="382" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="385" />
         <source>Training is running</source>
         <translation>El entrenamiento está en marcha</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="383" />
+        <location filename="../../composer_app/ui/dialogs/train_dialog.py" line="386" />
         <source>Stop the training? The finished epochs are kept for Resume.</source>
         <translation>¿Detener el entrenamiento? Las épocas terminadas se guardan para Reanudar.</translation>
     </message>

@@ -115,3 +115,30 @@ def test_instrument_command_writes_the_soundfont_and_refuses_a_folder_without_sa
                               str(tmp_path / "x.sf2")], capture_output=True, text=True, timeout=60)
         assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr, bad.stderr
         assert not (tmp_path / "x.sf2").exists()
+
+
+def test_without_tinysoundfont_a_soundfont_plays_as_its_sfz_copy_in_tune(key_folder, tmp_path, monkeypatch):
+    """A plain `pip install` has no tinysoundfont (it comes --no-deps from the set-up scripts): the app's own
+    piano, a .sf2, then plays through sfizz from an SFZ copy in the cache, in tune."""
+    import sys
+
+    from composer_app.audio.instrument import SoundFontPiano, open_instrument
+    from composer_app.audio.rendering import InstrumentError
+    from composer_app.audio.sfz_piano import SfzPiano
+    from composer_app.audio.synth import SAMPLE_RATE, Voice
+
+    monkeypatch.setenv("COMPOSER_APP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setitem(sys.modules, "tinysoundfont", None)  # import tinysoundfont raises ImportError
+    path = tmp_path / "Piano de casa.sf2"
+    path.write_bytes(build_piano(read_folder(key_folder)[0], "Mi piano"))
+    with pytest.raises(InstrumentError):
+        SoundFontPiano(path)
+    piano = open_instrument(path)
+    assert isinstance(piano, SfzPiano) and piano.name == "Mi piano (Piano de casa.sf2)"
+    pitches = [36, 50, 57, 61, 64, 66, 70, 76, 84, 96]
+    played = piano.render([Voice(i * 0.5, 0.45, k, 100) for i, k in enumerate(pitches)])
+    soundfile.write(str(tmp_path / "sfz.wav"), played, SAMPLE_RATE)
+    assert [n.pitch for n in transcribe(load_audio(tmp_path / "sfz.wav"), melody=True)] == pitches
+    assert 0.03 < float(np.sqrt(np.mean(played ** 2))) < 0.3
+    assert open_instrument(path).name == piano.name  # the second time from the cache
+    assert len(list((tmp_path / "data" / "cache" / "sfz").iterdir())) == 1

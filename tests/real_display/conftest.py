@@ -17,8 +17,12 @@ from tests.ui.conftest import loaded_model, message_boxes, window  # noqa: E402,
 
 
 def press(qtbot, *keys: str) -> None:
-    """Press keys as a student does (xdotool names: ctrl+d, shift+Tab, Escape, Home, space)."""
+    """Press keys as a student does (xdotool names: ctrl+d, shift+Tab, Escape, Home, space), each once a window
+    of the app holds the keyboard (a key pressed while the window manager moves the focus is lost)."""
+    from PySide6.QtWidgets import QApplication
+
     for key in keys:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is not None, timeout=5000)
         subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True, timeout=10)
         qtbot.wait(120)
 

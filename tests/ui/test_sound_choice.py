@@ -47,7 +47,6 @@ def test_a_soundfont_that_went_bad_plays_the_synthesized_piano_and_says_why(wind
 
 
 def test_choosing_a_soundfont_file(window, tmp_path):
-    pytest.importorskip("tinysoundfont", reason="playing .sf2 files needs the optional tinysoundfont package")
     from composer_app.ui.dialogs.preferences import PreferencesDialog
 
     good = tmp_path / "my piano.sf2"

@@ -8,6 +8,7 @@ from there.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import shutil
@@ -78,11 +79,13 @@ class TrainDialog(QDialog):
         self.start_folder = start_folder
 
         outer = QVBoxLayout(self)
+        command = f"<code>{html.escape(INSTALL_HINT, quote=False)}</code>"  # a command to type, the same in any language
         self.install_hint = QLabel(
-            self.tr("Training needs PyTorch, which the packaged app leaves out. Install composer-app with its "
-                    "train extra to train: %1").replace("%1", INSTALL_HINT) if getattr(sys, "frozen", False) else
-            self.tr("Training needs PyTorch, which comes with the train extra. Install it with: %1").replace(
-                "%1", INSTALL_HINT))
+            self.tr("Training needs PyTorch, which the packaged app leaves out. Install the app from its sources "
+                    "with PyTorch to train: %1").replace("%1", command) if getattr(sys, "frozen", False) else
+            self.tr("Training needs PyTorch, which this installation leaves out. Install it with: %1").replace(
+                "%1", command))
+        self.install_hint.setTextFormat(Qt.TextFormat.RichText)
         self.install_hint.setWordWrap(True)
         self.install_hint.setStyleSheet("color: palette(highlight); font-weight: bold;")
         self.install_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
