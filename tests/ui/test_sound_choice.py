@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
 from composer_app.audio.instrument import bundled_instrument_path
 from composer_app.paths import resources_dir
 
