@@ -42,7 +42,7 @@ def test_bad_input_prints_one_line_and_fails(tmp_path, content):
     bad = tmp_path / "broken.mid"
     bad.write_bytes(content)
     result = run("inspect", str(bad))
-    assert result.returncode == 1
+    assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("composer-app: broken.mid:")
     assert "Traceback" not in result.stderr
@@ -50,9 +50,9 @@ def test_bad_input_prints_one_line_and_fails(tmp_path, content):
 
 def test_missing_file_and_bad_track(tmp_path, chopin_dir):
     result = run("melody", str(tmp_path / "none.mid"), "-o", str(tmp_path / "x.mid"))
-    assert result.returncode == 1 and "no such file" in result.stderr
+    assert result.returncode == 2 and "no such file" in result.stderr
     result = run("melody", str(chopin_dir / "chpn-p20_format0.mid"), "--track", "9", "-o", str(tmp_path / "x.mid"))
-    assert result.returncode == 1 and "no track 9" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "no track 9" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.mid").exists()
 
 
@@ -80,7 +80,7 @@ def test_harmonize_writes_the_melody_its_chords_and_an_accompaniment(tmp_path):
 def test_harmonize_refuses_bad_input_in_one_line(tmp_path, extra, says):
     tune = sorted((Path(__file__).parent.parent / "models" / "test-melodies").glob("miscFolk_*.mid"))[0]
     r = run("harmonize", str(tune), "-o", str(tmp_path / "x.mid"), *extra)
-    assert r.returncode != 0 and says in r.stderr and r.stderr.count("\n") == 1
+    assert r.returncode == 2 and says in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "x.mid").exists()
 
 
@@ -113,7 +113,7 @@ def test_check_voices_marks_parallels_and_needs_four_voices(tmp_path):
     one = tmp_path / "one.mid"
     write_midi(Melody.from_notes([(0, 480, 60, 80)]), one)
     bad = run("check-voices", str(one))
-    assert bad.returncode != 0 and "four voices are needed" in bad.stderr and bad.stderr.count("\n") == 1
+    assert bad.returncode == 2 and "four voices are needed" in bad.stderr and bad.stderr.count("\n") == 1
 
 
 def test_export_writes_musicxml_or_midi_by_the_suffix(tmp_path):
@@ -135,9 +135,9 @@ def test_export_writes_musicxml_or_midi_by_the_suffix(tmp_path):
                        (["-o", str(tmp_path / "x.musicxml"), "--satb"], None)):
         r = run("export", str(tune), *args)
         if says:
-            assert r.returncode != 0 and says in r.stderr and r.stderr.count("\n") == 1
+            assert r.returncode == 2 and says in r.stderr and r.stderr.count("\n") == 1
         else:  # no chords to put voices under
-            assert r.returncode != 0 and "no chords" in r.stderr and not (tmp_path / "x.musicxml").exists()
+            assert r.returncode == 2 and "no chords" in r.stderr and not (tmp_path / "x.musicxml").exists()
 
 
 def test_a_reader_that_goes_away_is_not_an_error():
@@ -148,3 +148,25 @@ def test_a_reader_that_goes_away_is_not_an_error():
     proc.stdout.close()  # long before it has started up and harmonized
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 141 and b"internal error" not in err and b"Traceback" not in err, err
+
+
+def test_one_exit_rule_2_for_what_was_given_1_for_what_could_not_be_done(tmp_path, chopin_dir):
+    """Bad input exits 2 for every command (a MIDI file, a recording, a project, a model, a value); an output
+    that cannot be written with good input exits 1; each in one line."""
+    broken = tmp_path / "broken.mid"
+    broken.write_bytes(b"hello")
+    not_audio = tmp_path / "take.wav"
+    not_audio.write_bytes(b"not a recording")
+    project = tmp_path / "song.composer"
+    project.write_text("{ not a project")
+    good = chopin_dir / "chpn-p7_format0.mid"
+    for args in (("inspect", str(broken)), ("continue", str(broken), "-o", str(tmp_path / "x.mid")),
+                 ("transcribe", str(not_audio), "-o", str(tmp_path / "x.mid")), ("inspect", str(project)),
+                 ("continue", str(good), "--bars", "0", "-o", str(tmp_path / "x.mid")),
+                 ("harmonize", str(good), "--key", "H", "-o", str(tmp_path / "x.mid"))):
+        r = run(*args)
+        assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, (args, r.stderr)
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    r = run("continue", str(good), "-o", str(blocked / "out.mid"))
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr

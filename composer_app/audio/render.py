@@ -21,6 +21,8 @@ MAX_SECONDS = 30 * 60
 class AudioExportError(ComposerError):
     """A WAV file could not be written."""
 
+    bad_input = False  # the command could not finish (exit 1), not bad input
+
 
 def melody_voices(melody: Melody, start_tick: int = 0, end_tick: int | None = None) -> list[Voice]:
     """Voices (in seconds from start_tick) for the notes that start in [start_tick, end_tick)."""

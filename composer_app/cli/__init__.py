@@ -200,8 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except ComposerError as e:
         print(f"composer-app: {e}", file=sys.stderr)
-        # a span that cannot be filled and a file that is not a recording are usage errors, like argparse's
-        return 2 if e.reason.startswith("span") or e.bad_input else 1
+        return 2 if e.bad_input else 1  # 2: what was given cannot be used, as argparse's usage errors
+
     except KeyboardInterrupt:
         print("composer-app: interrupted", file=sys.stderr)
         return 130

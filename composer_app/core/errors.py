@@ -5,7 +5,10 @@ class ComposerError(Exception):
     """Base class for errors that carry one plain sentence for the user, and what kind of problem it is
     (`reason`: a word the window turns into a sentence in the student's language; "" when it has none)."""
 
-    bad_input = False  # the command line exits with 2 (a usage error) for these, 1 for the others
+    # The command line's one rule (README, "Exit codes"): 2 when something the user gave cannot be used (a file,
+    # an option, a value: a usage error, as argparse's), 1 when the command could not finish with good input (a
+    # file that cannot be written, a device that is missing or busy, a check that failed).
+    bad_input = True
 
     def __init__(self, message: str = "", reason: str = "") -> None:
         super().__init__(message)
@@ -18,6 +21,8 @@ class MidiImportError(ComposerError):
 
 class MidiExportError(ComposerError):
     """A MIDI file could not be written; the old file, if any, is left intact."""
+
+    bad_input = False
 
 
 class EncodingError(ComposerError):

@@ -19,6 +19,8 @@ from composer_app.core.errors import ComposerError
 class SaveError(ComposerError):
     """A file could not be saved; the previous version is unchanged."""
 
+    bad_input = False  # the command could not finish (exit 1), not bad input
+
 
 def _umask() -> int:
     mask = os.umask(0)

@@ -28,6 +28,8 @@ APIS = {"alsa": "LINUX_ALSA", "jack": "UNIX_JACK", "coremidi": "MACOSX_CORE", "w
 class MidiDeviceError(ComposerError):
     """A MIDI port could not be listed or opened; the message says which and why."""
 
+    bad_input = False  # the command could not finish (exit 1), not bad input
+
 
 def backend_name(api: str | None = None) -> str:
     """The mido backend to use: MIDO_BACKEND if set, else the chosen API, else the platform's default.

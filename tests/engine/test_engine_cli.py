@@ -33,7 +33,7 @@ def test_continue_with_a_bad_model_is_one_line(chopin_dir, tmp_path):
     bad.write_bytes(b"nope")
     result = subprocess.run([sys.executable, "-m", "composer_app", "continue", str(chopin_dir / "chpn-p20_format0.mid"),
                              "--model", str(bad), "-o", str(tmp_path / "x.mid")], capture_output=True, text=True)
-    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "model card" in result.stderr
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "model card" in result.stderr
     assert not (tmp_path / "x.mid").exists()
 
 
