@@ -72,7 +72,7 @@ def test_the_bundle_runs_commands_and_opens_a_file(bundle, tmp_path):
     assert len(load_melody_of(heard)) >= 0.8 * len(load_melody_of(seed))
     bad = subprocess.run([str(APP), "inspect", str(tmp_path / "missing.mid")], env=env, capture_output=True,
                          text=True, timeout=60)
-    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     opened = subprocess.run([str(APP), str(seed), "--start-check"], env=env, capture_output=True, text=True,
                             timeout=120)
     from composer_app.core.midifile import load_melody

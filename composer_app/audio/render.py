@@ -30,12 +30,17 @@ def melody_voices(melody: Melody, start_tick: int = 0, end_tick: int | None = No
             for s in sounding_notes(melody, melody.tempos, start_tick, end_tick)]
 
 
-def render_melody(melody: Melody, instrument=None) -> np.ndarray:
-    """The melody as mono samples at SAMPLE_RATE, played by instrument (default: the bundled SoundFont piano,
-    or the numpy piano where it cannot play)."""
+def render_melody(melody: Melody, instrument=None, backing=()) -> np.ndarray:
+    """The melody (and `backing`: the notes that play with it, such as the chords' accompaniment, under the
+    melody's tempo map) as mono samples at SAMPLE_RATE, played by instrument (default: the bundled SoundFont
+    piano, or the numpy piano where it cannot play)."""
     from composer_app.audio.instrument import default_instrument
 
     voices = melody_voices(melody)
+    if backing:
+        under = Melody.from_notes([n.content() if hasattr(n, "content") else tuple(n) for n in backing],
+                                  tempos=list(melody.tempos), time_signature=melody.time_signature)
+        voices = sorted(voices + melody_voices(under), key=lambda v: v.start)
     if voices and max(v.start + v.length for v in voices) > MAX_SECONDS:
         raise AudioExportError(f"the melody lasts more than {MAX_SECONDS // 60} minutes, too long to render")
     return (instrument or default_instrument()).render(voices)
@@ -51,9 +56,10 @@ def wav_bytes(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bytes:
     return buf.getvalue()
 
 
-def write_wav(melody: Melody, path: str | os.PathLike, instrument=None) -> float:
-    """Render and write a 16-bit mono WAV atomically; return its length in seconds."""
-    samples = render_melody(melody, instrument)
+def write_wav(melody: Melody, path: str | os.PathLike, instrument=None, backing=()) -> float:
+    """Render (with `backing`, as render_melody) and write a 16-bit mono WAV atomically; return its length in
+    seconds."""
+    samples = render_melody(melody, instrument, backing)
     try:
         write_bytes_atomically(Path(path), wav_bytes(samples))
     except ComposerError as e:

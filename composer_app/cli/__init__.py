@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from composer_app import __version__
-from composer_app.core.errors import ComposerError
+from composer_app.core.errors import ComposerError, MissingPartError
 from composer_app.core.formats import format_of
 
 Command = Callable[[argparse.Namespace], int]
@@ -153,7 +153,7 @@ def _train(args: argparse.Namespace) -> int:
     try:
         from composer_app.cli.train import run_train
     except ImportError as e:
-        raise ComposerError(f"training needs the train extra (pip install 'composer-app[train]'): {e.name} is missing") from e
+        raise MissingPartError(f"training needs the train extra (pip install 'composer-app[train]'): {e.name} is missing") from e
     return run_train(args)
 
 

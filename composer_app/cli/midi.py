@@ -29,7 +29,7 @@ def add_midi_parsers(sub) -> None:
 
 
 def run_ports(args: argparse.Namespace) -> int:
-    from composer_app.midi.hub import MidiHub
+    from composer_app.midi.hub import MidiDeviceError, MidiHub
 
     hub = MidiHub(args.midi_api)
     print(f"MIDI system: {hub.backend_name}")
@@ -40,7 +40,7 @@ def run_ports(args: argparse.Namespace) -> int:
 
 def run_jam(args: argparse.Namespace) -> int:
     from composer_app.engine.model import load_model
-    from composer_app.midi.hub import MidiHub
+    from composer_app.midi.hub import MidiDeviceError, MidiHub
     from composer_app.session.jam import Jam, JamSettings
 
     if not 1 <= args.bars <= 32 or args.tempo <= 0 or args.wait_beats <= 0:
@@ -48,10 +48,10 @@ def run_jam(args: argparse.Namespace) -> int:
     model = load_model(args.model)
     hub = MidiHub(args.midi_api, client_name="composer-app jam")
     if not hub.open_input(args.input):
-        raise ComposerError(f"there is no MIDI input {args.input!r}; inputs: {', '.join(hub.input_names()) or 'none'}")
+        raise MidiDeviceError(f"there is no MIDI input {args.input!r}; inputs: {', '.join(hub.input_names()) or 'none'}")
     if args.output:
         if not hub.open_output(args.output):
-            raise ComposerError(f"there is no MIDI output {args.output!r}; outputs: {', '.join(hub.output_names()) or 'none'}")
+            raise MidiDeviceError(f"there is no MIDI output {args.output!r}; outputs: {', '.join(hub.output_names()) or 'none'}")
     elif sys.platform == "win32":
         raise ComposerError("Windows has no virtual MIDI ports; choose an output with --output")
     else:

@@ -25,5 +25,11 @@ class MidiExportError(ComposerError):
     bad_input = False
 
 
+class MissingPartError(ComposerError):
+    """A part of the app that a command needs is not installed (an optional extra); the input was fine."""
+
+    bad_input = False
+
+
 class EncodingError(ComposerError):
     """A melody or token sequence does not fit the model's encoding."""

@@ -247,7 +247,9 @@ class DocumentFiles(QObject):
             try:
                 from composer_app.audio.render import write_wav
 
-                write_wav(self.session.melody, Path(path), self.window.sound.instrument)
+                melody, player = self.session.melody, self.window.player
+                backing = player.accompaniment(melody) if player.chords and melody.chords else ()
+                write_wav(melody, Path(path), self.window.sound.instrument, backing)  # what Play plays
             except (ComposerError, OSError) as e:
                 QMessageBox.warning(self.window, self.tr("Cannot export audio"), str(e))
 

@@ -148,5 +148,5 @@ def test_render_cli_uses_the_soundfont_and_says_so_for_a_bad_one(tmp_path, chopi
     before = out.read_bytes()
     fail = subprocess.run([sys.executable, "-m", "composer_app", "render", str(chopin_files[0]), "-o", str(out),
                            "--soundfont", str(bad)], capture_output=True, text=True, timeout=120)
-    assert fail.returncode == 1 and fail.stderr.strip().startswith("composer-app: bad.sf2: ")
+    assert fail.returncode == 2 and fail.stderr.strip().startswith("composer-app: bad.sf2: ")
     assert len(fail.stderr.strip().splitlines()) == 1 and out.read_bytes() == before

@@ -78,7 +78,7 @@ def test_inspect_reads_a_project(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "composer-app project, 3 notes" in out and "2 pending" in out
     (tmp_path / "bad.composer").write_bytes(b"{\"format\": ")
-    assert main(["inspect", str(tmp_path / "bad.composer")]) == 1
+    assert main(["inspect", str(tmp_path / "bad.composer")]) == 2
     assert "not valid JSON" in capsys.readouterr().err
 
 

@@ -129,7 +129,7 @@ def test_evaluate_reports_a_span_given_both_sides_next_to_the_left_only(tmp_path
         assert r["fill_bits_per_note"] == r["left_only_bits_per_note"]
     bad = subprocess.run([sys.executable, "-m", "composer_app", "evaluate", str(tmp_path), "--fill-bars", "0"],
                          capture_output=True, text=True, timeout=60)
-    assert bad.returncode == 1 and "1 to 32 bars" in bad.stderr and bad.stderr.count("\n") == 1
+    assert bad.returncode == 2 and "1 to 32 bars" in bad.stderr and bad.stderr.count("\n") == 1
 
 
 def test_fill_command_refuses_a_span_that_reaches_a_change_of_metre(tmp_path):

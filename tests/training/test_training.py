@@ -141,7 +141,7 @@ def test_train_command_on_a_folder(chopin_dir, tmp_path):
 def test_train_on_a_missing_folder_is_one_clear_line(tmp_path, capsys):
     from composer_app.cli import main
 
-    assert main(["train", str(tmp_path / "nothing"), "--out", str(tmp_path / "o")]) == 1
+    assert main(["train", str(tmp_path / "nothing"), "--out", str(tmp_path / "o")]) == 2
     assert "no such folder" in capsys.readouterr().err
 
 

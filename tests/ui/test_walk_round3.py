@@ -288,3 +288,29 @@ def test_chords_land_on_beats_and_a_bar_takes_no_more_chords_than_beats(window, 
     lane = window.roll.chords
     assert lane.edit_at(5 * bar + beat + 200, "D")  # what a double-click inside beat 2 of bar 6 asks for
     assert any(c.tick == 5 * bar + beat and c.symbol() == "D" for c in window.melody.chords)
+
+
+def test_wav_export_renders_what_plays_the_chords_accompaniment_too(window, qtbot, tmp_path, monkeypatch):
+    import numpy as np
+    import soundfile
+    from PySide6.QtWidgets import QFileDialog
+
+    from composer_app.audio.transcribe import load_audio, transcribe
+
+    tune = Melody.from_notes([(i * 1920, 480, p, 90) for i, p in enumerate((72, 77, 79, 72))], key_signature="C")
+    window.set_document(tune, None)  # one note a bar, high: the chords sound under it, in the silences
+    assert window.chord_controls.type_progression("C F G C")
+    window.actions["play_chords"].setChecked(True)
+    out = tmp_path / "what-plays.wav"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.files.export_wav_dialog()
+    heard = transcribe(load_audio(out))
+    low = {n.pitch % 12 for n in heard if n.pitch < 67}
+    assert {0, 5, 7} <= low, sorted(n.pitch for n in heard)  # the roots of C, F and G under the melody
+    window.actions["play_chords"].setChecked(False)  # chords off: the melody alone, as Play plays it then
+    window.files.export_wav_dialog()
+    samples, _ = soundfile.read(str(out))
+    alone = transcribe(load_audio(out))
+    low_alone = [n.pitch for n in alone if n.pitch < 67]  # the piano's low partials may be heard, not the chords
+    assert not {0, 5, 7} <= {p % 12 for p in low_alone} and len(low_alone) < len([n for n in heard if n.pitch < 67])
+    assert np.abs(samples).max() > 0.05
