@@ -8,6 +8,7 @@ hears a singer's vibrato and soft attacks as many short notes; the pitch tracker
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,9 +35,10 @@ def _model():
     return listening_session(model_path())
 
 
-def pitch_track(samples: np.ndarray, batch: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def pitch_track(samples: np.ndarray, batch: int = 512,
+                progress: Callable[[float], None] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For mono 22,050 Hz samples, every 10 ms: the pitch (MIDI number, fractional), the model's confidence and
-    the loudness (RMS) around the frame."""
+    the loudness (RMS) around the frame (`progress` is told the share heard after each batch)."""
     import soxr
 
     audio = soxr.resample(samples, SAMPLE_RATE, RATE).astype(np.float32) if len(samples) else np.zeros(0, np.float32)
@@ -57,6 +59,8 @@ def pitch_track(samples: np.ndarray, batch: int = 512) -> tuple[np.ndarray, np.n
         chunk = chunk - chunk.mean(axis=1, keepdims=True)
         chunk /= np.maximum(1e-10, chunk.std(axis=1, keepdims=True))
         activation[rows] = session.run(None, {"frames": chunk})[0]
+        if progress is not None:
+            progress((i + len(rows)) / len(heard))
     odd = np.arange(1, len(frames), 2)
     activation[odd] = 0.5 * (activation[odd - 1] + activation[odd + 1])
     activation = activation[:len(frames)] * audible[:, None]

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from composer_app.audio.transcribe import SAMPLE_RATE, HeardNote, hear
+from composer_app.audio.transcribe import SAMPLE_RATE, HeardNote, Progress, hear
 
 MAX_SECONDS = 10 * 60  # a take is at most ten minutes (26 MB of 44.1 kHz float samples)
 SILENCE_DB = -90.0
@@ -83,13 +83,14 @@ class SoundTake:
         return np.ascontiguousarray(joined, dtype=np.float32)
 
 
-def heard_notes(take: SoundTake, melody: bool = True, source: str = "voice") -> list[HeardNote]:
+def heard_notes(take: SoundTake, melody: bool = True, source: str = "voice",
+                progress: Progress | None = None) -> list[HeardNote]:
     """The notes heard in a take, seconds from the take's start: a voice's (sung or hummed), or an instrument's
     (its melody line unless `melody` is False)."""
     samples = take.samples()
     if len(samples) < SAMPLE_RATE // 10:
         return []
-    return hear(samples, source, melody=melody)
+    return hear(samples, source, melody=melody, progress=progress)
 
 
 def level_fraction(level_db: float, floor_db: float = -60.0) -> float:

@@ -14,6 +14,7 @@ librosa nor scipy.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,9 @@ KEEP = WINDOW_FRAMES - OVERLAP_FRAMES  # 142
 WINDOW_HOP = WINDOW - OVERLAP_FRAMES * HOP  # 36,164 samples
 LOWEST = 21  # the model's 88 rows are the piano's keys, A0 first
 MAX_SECONDS = 20 * 60
+# of hear_either's time, the pitch track's when an instrument is then heard (a minute of piano: 3.0 s, then 1.1 s)
+SUNG_SHARE = 0.74
+Progress = Callable[[float], None]  # told the share of the work done, 0 to 1, from the thread doing it
 AUDIO_SUFFIXES = openable_suffixes("recording")  # core.formats: the one table of what opens
 
 
@@ -142,8 +146,10 @@ def _model():
     return listening_session(model_path())
 
 
-def posteriorgrams(samples: np.ndarray, batch: int = 8) -> tuple[np.ndarray, np.ndarray]:
-    """(frames, onsets): [n_frames, 88] note and onset activations, frame k at k x 256 samples."""
+def posteriorgrams(samples: np.ndarray, batch: int = 8, progress: Progress | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(frames, onsets): [n_frames, 88] note and onset activations, frame k at k x 256 samples (`progress`
+    is told the share of windows heard after each batch)."""
     pad = OVERLAP_FRAMES * HOP // 2
     audio = np.concatenate([np.zeros(pad, np.float32), samples, np.zeros(WINDOW, np.float32)])
     starts = list(range(0, max(1, len(samples) + pad), WINDOW_HOP))
@@ -164,6 +170,8 @@ def posteriorgrams(samples: np.ndarray, batch: int = 8) -> tuple[np.ndarray, np.
             ok = (index >= 0) & (index < n_frames)
             np.maximum.at(frames, index[ok], note[w, half:half + KEEP][ok])
             np.maximum.at(onsets, index[ok], onset[w, half:half + KEEP][ok])
+        if progress is not None:
+            progress(min(1.0, (i + len(chunk)) / len(starts)))
     return frames, onsets
 
 
@@ -216,12 +224,12 @@ def decode(frames: np.ndarray, onsets: np.ndarray, onset_threshold: float = 0.5,
     return sorted(events)
 
 
-def transcribe(samples: np.ndarray, melody: bool = False) -> list[HeardNote]:
+def transcribe(samples: np.ndarray, melody: bool = False, progress: Progress | None = None) -> list[HeardNote]:
     """The notes of mono 22,050 Hz samples; with `melody`, only the strongest line (one note at a time). None
     in silence or in noise."""
     if nothing_to_hear(samples):
         return []
-    frames, onsets = posteriorgrams(samples)
+    frames, onsets = posteriorgrams(samples, progress=progress)
     seconds = HOP / SAMPLE_RATE
     notes = [HeardNote(s * seconds, e * seconds, p, int(np.clip(round(127 * a), 20, 127)))
              for s, e, p, a in decode(frames, onsets)]
@@ -231,32 +239,38 @@ def transcribe(samples: np.ndarray, melody: bool = False) -> list[HeardNote]:
 SOURCES = ("instrument", "voice")  # what a recording holds: a piano or other instrument, or singing/humming
 
 
-def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False) -> list[HeardNote]:
+def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False,
+         progress: Progress | None = None) -> list[HeardNote]:
     """The notes of a recording by what it holds: an instrument (basic-pitch; every note, or with `melody` the
     strongest line) or a voice (sung or hummed: one pitch at a time, by the pitch tracker of pitch_track.py,
     which is the better of the two on sung material: docs/sound-in.md)."""
     if source not in SOURCES:
         raise AudioError("what was recorded is 'instrument' or 'voice'", "usage")
     if source == "instrument":
-        return transcribe(samples, melody=melody)
+        return transcribe(samples, melody=melody, progress=progress)
     if nothing_to_hear(samples):
         return []
-    from composer_app.audio.pitch_track import sung_notes
+    from composer_app.audio.pitch_track import pitch_track, sung_notes
 
-    return sung_notes(samples)
+    return sung_notes(samples, pitch_track(samples, progress=progress))
 
 
-def hear_either(samples: np.ndarray, melody: bool = False) -> tuple[str, list[HeardNote]]:
+def hear_either(samples: np.ndarray, melody: bool = False,
+                progress: Progress | None = None) -> tuple[str, list[HeardNote]]:
     """What a recording holds ("voice" when its pitch sways as a singer's does: pitch_track.sounds_sung) and
-    its notes heard that way."""
+    its notes heard that way (`progress`: the pitch track is about half of the work when an instrument is
+    heard after it)."""
     if nothing_to_hear(samples):
         return "instrument", []
     from composer_app.audio.pitch_track import pitch_track, sounds_sung, sung_notes
 
-    track = pitch_track(samples)
+    track = pitch_track(samples, progress=progress and (lambda f: progress(SUNG_SHARE * f)))
     if sounds_sung(track):
+        if progress is not None:
+            progress(1.0)
         return "voice", sung_notes(samples, track)
-    return "instrument", transcribe(samples, melody=melody)
+    return "instrument", transcribe(samples, melody=melody, progress=progress and (
+        lambda f: progress(SUNG_SHARE + (1 - SUNG_SHARE) * f)))
 
 
 def melody_line(notes: list[HeardNote], overlap: float = 0.6) -> list[HeardNote]:

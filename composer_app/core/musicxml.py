@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from composer_app.core.chords import ChordEvent
+from composer_app.core.dynamics import dynamic_marks
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
 from composer_app.core.safe_save import save_bytes
@@ -66,10 +67,12 @@ def chord_symbol(event: ChordEvent):
     return symbol
 
 
-def _part(name: str, notes: Sequence[tuple[int, int, int]], tpq: int, bar_ticks: int, numerator: int,
-          denominator: int, key_name: str | None, bpm: float | None, chords: Sequence[ChordEvent] = ()):
+def _part(name: str, notes: Sequence[tuple[int, ...]], tpq: int, bar_ticks: int, numerator: int,
+          denominator: int, key_name: str | None, bpm: float | None, chords: Sequence[ChordEvent] = (),
+          marks: Sequence[tuple[int, str]] = ()):
+    """A part of (tick, duration, pitch[, velocity]) notes, with chord symbols and dynamics marks."""
     chord_m, _harmony, key_m, meter, note_m, stream, tempo = _music21()
-    from music21 import instrument
+    from music21 import dynamics, instrument
 
     part = stream.Part()
     player = instrument.Piano()  # every part names its instrument: notation programs ask for one
@@ -85,13 +88,18 @@ def _part(name: str, notes: Sequence[tuple[int, int, int]], tpq: int, bar_ticks:
                                  _spelling(key_name.rstrip("m")).lower(), k.mode))
     if bpm:
         part.insert(0, tempo.MetronomeMark(number=round(bpm)))
-    groups: dict[tuple[int, int], list[int]] = {}
-    for t, d, p in notes:
-        groups.setdefault((t, d), []).append(p)
-    for (t, d), pitches in sorted(groups.items()):
+    groups: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+    for n in notes:
+        groups.setdefault((n[0], n[1]), []).append(n)
+    for (t, d), same in sorted(groups.items()):
+        pitches = [n[2] for n in same]
         item = note_m.Note(pitches[0]) if len(pitches) == 1 else chord_m.Chord(sorted(set(pitches)))
         item.quarterLength = d / tpq
+        if len(same[0]) > 3:  # the velocity, kept as the note's own dynamics for playback
+            item.volume.velocity = max(n[3] for n in same)
         part.insert(t / tpq, item)
+    for t, mark in marks:
+        part.insert(t / tpq, dynamics.Dynamic(mark))
     for c in chords:
         if c.chord is not None:
             part.insert(c.tick / tpq, chord_symbol(c))
@@ -102,10 +110,10 @@ def _part(name: str, notes: Sequence[tuple[int, int, int]], tpq: int, bar_ticks:
     return part
 
 
-def _layers(notes: Sequence[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+def _layers(notes: Sequence[tuple[int, ...]]) -> list[list[tuple[int, ...]]]:
     """Notes in layers that a staff can show without voices: in each, notes starting together last as long
     as each other (a chord), and nothing overlaps."""
-    layers: list[list[tuple[int, int, int]]] = []
+    layers: list[list[tuple[int, ...]]] = []
     for n in sorted(notes):
         for layer in layers:
             last = layer[-1]
@@ -131,10 +139,12 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
     score.metadata.title = title or melody.name or "Melody"
     common = dict(tpq=melody.ticks_per_quarter, bar_ticks=ts.bar_ticks, numerator=ts.numerator,
                   denominator=ts.denominator, key_name=melody.key_signature)
-    lines = _layers([(n.tick, n.duration, n.pitch) for n in melody])
+    lines = _layers([(n.tick, n.duration, n.pitch, n.velocity) for n in melody])
+    marks = dynamic_marks([(n.tick, n.velocity) for n in melody], ts.bar_ticks)
     for i, line in enumerate(lines or [[]]):
         score.insert(0, _part(melody.name or "Melody" if i == 0 else f"{melody.name or 'Melody'} {i + 1}", line,
-                              bpm=melody.bpm if i == 0 else None, chords=melody.chords if i == 0 else (), **common))
+                              bpm=melody.bpm if i == 0 else None, chords=melody.chords if i == 0 else (),
+                              marks=marks if i == 0 else (), **common))
     for name, notes in parts:
         for i, line in enumerate(_layers(notes)):
             score.insert(0, _part(name if i == 0 else f"{name} {i + 1}", line, bpm=None, **common))

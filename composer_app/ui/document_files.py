@@ -124,15 +124,20 @@ class DocumentFiles(QObject):
         tempo heard (or as played), after a dialog that shows what was heard; errors leave the work as it is."""
         from composer_app.audio.transcribe import SAMPLE_RATE, hear_either, load_audio
         from composer_app.ui.dialogs.recording import RecordingDialog
-        from composer_app.ui.workers import wait_for
+        from composer_app.ui.workers import Cancelled, wait_for
 
-        def hear():
+        def hear(progress):
             samples = load_audio(path)
-            return (samples, *hear_either(samples))  # sung or played: guessed, and the dialog can change it
+            progress(0.0)
+            return (samples, *hear_either(samples, progress=progress))  # sung or played: the dialog can change it
 
-        try:  # off the GUI thread: the window keeps painting, a busy dialog shows after 0.3 s
+        try:  # off the GUI thread: the window keeps painting, a bar that fills shows after 0.3 s
             samples, source, notes = wait_for(hear, self.window,
-                                              self.tr("Hearing the notes in %1...").replace("%1", path.name))
+                                              self.tr("Hearing the notes in %1...").replace("%1", path.name),
+                                              progress=True, cancellable=True)
+        except Cancelled:
+            self.say(self.tr("Opening %1 was cancelled; nothing changed.").replace("%1", path.name), 5000)
+            return False
         except ComposerError as e:
             QMessageBox.warning(self.window, self.tr("Cannot open file"), self._recording_words(e, path))
             return False

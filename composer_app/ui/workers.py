@@ -93,20 +93,51 @@ def pool_executor(pool, keep: list):
     return run
 
 
-def wait_for(work, parent=None, text: str = ""):
-    """Run `work` off the GUI thread and wait for it with the window alive (painting, a busy dialog after
-    0.3 s); its result, or its error raised here (a ComposerError)."""
+class Cancelled(ComposerError):
+    """The student cancelled work that was waited for (wait_for with `cancellable`)."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled", "cancelled")
+
+
+class ProgressSignal(QObject):
+    """Carries a share done (0-1) from the worker thread to the progress dialog on the GUI thread."""
+
+    changed = Signal(float)
+
+
+def wait_for(work, parent=None, text: str = "", progress: bool = False, cancellable: bool = False):
+    """Run `work` off the GUI thread and wait for it with the window alive (painting, a dialog after 0.3 s);
+    its result, or its error raised here (a ComposerError). With `progress`, `work` is called with a function
+    to tell the share done (0-1), and the dialog shows a bar that fills; with `cancellable` it has a Cancel
+    button, and the next report after Cancel stops the work: Cancelled is raised here."""
     from PySide6.QtCore import QEventLoop, QThreadPool
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QProgressDialog
 
     loop, outcome = QEventLoop(), {}
-    task = Task(work)
+    stop = threading.Event()
+    carrier = ProgressSignal()
+
+    def tell(share: float) -> None:  # on the worker thread
+        if stop.is_set():
+            raise Cancelled()
+        carrier.changed.emit(share)
+
+    task = Task((lambda: work(tell)) if progress else work)
     task.signals.finished.connect(lambda result: (outcome.update(result=result), loop.quit()))
     task.signals.error.connect(lambda error: (outcome.update(error=error), loop.quit()))
-    busy = QProgressDialog(text, "", 0, 0, parent)
-    busy.setCancelButton(None)
+    busy = QProgressDialog(text, QProgressDialog.tr("Cancel") if cancellable else "", 0, 1000 if progress else 0,
+                           parent)
+    if not cancellable:
+        busy.setCancelButton(None)
+    busy.setAutoClose(False)
+    busy.setAutoReset(False)
     busy.setMinimumDuration(300)
-    busy.setWindowTitle("composer-app")
+    busy.setMinimumWidth(360)
+    busy.setWindowTitle(QGuiApplication.applicationDisplayName())
+    busy.canceled.connect(stop.set)
+    carrier.changed.connect(lambda share: busy.setValue(round(1000 * min(1.0, max(0.0, share)))))
     QThreadPool.globalInstance().start(task)
     if not outcome:  # it may have finished already (signals queued until the loop runs)
         loop.exec()

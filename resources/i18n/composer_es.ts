@@ -988,15 +988,15 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="106" />
-        <location filename="../../composer_app/ui/document_files.py" line="137" />
-        <location filename="../../composer_app/ui/document_files.py" line="140" />
-        <location filename="../../composer_app/ui/document_files.py" line="167" />
+        <location filename="../../composer_app/ui/document_files.py" line="142" />
+        <location filename="../../composer_app/ui/document_files.py" line="145" />
+        <location filename="../../composer_app/ui/document_files.py" line="172" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="112" />
-        <location filename="../../composer_app/ui/document_files.py" line="173" />
+        <location filename="../../composer_app/ui/document_files.py" line="178" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
@@ -1006,104 +1006,109 @@
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="135" />
+        <location filename="../../composer_app/ui/document_files.py" line="136" />
         <source>Hearing the notes in %1...</source>
         <translation>Escuchando las notas de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="141" />
+        <location filename="../../composer_app/ui/document_files.py" line="139" />
+        <source>Opening %1 was cancelled; nothing changed.</source>
+        <translation>Se ha cancelado la apertura de %1; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="146" />
         <source>%1: no notes were heard in this recording.</source>
         <translation>%1: no se ha oído ninguna nota en esta grabación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="151" />
+        <location filename="../../composer_app/ui/document_files.py" line="156" />
         <source>Opened %1: %2 notes heard, at %3 BPM</source>
         <translation>Abierto %1: %2 notas oídas, a %3 ppm</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="157" />
+        <location filename="../../composer_app/ui/document_files.py" line="162" />
         <source>%1: the file is not there any more.</source>
         <translation>%1: el archivo ya no está ahí.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="159" />
+        <location filename="../../composer_app/ui/document_files.py" line="164" />
         <source>%1: the recording is longer than 20 minutes; cut out the part to use.</source>
         <translation>%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="160" />
+        <location filename="../../composer_app/ui/document_files.py" line="165" />
         <source>%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).</source>
         <translation>%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="183" />
+        <location filename="../../composer_app/ui/document_files.py" line="188" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="186" />
+        <location filename="../../composer_app/ui/document_files.py" line="191" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="187" />
+        <location filename="../../composer_app/ui/document_files.py" line="192" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de Compositor (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="214" />
+        <location filename="../../composer_app/ui/document_files.py" line="219" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="215" />
+        <location filename="../../composer_app/ui/document_files.py" line="220" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="220" />
+        <location filename="../../composer_app/ui/document_files.py" line="225" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="233" />
+        <location filename="../../composer_app/ui/document_files.py" line="238" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="233" />
+        <location filename="../../composer_app/ui/document_files.py" line="238" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="235" />
+        <location filename="../../composer_app/ui/document_files.py" line="240" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="236" />
+        <location filename="../../composer_app/ui/document_files.py" line="241" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="243" />
+        <location filename="../../composer_app/ui/document_files.py" line="248" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="244" />
+        <location filename="../../composer_app/ui/document_files.py" line="249" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="252" />
+        <location filename="../../composer_app/ui/document_files.py" line="259" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="266" />
+        <location filename="../../composer_app/ui/document_files.py" line="273" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>
@@ -1571,124 +1576,124 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
 <context>
     <name>MicrophoneDialog</name>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="35" />
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="193" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="36" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="205" />
         <source>Record from Microphone</source>
         <translation>Grabar desde el micrófono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="53" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="55" />
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="57" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="59" />
         <source>How loud the input is: play or sing, and keep the bar out of the far right</source>
         <translation>El volumen de la entrada: toca o canta sin que la barra llegue al extremo derecho</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="58" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="60" />
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="60" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="62" />
         <source>Singing or humming</source>
         <translation>Canto o tarareo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="61" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="63" />
         <source>Piano or another instrument</source>
         <translation>Piano u otro instrumento</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="62" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="64" />
         <source>A voice is followed one pitch at a time; an instrument may play chords</source>
         <translation>Una voz se sigue nota a nota; un instrumento puede tocar acordes</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="65" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="67" />
         <source>What you record</source>
         <translation>Qué grabas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="66" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="68" />
         <source>A bar of count-in first</source>
         <translation>Primero un compás de entrada</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="68" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="70" />
         <source>Metronome while recording (use headphones)</source>
         <translation>Metrónomo mientras se graba (con auriculares)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="70" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="72" />
         <source>On the grid (16th notes at the song's tempo)</source>
         <translation>En la rejilla (semicorcheas al tempo de la canción)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="72" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="74" />
         <source>Only the melody (one note at a time)</source>
         <translation>Solo la melodía (una nota cada vez)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="84" />
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="173" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="93" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="182" />
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="97" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="106" />
         <source>This computer has no sound input (microphone).</source>
         <translation>Este ordenador no tiene entrada de sonido (micrófono).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="111" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="120" />
         <source>Press Record (Space) and play or sing after the count-in.</source>
         <translation>Pulsa Grabar (Espacio) y toca o canta después del compás de entrada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="142" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="151" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="158" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="167" />
         <source>Count-in: %1</source>
         <translation>Compás de entrada: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="161" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="170" />
         <source>Recording: %1 s</source>
         <translation>Grabando: %1 s</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="176" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="185" />
         <source>Nothing was recorded.</source>
         <translation>No se ha grabado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="178" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="187" />
         <source>Hearing the notes...</source>
         <translation>Escuchando las notas...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="183" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="195" />
         <source>The take could not be heard: %1</source>
         <translation>No se ha podido escuchar la toma: %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="190" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="202" />
         <source>No notes were heard in the take: come closer to the microphone, or play louder.</source>
         <translation>No se ha oído ninguna nota en la toma: acércate al micrófono o toca más fuerte.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="197" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="209" />
         <source>Recorded %1 notes from the microphone</source>
         <translation>Grabadas %1 notas desde el micrófono</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/microphone.py" line="198" />
+        <location filename="../../composer_app/ui/dialogs/microphone.py" line="210" />
         <source>Recorded %1 notes. Record again, or close.</source>
         <translation>Grabadas %1 notas. Graba otra vez o cierra.</translation>
     </message>
@@ -2527,6 +2532,14 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
 </context>
 <context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../composer_app/ui/workers.py" line="130" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>RecordingDialog</name>
     <message>
         <location filename="../../composer_app/ui/dialogs/recording.py" line="28" />
@@ -2594,7 +2607,7 @@ Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
         <translation>Se han oído %1 notas cantadas en %2 s de audio.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/dialogs/recording.py" line="82" />
+        <location filename="../../composer_app/ui/dialogs/recording.py" line="83" />
         <source>Hearing the notes...</source>
         <translation>Escuchando las notas...</translation>
     </message>

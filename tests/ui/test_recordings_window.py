@@ -101,3 +101,61 @@ def test_played_and_sung_recordings_are_told_apart(tmp_path):
     for seed in range(3):
         source, notes = hear_either(sung_tones(pitches, seed=seed))
         assert source == "voice" and [n.pitch for n in notes] == pitches
+
+
+def _watch_progress_dialogs(seen: list):
+    """A timer that notes, every 20 ms, the visible progress dialog's (maximum, value, has a Cancel button)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    def look() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QProgressDialog) and w.isVisible():
+                seen.append((w.maximum(), w.value(), bool(w.findChildren(QPushButton)), w))
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(20)
+    return timer
+
+
+def test_a_long_recording_shows_a_bar_that_fills(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from composer_app.ui.dialogs.recording import RecordingDialog
+
+    take = tmp_path / "long.wav"
+    soundfile.write(str(take), np.tile(melody_tones(22050), 20), 22050)  # 64 s: seconds of hearing
+    monkeypatch.setattr(RecordingDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    seen: list = []
+    timer = _watch_progress_dialogs(seen)
+    assert window.files.open_file(take)
+    timer.stop()
+    values = [v for m, v, _, _ in seen if m == 1000]
+    assert len(values) >= 3 and values == sorted(values) and values[-1] >= 500 and values[0] < values[-1], seen
+    assert all(cancel for *_, cancel, _ in seen)
+
+
+def test_cancel_while_hearing_leaves_the_work_as_it_was(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from composer_app.ui.dialogs.recording import RecordingDialog
+
+    asked = []
+    monkeypatch.setattr(RecordingDialog, "exec", lambda self: asked.append(1) or QDialog.DialogCode.Rejected)
+
+    window.melody.add(0, 480, 60)
+    before = window.melody.contents()
+    take = tmp_path / "long.wav"
+    soundfile.write(str(take), np.tile(melody_tones(22050), 20), 22050)
+    seen: list = []
+    timer = _watch_progress_dialogs(seen)
+    cancel = QTimer()
+    cancel.timeout.connect(lambda: seen and seen[-1][3].findChild(QPushButton).click())  # once the bar shows
+    cancel.start(50)
+    assert not window.files.open_file(take)
+    timer.stop()
+    cancel.stop()
+    assert seen and not asked and window.melody.contents() == before
+    assert "cancelled" in window.statusBar().currentMessage()

@@ -23,6 +23,7 @@ from composer_app.audio.sound_take import heard_notes, level_fraction
 from composer_app.session.live import Take
 from composer_app.ui.live.microphone import Microphone, sound_inputs
 from composer_app.ui.settings import flag
+from composer_app.ui.workers import ProgressSignal
 
 
 class MicrophoneDialog(QDialog):
@@ -37,6 +38,7 @@ class MicrophoneDialog(QDialog):
         self.mic.level_changed.connect(self._show_level)
         self.take: Take | None = None
         self.tasks: list = []
+        self.hearing_task = None  # the take being heard, if any: its bar shows after 0.3 s
         self.recorded = 0
         self.hearing_seconds = 0.0  # from Stop to the notes in the document, last take
         self.stopped_at = 0.0
@@ -80,6 +82,13 @@ class MicrophoneDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.hearing = QProgressBar()  # how much of the take has been heard, while its notes are found
+        self.hearing.setRange(0, 1000)
+        self.hearing.setFormat("%p%")
+        self.hearing.hide()
+        layout.addWidget(self.hearing)
+        self.heard_share = ProgressSignal(self)
+        self.heard_share.changed.connect(lambda share: self.hearing.setValue(round(1000 * min(1.0, share))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.record_button = QPushButton(self.tr("Record"))
         self.record_button.setDefault(True)
@@ -176,9 +185,12 @@ class MicrophoneDialog(QDialog):
             self._ready(self.tr("Nothing was recorded."))
             return
         self.status.setText(self.tr("Hearing the notes..."))
-        melody_only, source = self.melody_only.isChecked(), self.source.currentData()
-        task = Task(lambda: heard_notes(sound, melody=melody_only, source=source))
+        self.hearing.setValue(0)
+        QTimer.singleShot(300, self.hearing, lambda: self.hearing.setVisible(self.hearing_task is not None))
+        melody_only, source, share = self.melody_only.isChecked(), self.source.currentData(), self.heard_share
+        task = Task(lambda: heard_notes(sound, melody=melody_only, source=source, progress=share.changed.emit))
         self.tasks.append(task)
+        self.hearing_task = task
         task.signals.finished.connect(lambda notes: self._heard(take, notes))
         task.signals.error.connect(lambda e: self._ready(self.tr("The take could not be heard: %1").replace("%1", str(e))))
         self.window.pool.start(task)
@@ -199,6 +211,8 @@ class MicrophoneDialog(QDialog):
 
     def _ready(self, message: str) -> None:
         """Ready for another take: the input's level shows again, under what the last take gave."""
+        self.hearing_task = None
+        self.hearing.hide()
         self.record_button.setEnabled(True)
         self.input.setEnabled(True)
         self._listen()

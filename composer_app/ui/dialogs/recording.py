@@ -75,11 +75,17 @@ class RecordingDialog(QDialog):
         """The other kind of sound chosen: the notes are heard again its way (off the GUI thread)."""
         from composer_app.audio.transcribe import hear
         from composer_app.core.errors import ComposerError
-        from composer_app.ui.workers import wait_for
+        from composer_app.ui.workers import Cancelled, wait_for
 
         source, samples = self.source.currentData(), self.samples
         try:
-            self.notes = wait_for(lambda: hear(samples, source), self, self.tr("Hearing the notes..."))
+            self.notes = wait_for(lambda progress: hear(samples, source, progress=progress), self,
+                                  self.tr("Hearing the notes..."), progress=True, cancellable=True)
+        except Cancelled:  # back to the other way of hearing, and its notes
+            self.source.blockSignals(True)
+            self.source.setCurrentIndex(1 - self.source.currentIndex())
+            self.source.blockSignals(False)
+            return
         except ComposerError:
             self.notes = []
         if self.notes:
