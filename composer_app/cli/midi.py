@@ -29,7 +29,7 @@ def add_midi_parsers(sub) -> None:
 
 
 def run_ports(args: argparse.Namespace) -> int:
-    from composer_app.midi.hub import MidiDeviceError, MidiHub
+    from composer_app.midi.hub import MidiHub
 
     hub = MidiHub(args.midi_api)
     print(f"MIDI system: {hub.backend_name}")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from fractions import Fraction
 from pathlib import Path
 
 from composer_app.core.chords import ChordEvent
 from composer_app.core.dynamics import dynamic_marks
 from composer_app.core.errors import ComposerError
 from composer_app.core.melody import Melody
+from composer_app.core.notation import Quantized, quantize_for_notation
 from composer_app.core.safe_save import save_bytes
 
 SUFFIXES = (".musicxml", ".xml")
@@ -88,21 +90,24 @@ def _part(name: str, notes: Sequence[tuple[int, ...]], tpq: int, bar_ticks: int,
                                  _spelling(key_name.rstrip("m")).lower(), k.mode))
     if bpm:
         part.insert(0, tempo.MetronomeMark(number=round(bpm)))
-    groups: dict[tuple[int, int], list[tuple[int, ...]]] = {}
-    for n in notes:
-        groups.setdefault((n[0], n[1]), []).append(n)
-    for (t, d), same in sorted(groups.items()):
+    from music21 import tie as tie_m
+
+    groups: dict[tuple[int, int, str | None], list[tuple]] = {}
+    for n in notes:  # (tick, duration, pitch, velocity, tie): on the notation grid (core.notation)
+        groups.setdefault((n[0], n[1], n[4]), []).append(n)
+    for (t, d, tie), same in sorted(groups.items(), key=lambda g: g[0][:2]):
         pitches = [n[2] for n in same]
         item = note_m.Note(pitches[0]) if len(pitches) == 1 else chord_m.Chord(sorted(set(pitches)))
-        item.quarterLength = d / tpq
-        if len(same[0]) > 3:  # the velocity, kept as the note's own dynamics for playback
-            item.volume.velocity = max(n[3] for n in same)
-        part.insert(t / tpq, item)
+        item.quarterLength = Fraction(d, tpq)
+        item.volume.velocity = max(n[3] for n in same)  # each note's own dynamics, for playback
+        if tie:
+            item.tie = tie_m.Tie(tie)
+        part.insert(Fraction(t, tpq), item)
     for t, mark in marks:
-        part.insert(t / tpq, dynamics.Dynamic(mark))
+        part.insert(Fraction(t, tpq), dynamics.Dynamic(mark))
     for c in chords:
         if c.chord is not None:
-            part.insert(c.tick / tpq, chord_symbol(c))
+            part.insert(Fraction(_on_beat_grid(c.tick, tpq), tpq), chord_symbol(c))
     if notes:
         from music21 import clef
 
@@ -126,6 +131,17 @@ def _layers(notes: Sequence[tuple[int, ...]]) -> list[list[tuple[int, ...]]]:
     return layers
 
 
+def _written_layers(written: Quantized) -> list[list[tuple]]:
+    """The notes on their grid in layers a staff shows without voices, each as written pieces (tied at the
+    quarter lines a triplet meets)."""
+    return [Quantized(layer, written.grids, written.tpq).pieces() for layer in _layers(written.notes)]
+
+
+def _on_beat_grid(tick: int, tpq: int) -> int:
+    """A chord symbol's tick on the 16th grid (a chord typed or recognised a tick off its beat)."""
+    return round(tick * 4 / tpq) * tpq // 4
+
+
 def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int, int, int]]]] = (),
                    title: str = "") -> bytes:
     """The melody (with its chord symbols) and more parts as (name, (tick, duration, pitch) notes), as MusicXML."""
@@ -139,14 +155,18 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
     score.metadata.title = title or melody.name or "Melody"
     common = dict(tpq=melody.ticks_per_quarter, bar_ticks=ts.bar_ticks, numerator=ts.numerator,
                   denominator=ts.denominator, key_name=melody.key_signature)
-    lines = _layers([(n.tick, n.duration, n.pitch, n.velocity) for n in melody])
-    marks = dynamic_marks([(n.tick, n.velocity) for n in melody], ts.bar_ticks)
+    tpq = melody.ticks_per_quarter
+    written = quantize_for_notation([(n.tick, n.duration, n.pitch, n.velocity) for n in melody], tpq,
+                                    line=melody.is_monophonic() or None)
+    marks = dynamic_marks([(n[0], n[3]) for n in written.notes], ts.bar_ticks)
+    lines = _written_layers(written)
     for i, line in enumerate(lines or [[]]):
         score.insert(0, _part(melody.name or "Melody" if i == 0 else f"{melody.name or 'Melody'} {i + 1}", line,
                               bpm=melody.bpm if i == 0 else None, chords=melody.chords if i == 0 else (),
                               marks=marks if i == 0 else (), **common))
     for name, notes in parts:
-        for i, line in enumerate(_layers(notes)):
+        lines = _written_layers(quantize_for_notation(notes, tpq))
+        for i, line in enumerate(lines):
             score.insert(0, _part(name if i == 0 else f"{name} {i + 1}", line, bpm=None, **common))
     try:
         return GeneralObjectExporter(score).parse()
