@@ -46,7 +46,9 @@ def _music21():
             raise
         raise MusicXmlError(f"MusicXML needs the music21 package (pip install music21): {e.name} is missing",
                             "missing") from e
-    from music21 import chord, harmony, key, meter, note, stream, tempo
+    from music21 import chord, defaults, harmony, key, meter, note, stream, tempo
+
+    defaults.author = ""  # no composer is written unless one is known (music21 would write "Music21")
 
     return chord, harmony, key, meter, note, stream, tempo
 
@@ -111,8 +113,20 @@ def _part(name: str, notes: Sequence[tuple[int, ...]], tpq: int, bar_ticks: int,
     if notes:
         from music21 import clef
 
-        part.insert(0, clef.bestClef(part, recurse=True))  # a bass line gets the bass clef
+        part.insert(0, _clef_for([n[2] for n in notes], clef))
     return part
+
+
+def _clef_for(pitches: Sequence[int], clef):
+    """The clef by range: treble from a median of middle C up; a single line a little lower (a tenor's, C3 to A4)
+    the treble clef an octave down, as vocal scores write it; anything lower the bass clef."""
+    ordered = sorted(pitches)
+    median = ordered[len(ordered) // 2]
+    if median >= 60:
+        return clef.TrebleClef()
+    if median >= 52 and ordered[-1] <= 69 and ordered[0] >= 45:
+        return clef.Treble8vbClef()
+    return clef.BassClef()
 
 
 def _layers(notes: Sequence[tuple[int, ...]]) -> list[list[tuple[int, ...]]]:
@@ -152,7 +166,7 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
     ts = melody.time_signature
     score = stream.Score()
     score.metadata = metadata.Metadata()
-    score.metadata.title = title or melody.name or "Melody"
+    score.metadata.title = melody.name or title or "Melody"  # the file's or project's own title, else its name
     common = dict(tpq=melody.ticks_per_quarter, bar_ticks=ts.bar_ticks, numerator=ts.numerator,
                   denominator=ts.denominator, key_name=melody.key_signature)
     tpq = melody.ticks_per_quarter

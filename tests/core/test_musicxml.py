@@ -69,3 +69,20 @@ def test_a_broken_score_is_one_sentence_and_no_file_is_damaged(tmp_path, monkeyp
     with pytest.raises(MusicXmlError, match="could not be written as MusicXML"):
         write_musicxml(lead_sheet(), target)
     assert target.read_bytes() == before  # the old score is whole
+
+
+def test_clefs_by_range_title_from_the_file_and_no_composer_made_up():
+    from music21 import converter
+
+    melody = Melody.from_notes([(i * 480, 480, p, 80) for i, p in enumerate((67, 69, 71, 72))], name="Air",
+                               key_signature="G")
+    parts = [("Alto", [(i * 480, 480, p) for i, p in enumerate((62, 64, 62, 64))]),
+             ("Tenor", [(i * 480, 480, p) for i, p in enumerate((55, 57, 59, 55))]),
+             ("Bass", [(i * 480, 480, p) for i, p in enumerate((43, 48, 47, 43))])]
+    xml = musicxml_bytes(melody, parts, title="exported-file")
+    score = converter.parseData(xml, format="musicxml")
+    clefs = [type(p.flatten().getElementsByClass("Clef")[0]).__name__ for p in score.parts]
+    assert clefs == ["TrebleClef", "TrebleClef", "Treble8vbClef", "BassClef"]
+    assert score.metadata.bestTitle == "Air" and b"Music21" not in xml and b'type="composer"' not in xml
+    untitled = Melody.from_notes([(0, 480, 60, 80)])
+    assert converter.parseData(musicxml_bytes(untitled, title="my-song"), format="musicxml").metadata.bestTitle == "my-song"
