@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ES = {
+    'and %1 chords heard in the accompaniment (Undo takes them away)': 'y %1 acordes oídos en el acompañamiento (Deshacer los quita)',
+    'Chords from the Accompaniment': 'Acordes del acompañamiento',
     'Opening %1 was cancelled; nothing changed.': 'Se ha cancelado la apertura de %1; no ha cambiado nada.',
     'Training needs PyTorch, which the packaged app leaves out. Install the app from its sources with PyTorch to train: %1': 'Entrenar necesita PyTorch, que la aplicación empaquetada no incluye. Para entrenar, instala la aplicación desde sus fuentes con PyTorch: %1',
     'Training needs PyTorch, which this installation leaves out. Install it with: %1': 'Entrenar necesita PyTorch, que esta instalación no incluye. Instálalo con: %1',

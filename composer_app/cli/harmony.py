@@ -30,6 +30,14 @@ def add_harmony_parsers(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the chords as one JSON object")
     p.set_defaults(run=run_harmonize)
 
+    p = sub.add_parser("chords", help="print a file's chord track: its chord symbols, or the chords its accompaniment "
+                                      "(left hand, lower tracks) plays")
+    p.add_argument("file", type=Path)
+    p.add_argument("--track", type=int, help="track number of the melody (see `inspect`); the others accompany it")
+    p.add_argument("--json", action="store_true",
+                   help='print a JSON list of {"bar": 1-based, "beat": 1-based, "symbol": "Am7"}')
+    p.set_defaults(run=run_chords)
+
     p = sub.add_parser("export", help="write a MIDI file's or project's melody (with its chords) as MusicXML or MIDI, "
                                       "the format from the suffix of OUT")
     p.add_argument("file", type=Path)
@@ -167,4 +175,41 @@ def run_export(args: argparse.Namespace) -> int:
         write_midi(melody, args.output, [(name, [(t, d, p, 72) for t, d, p in notes]) for name, notes in parts])
     print(f"wrote {args.output} ({len(melody)} notes, {len(melody.chords)} chords"
           f"{', ' + ', '.join(n for n, _ in parts) if parts else ''})")
+    return 0
+
+
+def run_chords(args: argparse.Namespace) -> int:
+    from composer_app.core.chord_recognition import chords_of_song
+    from composer_app.core.project import SUFFIX as PROJECT
+    from composer_app.core.project import load_project
+
+    if args.file.suffix.lower() == PROJECT:
+        melody = load_project(args.file).melody
+        chords, source = list(melody.chords), "symbols"
+    elif args.file.suffix.lower() in (".mid", ".midi"):
+        from composer_app.core.midifile import read_song
+
+        song = read_song(args.file)
+        melody = song.melody(args.track)
+        chords, source = chords_of_song(song, melody)
+    else:
+        from composer_app.cli.audio import melody_of_file
+
+        melody = melody_of_file(args.file, args.track)  # a score: its chord symbols
+        chords, source = list(melody.chords), "symbols"
+    ts = melody.time_signature
+    rows = [{"bar": c.tick // ts.bar_ticks + 1, "beat": c.tick % ts.bar_ticks // ts.beat_ticks + 1,
+             "symbol": c.chord.symbol()} for c in chords if c.chord is not None]
+    if args.json:
+        print(json.dumps(rows))
+        return 0
+    if not rows:
+        print(f"{args.file.name}: no chords (no chord symbols, and nothing plays under the melody)")
+        return 0
+    said = "chord symbols" if source == "symbols" else "chords heard in the accompaniment"
+    print(f"{args.file.name}: {len(rows)} {said}")
+    bars: dict[int, list[str]] = {}
+    for r in rows:
+        bars.setdefault(r["bar"], []).append(r["symbol"] if r["beat"] == 1 else f"{r['symbol']}@{r['beat']}")
+    print(" ".join(f"| {' '.join(v)}" for _, v in sorted(bars.items())) + " |")
     return 0

@@ -19,30 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.core.chords import KINDS
+from composer_app.core.chord_recognition import LABEL_KINDS, label_beat  # noqa: F401  (LABEL_KINDS: the labels' kinds)
 from composer_app.training.data import split_of
-
-LABEL_KINDS = ("", "m", "dim", "aug", "7", "maj7", "m7", "m7b5", "dim7")
-_TEMPLATES = [(root, kind, np.isin(np.arange(12), [(root + i) % 12 for i in KINDS[kind]]))
-              for root in range(12) for kind in LABEL_KINDS]
-_SIMPLER = {"": 0.0, "m": 0.0, "7": 0.15, "dim": 0.25, "m7": 0.25, "maj7": 0.35, "m7b5": 0.35, "dim7": 0.3, "aug": 0.6}
-
-
-def label_beat(weights: np.ndarray, bass: int | None) -> tuple[int, str] | None:
-    """The (root pc, kind) whose template best covers the weighted pitch classes of one beat."""
-    total = weights.sum()
-    if total <= 0:
-        return None
-    best, best_score = None, -1e9
-    for root, kind, mask in _TEMPLATES:
-        covered = weights[mask].sum()
-        missing = int((mask & (weights == 0)).sum())
-        score = covered - weights[~mask].sum() - 0.3 * missing * total / 4 - _SIMPLER[kind] * total / 4
-        if bass is not None and bass == root:
-            score += 0.2 * total / 4
-        if score > best_score:
-            best, best_score = (root, kind), score
-    return best
 
 
 def chorale_record(name: str) -> dict | None:

@@ -110,6 +110,9 @@ class DocumentFiles(QObject):
         add_recent_file(self.window.settings, str(path))
         self.window.fill_recent_menu()
         opened = self.tr("Opened %1: %2 notes").replace("%1", path.name).replace("%2", str(len(melody)))
+        if not all_notes and self._chords_from_accompaniment(song, melody):
+            opened += " " + self.tr("and %1 chords heard in the accompaniment (Undo takes them away)") \
+                .replace("%1", str(len(self.session.melody.chords)))
         if song.meter_changes:  # a melody keeps one metre: its bars after the change are not the file's
             tick, n, d = song.meter_changes[0]
             ts = melody.time_signature
@@ -118,6 +121,21 @@ class DocumentFiles(QObject):
                 .replace("%4", str(ts.numerator)).replace("%5", str(ts.denominator))
         self.say(opened, 10000 if song.meter_changes else 5000)
         return True
+
+    def _chords_from_accompaniment(self, song, melody) -> bool:
+        """A file with more than its melody (a left hand, lower tracks) and no chord symbols: the chords it plays
+        become the chord track, one undo step after the opening."""
+        from composer_app.core.chord_recognition import chords_of_song
+
+        if melody.chords:
+            return False
+        chords, source = chords_of_song(song, melody)
+        if source != "accompaniment" or not chords:
+            return False
+        try:
+            return self.session.do(self.session.set_chords(chords, self.tr("Chords from the Accompaniment")))
+        except ComposerError:
+            return False
 
     def open_recording(self, path: Path, ask: bool = True) -> bool:
         """A recording becomes the document: its notes heard by the transcription model, on the grid at the

@@ -988,127 +988,137 @@
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="106" />
-        <location filename="../../composer_app/ui/document_files.py" line="142" />
-        <location filename="../../composer_app/ui/document_files.py" line="145" />
-        <location filename="../../composer_app/ui/document_files.py" line="172" />
+        <location filename="../../composer_app/ui/document_files.py" line="160" />
+        <location filename="../../composer_app/ui/document_files.py" line="163" />
+        <location filename="../../composer_app/ui/document_files.py" line="190" />
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="112" />
-        <location filename="../../composer_app/ui/document_files.py" line="178" />
+        <location filename="../../composer_app/ui/document_files.py" line="196" />
         <source>Opened %1: %2 notes</source>
         <translation>Abierto %1: %2 notas</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="116" />
+        <location filename="../../composer_app/ui/document_files.py" line="114" />
+        <source>and %1 chords heard in the accompaniment (Undo takes them away)</source>
+        <translation>y %1 acordes oídos en el acompañamiento (Deshacer los quita)</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="119" />
         <source>(the file changes to %1/%2 in bar %3; here it stays in %4/%5 throughout)</source>
         <translation>(el archivo pasa a %1/%2 en el compás %3; aquí sigue en %4/%5 todo el tiempo)</translation>
     </message>
     <message>
         <location filename="../../composer_app/ui/document_files.py" line="136" />
+        <source>Chords from the Accompaniment</source>
+        <translation>Acordes del acompañamiento</translation>
+    </message>
+    <message>
+        <location filename="../../composer_app/ui/document_files.py" line="154" />
         <source>Hearing the notes in %1...</source>
         <translation>Escuchando las notas de %1...</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="139" />
+        <location filename="../../composer_app/ui/document_files.py" line="157" />
         <source>Opening %1 was cancelled; nothing changed.</source>
         <translation>Se ha cancelado la apertura de %1; no ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="146" />
+        <location filename="../../composer_app/ui/document_files.py" line="164" />
         <source>%1: no notes were heard in this recording.</source>
         <translation>%1: no se ha oído ninguna nota en esta grabación.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="156" />
+        <location filename="../../composer_app/ui/document_files.py" line="174" />
         <source>Opened %1: %2 notes heard, at %3 BPM</source>
         <translation>Abierto %1: %2 notas oídas, a %3 ppm</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="162" />
+        <location filename="../../composer_app/ui/document_files.py" line="180" />
         <source>%1: the file is not there any more.</source>
         <translation>%1: el archivo ya no está ahí.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="164" />
+        <location filename="../../composer_app/ui/document_files.py" line="182" />
         <source>%1: the recording is longer than 20 minutes; cut out the part to use.</source>
         <translation>%1: la grabación dura más de 20 minutos; recorta la parte que quieras usar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="165" />
+        <location filename="../../composer_app/ui/document_files.py" line="183" />
         <source>%1 cannot be read as a recording. Open a WAV, FLAC or OGG file (an MP3 where your system reads it).</source>
         <translation>%1 no se puede leer como grabación. Abre un archivo WAV, FLAC u OGG (o MP3 si tu sistema lo lee).</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="188" />
+        <location filename="../../composer_app/ui/document_files.py" line="206" />
         <source>melody</source>
         <translation>melodía</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="191" />
+        <location filename="../../composer_app/ui/document_files.py" line="209" />
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="192" />
+        <location filename="../../composer_app/ui/document_files.py" line="210" />
         <source>composer-app project (*.composer);;MIDI file, melody only (*.mid)</source>
         <translation>Proyecto de Compositor (*.composer);;Archivo MIDI, solo la melodía (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="219" />
+        <location filename="../../composer_app/ui/document_files.py" line="237" />
         <source>Cannot save file</source>
         <translation>No se puede guardar el archivo</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="220" />
+        <location filename="../../composer_app/ui/document_files.py" line="238" />
         <source>%1
 Your work is still open; try another folder or name.</source>
         <translation>%1
 Tu trabajo sigue abierto; prueba otra carpeta u otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="225" />
+        <location filename="../../composer_app/ui/document_files.py" line="243" />
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="238" />
+        <location filename="../../composer_app/ui/document_files.py" line="256" />
         <source>Nothing to export</source>
         <translation>Nada que exportar</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="238" />
+        <location filename="../../composer_app/ui/document_files.py" line="256" />
         <source>There are no notes to export.</source>
         <translation>No hay notas que exportar.</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="240" />
+        <location filename="../../composer_app/ui/document_files.py" line="258" />
         <source>Export MIDI</source>
         <translation>Exportar MIDI</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="241" />
+        <location filename="../../composer_app/ui/document_files.py" line="259" />
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="248" />
+        <location filename="../../composer_app/ui/document_files.py" line="266" />
         <source>Export WAV</source>
         <translation>Exportar WAV</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="249" />
+        <location filename="../../composer_app/ui/document_files.py" line="267" />
         <source>WAV audio (*.wav)</source>
         <translation>Audio WAV (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="259" />
+        <location filename="../../composer_app/ui/document_files.py" line="277" />
         <source>Cannot export audio</source>
         <translation>No se puede exportar el audio</translation>
     </message>
     <message>
-        <location filename="../../composer_app/ui/document_files.py" line="273" />
+        <location filename="../../composer_app/ui/document_files.py" line="291" />
         <source>Copied as a MIDI file</source>
         <translation>Copiado como archivo MIDI</translation>
     </message>

@@ -328,3 +328,15 @@ def test_a_recording_opens_as_its_melody_on_the_grid(window, qtbot, tmp_path, mo
     assert hits >= 0.9 * len(expected) and len(heard) <= len(expected) + 2
     assert window.melody.is_monophonic() and round(window.melody.bpm) == 120
     assert "notes heard" in window.statusBar().currentMessage()
+
+
+def test_a_two_hand_file_opens_with_the_chords_its_left_hand_plays_one_undo_step(window, tmp_path):
+    from tests.core.test_chord_recognition import two_hands
+
+    expected = two_hands(tmp_path / "waltz.mid")
+    assert window.files.open_file(tmp_path / "waltz.mid", ask=False)
+    assert [c.chord.symbol() for c in window.melody.chords] == expected
+    assert len(window.melody) == 15 and window.undo.count() == 1  # the melody as it was, the chords one step
+    assert "chords heard in the accompaniment" in window.statusBar().currentMessage()
+    window.undo.undo()
+    assert not window.melody.chords and len(window.melody) == 15
