@@ -60,7 +60,7 @@ def renders(limit: int) -> None:
             continue
         notes = [(n.tick, n.duration, n.pitch) for n in melody]
         bars = max(n.tick for n in melody) // ts.bar_ticks + 1
-        for label, options in (("1 a bar", HarmonizeOptions(per_bar=1)),
+        for label, options in (("1 a bar", HarmonizeOptions(per_bar=1)), ("2 a bar", HarmonizeOptions(per_bar=2)),
                                ("2 a bar, sevenths", HarmonizeOptions(per_bar=2, sevenths=True))):
             if options.per_bar == 2 and (ts.bar_ticks // ts.beat_ticks) % 2:
                 continue  # half a bar of 3/4 falls between beats: two chords a bar only in even metres

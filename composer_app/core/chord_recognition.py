@@ -4,8 +4,9 @@ Each beat's sounding pitch classes (weighted by how long they sound in it, the l
 scored against chord templates (LABEL_KINDS on every root: what it covers, less what it leaves out and what
 lies outside it, a little more for the simpler chord and for a root in the bass). A Viterbi search over the
 beats then picks the chords and where they change: a change costs least on a bar line, more at the half bar,
-most on another beat, so a waltz's lone bass note or an Alberti bass's broken tones keep one chord through the
-bar while a chorale may change every beat. numpy only; the same scoring labels the chorales for training.
+most on another beat, and little where three notes or more are struck together (CHANGE_COST, chosen on
+chorales of the training split), so a waltz's lone bass note or an Alberti bass's broken tones keep one chord
+through the bar while a chorale's voices may change chord on every beat. numpy only; the same scoring labels the chorales for training.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _SIMPLER = {"": 0.0, "m": 0.0, "7": 0.15, "dim": 0.25, "m7": 0.25, "maj7": 0.35,
 _SIMPLER_COST = np.array([_SIMPLER[kind] for _, kind in TEMPLATES])
 
 # what a change of chord costs (in beats' worth of fit) on a bar line, at the half bar, on another beat
-CHANGE_COST = {"bar": 0.1, "half": 0.35, "beat": 0.8}
+CHANGE_COST = {"bar": 0.0, "half": 0.35, "beat": 0.8, "struck": 0.15}
+STRUCK = 3  # notes struck together that make a beat "struck" (a block chord, a chorale's voices moving together)
 MELODY_WEIGHT = 0.3
 
 
@@ -91,6 +93,10 @@ def recognise_chords(notes: Sequence[tuple[int, ...]], bar_ticks: int, beat_tick
     emit = np.stack([template_scores(weights[b], bass[b]) / max(totals[b], 1e-9) * min(1.0, totals[b])
                      for b in range(beats)])
     sounding = totals > 0
+    attacks = np.zeros(beats, dtype=int)  # notes struck together on each beat: a chord struck anew
+    for t, _, _ in shifted:
+        if t >= 0 and t % beat_ticks <= beat_ticks // 16:
+            attacks[t // beat_ticks] += 1
     # Viterbi: score[b, s] the best fit of beats 0..b with template s at beat b
     score = emit[0].copy()
     back = np.zeros((beats, len(TEMPLATES)), dtype=np.int32)
@@ -98,7 +104,10 @@ def recognise_chords(notes: Sequence[tuple[int, ...]], bar_ticks: int, beat_tick
         in_bar = b % per_bar
         where = "bar" if in_bar == 0 else "half" if per_bar % 2 == 0 and in_bar == per_bar // 2 else "beat"
         best = int(np.argmax(score))
-        change = score[best] - CHANGE_COST[where]
+        cost = CHANGE_COST[where]
+        if attacks[b] >= STRUCK:  # three notes or more struck at once: a new chord is likelier here
+            cost = min(cost, CHANGE_COST["struck"])
+        change = score[best] - cost
         stay = score
         back[b] = np.where(stay >= change, np.arange(len(TEMPLATES)), best)
         score = np.maximum(stay, change) + emit[b]
