@@ -156,6 +156,39 @@ def _on_beat_grid(tick: int, tpq: int) -> int:
     return round(tick * 4 / tpq) * tpq // 4
 
 
+def _pickup_ticks(melody: Melody, parts) -> int:
+    """The silence before a pickup (an upbeat written at the end of an otherwise empty first bar), or 0: the
+    first note starts after the bar's first beat, and nothing (another part, a chord) starts before it."""
+    starts = [n.tick for n in melody] + [n[0] for _, notes in parts for n in notes] + \
+        [c.tick for c in melody.chords if c.chord is not None]
+    first = min(starts, default=0)
+    ts = melody.time_signature
+    return first if ts.beat_ticks <= first < ts.bar_ticks else 0
+
+
+def _with_pickup_bar(score, silence: Fraction):
+    """The score with its first bar as an incomplete measure (an anacrusis, numbered 0): the silence before the
+    pickup left out instead of written as rests."""
+    from music21 import stream
+
+    score = score.makeNotation()
+    for part in score.parts:
+        measures = list(part.getElementsByClass("Measure"))
+        for number, measure in enumerate(measures):
+            measure.number = number
+        first = measures[0]
+        for element in list(first.notesAndRests):
+            if element.isRest and element.offset < silence:
+                first.remove(element)
+        for element in list(first.elements):
+            if element.offset >= silence:
+                first.coreSetElementOffset(element, element.offset - silence)
+        first.coreElementsChanged()
+        first.paddingLeft = silence
+        first.showNumber = stream.enums.ShowNumber.NEVER  # implicit="yes": a pickup is not counted as a bar
+    return score
+
+
 def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int, int, int]]]] = (),
                    title: str = "") -> bytes:
     """The melody (with its chord symbols) and more parts as (name, (tick, duration, pitch) notes), as MusicXML."""
@@ -183,6 +216,9 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
         for i, line in enumerate(lines):
             score.insert(0, _part(name if i == 0 else f"{name} {i + 1}", line, bpm=None, **common))
     try:
+        pickup = _pickup_ticks(melody, parts)
+        if pickup:
+            score = _with_pickup_bar(score, pickup / tpq)
         return GeneralObjectExporter(score).parse()
     except Exception as e:  # music21 could not notate it: one sentence, never a traceback
         raise MusicXmlError(f"the music could not be written as MusicXML ({type(e).__name__})", "notation") from e

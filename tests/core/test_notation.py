@@ -135,3 +135,21 @@ def test_chord_pieces_tie_across_a_triplet_quarter():
     assert [p[:2] + (p[4],) for p in q.pieces()] == [(0, 160, None), (160, 160, None), (320, 160, "start"),
                                                       (480, 240, "stop")]
 
+
+
+def test_a_pickup_is_an_incomplete_first_measure(chopin_dir):
+    """Prelude 7 starts with a beat-3 upbeat: measure 0 holds that quarter alone (implicit, not counted)."""
+    import re
+
+    from music21 import converter
+
+    melody = load_melody(chopin_dir / "chpn-p7_format0.mid")
+    xml = musicxml_bytes(melody, [("Bass", [(960, 480, 45), (1920, 1440, 45)])])
+    assert xml.decode().count('<measure implicit="yes" number="0">') == 2  # in every part
+    score = converter.parseData(xml, format="musicxml")
+    first = score.parts[0].getElementsByClass("Measure")[0]
+    assert first.paddingLeft == 2.0 and [n.nameWithOctave for n in first.notesAndRests] == ["E4"]
+    pitches, _, _ = reread_pitches(xml)
+    assert pitches == [n.pitch for n in melody]
+    on_the_beat = Melody.from_notes([(0, 480, 64, 80), (480, 480, 65, 80)])
+    assert not re.search(rb'implicit="yes"', musicxml_bytes(on_the_beat))
