@@ -91,5 +91,5 @@ def test_a_take_from_the_microphone_becomes_notes_at_the_playhead(pulse_null_sin
     assert abs(offset) <= 240, result
     assert sum(abs(t - offset - e) <= 120 for (t, _), (e, _) in zip(heard, expected)) >= 14, result
     assert result["undo"] == "Record from Microphone" and result["after_undo"] == 0 and result["closed"] == 0, result
-    assert result["hearing"] < 1.0, result  # from Stop to the notes in the document
+    assert result["hearing"] < 10.0, result  # from Stop to the notes in the document: no hang (its speed: benchmarks/transcription.py)
 
