@@ -108,13 +108,71 @@ def run_files(paths: list[Path], jitter: int, scores=None) -> None:
               f"({100 * spelled / max(1, spelled_total):.1f}%)")
 
 
+def run_chorales(count: int, with_chords: bool) -> None:
+    """Bach chorales of the held-out split (music21's corpus): the four voices as MIDI notes (soprano as the
+    melody, in the score's key signature) -> MusicXML -> each voice's note names against the score's."""
+    import json
+
+    from music21 import converter, corpus
+
+    from composer_app.core.chord_recognition import recognise_chords
+    from composer_app.core.keys import MAJOR_NAMES, MINOR_NAMES
+    from composer_app.core.timing import TimeSignature
+
+    root = Path(__file__).resolve().parents[1]
+    records = [json.loads(line) for line in (root / "models" / "harmony-held-out.jsonl").read_text().splitlines()]
+    right = total = chromatic_right = chromatic_total = 0
+    for rec in records[:count]:
+        score = corpus.parse(rec["piece"].split("#")[0])
+        parts = list(score.parts)[:4]
+        signature = score.flatten().getElementsByClass("KeySignature")
+        sig = signature[0].sharps if signature else 0
+        key_name = (MINOR_NAMES if rec["mode"] == "minor" else MAJOR_NAMES)[(sig * 7 + (9 if rec["mode"] == "minor"
+                                                                                        else 0)) % 12]
+        voices = []
+        for part in parts:
+            voices.append([(round(float(n.offset) * 480), round(float(n.quarterLength) * 480), n.pitch, n)
+                           for n in part.flatten().notes if n.isNote and n.quarterLength > 0])
+        lower = [(t, d, p.midi) for v in voices[1:] for t, d, p, _ in v]
+        chords = tuple(recognise_chords(lower, rec["beats_per_bar"] * 480, 480)) if with_chords else ()
+        melody = Melody.from_notes([(t, d, p.midi, 80) for t, d, p, _ in voices[0]], key_signature=key_name,
+                                   time_signature=TimeSignature(rec["beats_per_bar"], 4), chords=chords)
+        xml = musicxml_bytes(melody, [(name, [(t, d, p.midi) for t, d, p, _ in v])
+                                      for name, v in zip(("Alto", "Tenor", "Bass"), voices[1:])])
+        written = converter.parseData(xml, format="musicxml").parts
+        for voice, part in zip(voices, written):
+            got = [n for n in part.flatten().notes if n.isNote and (n.tie is None or n.tie.type == "start")]
+            want = [n for n in voice if n[3].tie is None or n[3].tie.type == "start"]
+            if [n.pitch.midi for n in got] != [p.midi for _, _, p, _ in want]:
+                continue
+            for g, (_, _, p, _) in zip(got, want):
+                total += 1
+                right += g.pitch.name == p.name
+                if p.accidental is not None and p.accidental.alter != 0 and p.name not in _signature_names(sig):
+                    chromatic_total += 1
+                    chromatic_right += g.pitch.name == p.name
+    print(f"{count} held-out chorales, four voices{' with chords recognised from the lower three' if with_chords else ''}: "
+          f"{right} of {total} notes spelled as the score ({100 * right / max(1, total):.1f}%); notes outside the "
+          f"key signature {chromatic_right} of {chromatic_total} ({100 * chromatic_right / max(1, chromatic_total):.1f}%)")
+
+
+def _signature_names(sharps: int) -> set[str]:
+    order = "FCGDAEB"
+    return {f"{c}#" for c in order[:sharps]} if sharps > 0 else {f"{c}-" for c in order[::-1][:-sharps]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, help="a folder of MIDI files")
     ap.add_argument("--abc", type=Path, help="an ABC file of tunes: abc2midi writes their MIDI files")
     ap.add_argument("--jitter", type=int, default=0, help="move onsets by up to this many ticks (480 a quarter)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N files or tunes")
+    ap.add_argument("--chorales", type=int, default=0, help="spelling of N held-out Bach chorales' four voices")
     args = ap.parse_args()
+    if args.chorales:
+        run_chorales(args.chorales, with_chords=False)
+        run_chorales(args.chorales, with_chords=True)
+        return
     if args.abc:
         from music21 import converter
 

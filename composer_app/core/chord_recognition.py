@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from composer_app.core.chords import KINDS, Chord, ChordEvent
+from composer_app.core.chords import KINDS, ChordEvent
+from composer_app.core.keys import Key
+from composer_app.core.spelling import spell_chord
 
 LABEL_KINDS = ("", "m", "dim", "aug", "7", "maj7", "m7", "m7b5", "dim7")
 TEMPLATES = [(root, kind) for root in range(12) for kind in LABEL_KINDS]
@@ -27,7 +29,6 @@ _SIMPLER_COST = np.array([_SIMPLER[kind] for _, kind in TEMPLATES])
 # what a change of chord costs (in beats' worth of fit) on a bar line, at the half bar, on another beat
 CHANGE_COST = {"bar": 0.0, "half": 0.35, "beat": 0.8, "struck": 0.15}
 STRUCK = 3  # notes struck together that make a beat "struck" (a block chord, a chorale's voices moving together)
-MELODY_WEIGHT = 0.3
 
 
 def template_scores(weights: np.ndarray, bass: int | None) -> np.ndarray:
@@ -70,11 +71,10 @@ def beat_profiles(notes: Sequence[tuple[int, ...]], beat_ticks: int, beats: int)
 
 
 def recognise_chords(notes: Sequence[tuple[int, ...]], bar_ticks: int, beat_ticks: int,
-                     flats: bool = False, start: int = 0, melody: Sequence[tuple[int, ...]] = ()) -> list[ChordEvent]:
+                     key: Key | None = None, start: int = 0) -> list[ChordEvent]:
     """The chords that (tick, duration, pitch, ...) accompaniment notes play, from `start`, with their
-    harmonic rhythm (one a bar, a half bar or a beat, as the notes change): ChordEvents, roots spelled with
-    flats or sharps. The `melody`'s notes count a little (MELODY_WEIGHT) where the accompaniment leaves the
-    chord open (a bass and a fifth)."""
+    harmonic rhythm (one a bar, a half bar or a beat, as the notes change): ChordEvents, roots spelled in the
+    key (core.spelling: Bb7 in F, not A#7)."""
     notes = [n for n in notes if n[0] + n[1] > start]
     if not notes or bar_ticks <= 0 or beat_ticks <= 0:
         return []
@@ -84,10 +84,6 @@ def recognise_chords(notes: Sequence[tuple[int, ...]], bar_ticks: int, beat_tick
     shifted = [(n[0] - origin, n[1], n[2]) for n in notes]
     beats = -(-(end - origin) // beat_ticks)
     weights, bass = beat_profiles(shifted, beat_ticks, beats)
-    if melody:
-        tune, _ = beat_profiles([(n[0] - origin, n[1], n[2]) for n in melody if n[0] + n[1] > origin],
-                                beat_ticks, beats)
-        weights = weights + MELODY_WEIGHT * tune * (weights.sum(axis=1, keepdims=True) > 0)
     per_bar = max(1, bar_ticks // beat_ticks)
     totals = weights.sum(axis=1)
     emit = np.stack([template_scores(weights[b], bass[b]) / max(totals[b], 1e-9) * min(1.0, totals[b])
@@ -120,7 +116,7 @@ def recognise_chords(notes: Sequence[tuple[int, ...]], bar_ticks: int, beat_tick
         if not sounding[b] and not events:
             continue  # nothing played yet: no chord before the accompaniment starts
         root, kind = TEMPLATES[s]
-        chord = Chord.of(root, kind, flats=flats)
+        chord = spell_chord(root, kind, key)
         tick = origin + b * beat_ticks
         if events and events[-1].chord == chord:
             events[-1] = ChordEvent(events[-1].tick, tick + beat_ticks - events[-1].tick, chord)
@@ -143,15 +139,27 @@ def accompaniment_notes(song, melody) -> list[tuple[int, int, int]]:
 
 def chords_of_song(song, melody) -> tuple[list[ChordEvent], str]:
     """The chord track of a file and where it came from: its chord symbols ("symbols") when it has them, else
-    the chords its accompaniment plays ("accompaniment"), else none ("")."""
+    the chords its accompaniment plays ("accompaniment"), spelled in the file's key, else none ("")."""
     if song.chords:
         return list(song.chords), "symbols"
     lower = accompaniment_notes(song, melody)
     if len(lower) < 3:
         return [], ""
     ts = song.time_signature
-    flats = bool(song.key_signature) and ("b" in song.key_signature[1:] or song.key_signature in FLAT_KEYS)
-    return recognise_chords(lower, ts.bar_ticks, ts.beat_ticks, flats=flats), "accompaniment"
+    return recognise_chords(lower, ts.bar_ticks, ts.beat_ticks, key=_key_of(song.key_signature, lower, melody)), \
+        "accompaniment"
 
 
-FLAT_KEYS = {"F", "Dm", "Gm", "Cm", "Fm", "Bbm", "Ebm"}  # key signatures with flats whose names have none
+def _key_of(declared: str | None, lower, melody) -> Key | None:
+    """The file's key signature, else the key all its notes suggest."""
+    from composer_app.core.keys import detect_key
+    from composer_app.core.note import Note
+
+    if declared:
+        try:
+            return Key.parse(declared)
+        except ValueError:
+            pass
+    notes = list(melody) + [Note(0, t, d, p, 64) for t, d, p in lower]
+    found = detect_key(notes)
+    return found.key if found is not None else None

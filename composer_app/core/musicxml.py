@@ -73,7 +73,7 @@ def chord_symbol(event: ChordEvent):
 
 def _part(name: str, notes: Sequence[tuple[int, ...]], tpq: int, bar_ticks: int, numerator: int,
           denominator: int, key_name: str | None, bpm: float | None, chords: Sequence[ChordEvent] = (),
-          marks: Sequence[tuple[int, str]] = ()):
+          marks: Sequence[tuple[int, str]] = (), spelling: tuple = (None, ())):
     """A part of (tick, duration, pitch[, velocity]) notes, with chord symbols and dynamics marks."""
     chord_m, _harmony, key_m, meter, note_m, stream, tempo = _music21()
     from music21 import dynamics, instrument
@@ -94,12 +94,13 @@ def _part(name: str, notes: Sequence[tuple[int, ...]], tpq: int, bar_ticks: int,
         part.insert(0, tempo.MetronomeMark(number=round(bpm)))
     from music21 import tie as tie_m
 
+    names = _spelled(notes, *spelling)
     groups: dict[tuple[int, int, str | None], list[tuple]] = {}
     for n in notes:  # (tick, duration, pitch, velocity, tie): on the notation grid (core.notation)
         groups.setdefault((n[0], n[1], n[4]), []).append(n)
     for (t, d, tie), same in sorted(groups.items(), key=lambda g: g[0][:2]):
-        pitches = [n[2] for n in same]
-        item = note_m.Note(pitches[0]) if len(pitches) == 1 else chord_m.Chord(sorted(set(pitches)))
+        spelled = sorted({(n[2], names[(n[0], n[2])]) for n in same})
+        item = note_m.Note(spelled[0][1]) if len(spelled) == 1 else chord_m.Chord([name for _, name in spelled])
         item.quarterLength = Fraction(d, tpq)
         item.volume.velocity = max(n[3] for n in same)  # each note's own dynamics, for playback
         if tie:
@@ -115,6 +116,22 @@ def _part(name: str, notes: Sequence[tuple[int, ...]], tpq: int, bar_ticks: int,
 
         part.insert(0, _clef_for([n[2] for n in notes], clef))
     return part
+
+
+def _spelled(pieces: Sequence[tuple], key, chords) -> dict[tuple[int, int], str]:
+    """(tick, pitch) -> the note's name as written (core.spelling); a tied note's pieces keep the first's."""
+    from composer_app.core.spelling import spell_line
+
+    names = spell_line([(n[0], n[1], n[2]) for n in pieces], key, chords)
+    out: dict[tuple[int, int], str] = {}
+    held: dict[int, str] = {}
+    for n, name in zip(pieces, names):
+        if n[4] in ("continue", "stop") and n[2] in held:
+            name = held[n[2]]
+        if n[4] in ("start", "continue"):
+            held[n[2]] = name
+        out[(n[0], n[2])] = name
+    return out
 
 
 def _clef_for(pitches: Sequence[int], clef):
@@ -154,6 +171,19 @@ def _written_layers(written: Quantized) -> list[list[tuple]]:
 def _on_beat_grid(tick: int, tpq: int) -> int:
     """A chord symbol's tick on the 16th grid (a chord typed or recognised a tick off its beat)."""
     return round(tick * 4 / tpq) * tpq // 4
+
+
+def _spelling_key(melody: Melody):
+    """The key the notes are spelled in: the key signature, else the key the notes suggest."""
+    from composer_app.core.keys import Key, detect_key
+
+    if melody.key_signature:
+        try:
+            return Key.parse(melody.key_signature)
+        except ValueError:
+            pass
+    found = detect_key(list(melody)) if len(melody) >= 3 else None
+    return found.key if found is not None else None
 
 
 def _pickup_ticks(melody: Melody, parts) -> int:
@@ -207,6 +237,7 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
                                     line=melody.is_monophonic() or None)
     marks = dynamic_marks([(n[0], n[3]) for n in written.notes], ts.bar_ticks)
     lines = _written_layers(written)
+    common["spelling"] = (_spelling_key(melody), tuple(melody.chords))
     for i, line in enumerate(lines or [[]]):
         score.insert(0, _part(melody.name or "Melody" if i == 0 else f"{melody.name or 'Melody'} {i + 1}", line,
                               bpm=melody.bpm if i == 0 else None, chords=melody.chords if i == 0 else (),

@@ -30,9 +30,7 @@ from composer_app.core.harmony import (
     segments_of,
 )
 from composer_app.core.keys import Key
-
-FLAT_MAJOR_TONICS = {5, 10, 3, 8, 1, 6}  # F Bb Eb Ab Db Gb
-FLAT_MINOR_TONICS = {2, 7, 0, 5, 10, 3}  # Dm Gm Cm Fm Bbm Ebm
+from composer_app.core.spelling import spell_chord
 
 
 def bundled_harmony_path() -> Path:
@@ -170,11 +168,8 @@ def _path_score(path, init, trans, emit) -> float:
 
 
 def spelled(root_pc: int, kind: str, key: Key) -> Chord:
-    """A chord spelled as the key's signature suggests (flats in flat keys; the leading tone always sharp)."""
-    flats = key.tonic in (FLAT_MAJOR_TONICS if key.mode == "major" else FLAT_MINOR_TONICS)
-    if flats and (root_pc - key.tonic) % 12 == 11:
-        flats = False
-    return Chord.of(root_pc, kind, flats=flats)
+    """A chord spelled in the key (core.spelling: flats in flat keys, bVII flat, the leading tone sharp)."""
+    return spell_chord(root_pc, kind, key)
 
 
 @dataclass
