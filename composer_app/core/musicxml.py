@@ -8,6 +8,8 @@ Notation programs (MuseScore, Finale, Sibelius, Dorico) open the result. The fil
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from collections.abc import Sequence
 from fractions import Fraction
@@ -36,9 +38,6 @@ class MusicXmlError(ComposerError):
 
 def _music21():
     try:
-        import contextlib
-        import io
-
         with contextlib.redirect_stderr(io.StringIO()):  # its notice about optional plotting packages
             import music21  # noqa: F401  (a large package: imported only when a student opens or exports a score)
     except ImportError as e:
@@ -247,10 +246,11 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
         for i, line in enumerate(lines):
             score.insert(0, _part(name if i == 0 else f"{name} {i + 1}", line, bpm=None, **common))
     try:
-        pickup = _pickup_ticks(melody, parts)
-        if pickup:
-            score = _with_pickup_bar(score, pickup / tpq)
-        return GeneralObjectExporter(score).parse()
+        with contextlib.redirect_stderr(io.StringIO()):  # music21's notices (beams it mends) are not the student's
+            pickup = _pickup_ticks(melody, parts)
+            if pickup:
+                score = _with_pickup_bar(score, pickup / tpq)
+            return GeneralObjectExporter(score).parse()
     except Exception as e:  # music21 could not notate it: one sentence, never a traceback
         raise MusicXmlError(f"the music could not be written as MusicXML ({type(e).__name__})", "notation") from e
 
