@@ -1,6 +1,7 @@
 """Two models (or one twice) timed in the same process, runs alternating, so a noisy machine affects both alike.
 
     python benchmarks/engine_ab.py MODEL_A.onnx [MODEL_B.onnx] [--runs 120]
+    python benchmarks/engine_ab.py fp32 int8      # the bundled model, full and its int8 form
 
 Per model: p50 and p25 of continuing the bench's 8-bar seed by 8 bars x 4 variations and of a 2-bar fill
 x 4 variations (the first 10 runs of each dropped), and B/A ratios.
@@ -24,7 +25,8 @@ def main() -> int:
     parser.add_argument("models", nargs="+")
     parser.add_argument("--runs", type=int, default=120)
     args = parser.parse_args()
-    models = [load_model(p, force_cpu=True) for p in args.models]
+    models = [load_model(None if p in ("fp32", "int8") else p, force_cpu=True,
+                         precision="fp32" if p == "fp32" else "auto") for p in args.models]
     seed = bench_seed_phrase()
     span = bench_fill_span(seed)
     options = bench_options()

@@ -46,6 +46,7 @@ def add_engine_parsers(sub) -> None:
     p.add_argument("--model", type=Path)
     p.add_argument("--runs", type=int, default=60)
     p.add_argument("--cpu", action="store_true")
+    p.add_argument("--fp32", action="store_true", help="run the full model, not its int8 form (models/README.md)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--check", action="store_true", help="exit 1 unless the speed-up per note is at least 100x")
     p.set_defaults(run=run_bench_cmd)
@@ -214,12 +215,12 @@ def run_bench_cmd(args: argparse.Namespace) -> int:
     from composer_app.engine.bench import run_bench
     from composer_app.engine.model import load_model
 
-    model = load_model(args.model, force_cpu=args.cpu)
+    model = load_model(args.model, force_cpu=args.cpu, precision="fp32" if args.fp32 else "auto")
     r = run_bench(model, runs=args.runs)
     if args.json:
         print(json.dumps(r))
     else:
-        print(f"model {r['model']} ({r['model_mb']} MB, {r['parameters']:,} parameters) on {r['provider']}, "
+        print(f"model {r['model']} ({r['model_mb']} MB, {r['parameters']:,} parameters, {r['precision']}) on {r['provider']}, "
               f"{r['threads']} thread(s), {r['cpu_count']} CPUs")
         print(f"8-bar seed -> 8 bars x 4 variations: median {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms "
               f"({r['notes_per_run_median']} notes per run)")

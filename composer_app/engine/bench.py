@@ -144,6 +144,7 @@ def run_bench(model: LoadedModel | None = None, runs: int = 60, seed_notes: int 
         "notes_per_run_median": statistics.median(notes),
         "runs": runs,
         "provider": model.provider,
+        "precision": model.precision,
         "threads": model.threads,
         "model": model.path.name,
         "model_mb": round(os.path.getsize(model.path) / 1e6, 2),

@@ -105,3 +105,35 @@ def test_the_provider_in_use_is_reported(model):
     assert auto.provider == auto.session.get_providers()[0]
     if not cuda_usable():  # these machines have no GPU: CUDA must not be claimed
         assert auto.provider == "CPUExecutionProvider"
+
+
+def test_the_bundled_model_runs_int8_on_the_cpu_and_a_damaged_int8_file_is_refused(tmp_path):
+    import numpy as np
+
+    from composer_app.engine.model import bundled_model_path
+
+    int8 = load_model(force_cpu=True)
+    full = load_model(force_cpu=True, precision="fp32")
+    assert int8.precision == "int8" and full.precision == "fp32"
+    from composer_app.engine.bench import bench_seed_phrase
+
+    seed = bench_seed_phrase()  # a real phrase: what each model expects at every step of it
+    encoded = full.encoding.encode_notes([(n.tick, n.duration, n.pitch) for n in seed], seed.time_signature.bar_ticks)
+    tokens = np.asarray(encoded.tokens, dtype=np.int64)[None, :]
+    positions = np.asarray(encoded.positions, dtype=np.int64)[None, :]
+    meters = np.full_like(tokens, 16)
+    a = int8.run(tokens, positions, meters, *int8.initial_state(1))[0][0].astype(np.float64)
+    b = full.run(tokens, positions, meters, *full.initial_state(1))[0][0].astype(np.float64)
+    pa, pb = np.exp(a - a.max(1, keepdims=True)), np.exp(b - b.max(1, keepdims=True))
+    pa, pb = pa / pa.sum(1, keepdims=True), pb / pb.sum(1, keepdims=True)
+    kl = float(np.mean(np.sum(pb * (np.log(pb + 1e-30) - np.log(pa + 1e-30)), axis=1)))
+    assert 0 < kl < 0.05 and np.mean(a.argmax(1) == b.argmax(1)) >= 0.9, kl  # the same model, other arithmetic
+    for name in ("melody-lstm.onnx", "melody-lstm.json", "melody-lstm.int8.onnx"):
+        (tmp_path / name).write_bytes((bundled_model_path().parent / name).read_bytes())
+    damaged = bytearray((tmp_path / "melody-lstm.int8.onnx").read_bytes())
+    damaged[-100] ^= 0xFF
+    (tmp_path / "melody-lstm.int8.onnx").write_bytes(bytes(damaged))
+    with pytest.raises(ModelLoadError, match="int8.onnx: the file does not match its model card"):
+        load_model(tmp_path / "melody-lstm.onnx", force_cpu=True)
+    (tmp_path / "melody-lstm.int8.onnx").unlink()  # copied without it: the full model runs
+    assert load_model(tmp_path / "melody-lstm.onnx", force_cpu=True).precision == "fp32"
