@@ -80,5 +80,9 @@ def test_without_an_output_jam_offers_a_virtual_port(keyboard):
         probe.delete()
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=10)
+        try:
+            proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:  # never leave a jam running after the test
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 0
