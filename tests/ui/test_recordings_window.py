@@ -125,7 +125,7 @@ def test_a_long_recording_shows_a_bar_that_fills(window, tmp_path, monkeypatch):
     from composer_app.ui.dialogs.recording import RecordingDialog
 
     take = tmp_path / "long.wav"
-    soundfile.write(str(take), np.tile(melody_tones(22050), 20), 22050)  # 64 s: seconds of hearing
+    soundfile.write(str(take), np.tile(melody_tones(22050), 10), 22050)  # 32 s: seconds of hearing
     monkeypatch.setattr(RecordingDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     seen: list = []
     timer = _watch_progress_dialogs(seen)
