@@ -82,7 +82,8 @@ def _candidates(seg: _Segment, key: Key) -> tuple[np.ndarray, np.ndarray]:
                 cost += 3.0 if seventh is not None and seventh not in present else 0.0
                 cost += 10.0 * max(0, present.count(leading) - 1)
                 cost += 2.0 if third is not None and present.count(third) > 1 and (third - root) % 12 == 4 else 0.0
-                cost += AWKWARD * ((a >= seg.low) + (seg.high - a > 12))
+                # a crossing is worse than a wide space: where the soprano leaps down within a beat, space
+                cost += AWKWARD * (3 * (a >= seg.low) + (seg.high - a > 12))
                 cost += 0.02 * abs(t - b - 12)  # a tenor near an octave above the bass sounds full
                 rows.append((seg.first, a, t, b))
                 costs.append(cost)
