@@ -114,6 +114,7 @@ def harmonize_notes(model: HarmonyModel, notes: list[tuple[int, int, int]], key:
         for i, s in enumerate(segments):
             if s.phrase_end:
                 emit[i] += tables.cadence[mode]
+        _final_cadence(emit, tables.states, notes, key, segments)
     n, size = emit.shape
     if n == 0:
         return []
@@ -148,6 +149,24 @@ def harmonize_notes(model: HarmonyModel, notes: list[tuple[int, int, int]], key:
                 found[tuple(s)] = _path_score(s, init, trans, emit)
     ranked = sorted(found.items(), key=lambda kv: -kv[1])[:alternatives]
     return [([((tables.states[j][0] + key.tonic) % 12, tables.states[j][1]) for j in p], sc) for p, sc in ranked]
+
+
+FINAL_TONIC = 30.0  # log-units against any other last chord where the melody ends on the tonic: all but a rule
+FINAL_DOMINANT = 6.0  # for the dominant (V, V7) in the segment before it: the authentic cadence real tunes end on
+
+
+def _final_cadence(emit: np.ndarray, states, notes: list[tuple[int, int, int]], key: Key,
+                   segments: list[Segment]) -> None:
+    """A melody that ends on the tonic ends on the tonic chord (from the segment its last note starts in), after
+    the dominant where the melody allows it."""
+    last = max(notes, default=None)
+    if len(emit) == 0 or last is None or last[2] % 12 != key.tonic:
+        return
+    roots = np.array([root for root, _ in states])  # relative to the tonic
+    final = next((i for i, s in enumerate(segments) if s.end > last[0]), len(segments) - 1)
+    emit[final:] -= FINAL_TONIC * (roots != 0)
+    if final > 0:
+        emit[final - 1] += FINAL_DOMINANT * (roots == 7)
 
 
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:

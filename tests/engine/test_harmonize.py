@@ -87,3 +87,26 @@ def test_accompaniment_plays_the_chord_tones_under_the_melody_inside_each_chord(
     if pattern == "block":
         tops = [max(p for t, _, p, _ in played if t == e.tick) for e in events]
         assert max(abs(a - b) for a, b in zip(tops, tops[1:])) <= 7
+
+
+def test_tunes_that_end_on_the_tonic_end_on_its_chord_after_the_dominant(model):
+    """Held-out folk tunes (every 3rd of models/test-melodies' O'Neill's and Ryan's) that end on the tonic: the
+    last chord is the tonic's, and the one before it the dominant in at least 80% (one chord a bar)."""
+    from composer_app.core.keys import melody_key
+    from composer_app.core.midifile import load_melody
+
+    ends = tonic = dominant = 0
+    for path in sorted((MODELS / "test-melodies").glob("*.mid"))[::3]:
+        if not path.name.startswith(("oneills", "ryans")) or "-2" in path.stem:
+            continue
+        melody = load_melody(path)
+        key = melody_key(melody)[0]
+        notes = [(n.tick, n.duration, n.pitch) for n in melody]
+        if key is None or notes[-1][2] % 12 != key.tonic:
+            continue
+        ts = melody.time_signature
+        chords = harmonize_melody(model, notes, key, ts.bar_ticks, ts.beat_ticks)[0]
+        ends += 1
+        tonic += chords[-1].chord.root_pc == key.tonic
+        dominant += chords[-2].chord.root_pc == (key.tonic + 7) % 12
+    assert ends >= 20 and tonic == ends and dominant >= 0.8 * ends, (ends, tonic, dominant)
