@@ -132,6 +132,18 @@ class DocumentFiles(QObject):
         chords, source = chords_of_song(song, melody)
         if source != "accompaniment" or not chords:
             return False
+        return self._set_recognised(chords)
+
+    def _recognised_chords(self, lower, melody) -> bool:
+        """Chords recognised from notes heard under a recording's melody, as one undo step."""
+        from composer_app.core.chord_recognition import recognise_chords
+        from composer_app.core.keys import melody_key
+
+        ts = melody.time_signature
+        chords = recognise_chords(lower, ts.bar_ticks, ts.beat_ticks, key=melody_key(melody)[0])
+        return bool(chords) and self._set_recognised(chords)
+
+    def _set_recognised(self, chords) -> bool:
         try:
             return self.session.do(self.session.set_chords(chords, self.tr("Chords from the Accompaniment")))
         except ComposerError:
@@ -168,11 +180,17 @@ class DocumentFiles(QObject):
             return False
         melody = dialog.melody()
         self.window.set_document(melody, None, imported_from=path)
+        lower = dialog.accompaniment()
+        with_chords = len(lower) >= 3 and self._recognised_chords(lower, melody)  # a piano's lower notes' chords
         self.window.settings.setValue("last_folder", str(path.parent))
         add_recent_file(self.window.settings, str(path))
         self.window.fill_recent_menu()
-        self.say(self.tr("Opened %1: %2 notes heard, at %3 BPM").replace("%1", path.name)
-                 .replace("%2", str(len(melody))).replace("%3", f"{melody.bpm:.0f}"), 8000)
+        opened = self.tr("Opened %1: %2 notes heard, at %3 BPM").replace("%1", path.name) \
+            .replace("%2", str(len(melody))).replace("%3", f"{melody.bpm:.0f}")
+        if with_chords:
+            opened += " " + self.tr("and %1 chords heard in the accompaniment (Undo takes them away)") \
+                .replace("%1", str(len(self.session.melody.chords)))
+        self.say(opened, 8000)
         return True
 
     def _recording_words(self, e: ComposerError, path: Path) -> str:

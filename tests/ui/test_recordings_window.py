@@ -159,3 +159,43 @@ def test_cancel_while_hearing_leaves_the_work_as_it_was(window, tmp_path, monkey
     cancel.stop()
     assert seen and not asked and window.melody.contents() == before
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_two_hand_piano_recording_opens_with_the_chords_of_its_lower_notes(window, tmp_path, monkeypatch):
+    """A tune over a left hand (bass and chord in quarters), played by fluidsynth's piano (not the app's): the
+    chords it plays become the chord track, one undo step (which notes are the melody stays the recording's guess)."""
+    import subprocess
+
+    from PySide6.QtWidgets import QDialog
+
+    from composer_app.core.chords import parse_progression
+    from composer_app.core.keys import Key
+    from composer_app.core.melody import Melody
+    from composer_app.core.midifile import write_midi
+    from composer_app.engine.accompaniment import accompany
+    from composer_app.ui.dialogs.recording import RecordingDialog
+
+    bar = 1920
+    played = "C F G C Am F G C"
+    chords = parse_progression(played, bar)
+    tune = [(i * 480, 460, (76, 77, 79, 81, 79, 77, 76, 74)[i % 8], 100) for i in range(32)]
+    left = accompany(chords, tune, bar, 480, "bass-chord", Key(0))  # quarter notes, softer than the tune
+    write_midi(Melody.from_notes(tune, key_signature="C"), tmp_path / "two-hands.mid", [("Left hand", left)])
+    subprocess.run(["fluidsynth", "-ni", "-F", str(tmp_path / "two-hands.wav"), "-r", "44100",
+                    "/usr/share/sounds/sf2/TimGM6mb.sf2", str(tmp_path / "two-hands.mid")], check=True,
+                   capture_output=True)
+    def at_the_tempo_played(dialog):  # the student sets the tempo the tune was played at, as the dialog asks
+        dialog.tempo.setValue(120)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecordingDialog, "exec", at_the_tempo_played)
+    assert window.files.open_file(tmp_path / "two-hands.wav")
+    ts = window.melody.time_signature
+    roots = {c.tick // ts.bar_ticks: c.chord.root_pc for c in window.melody.chords}
+    first = min(n.tick for n in window.melody) // ts.bar_ticks  # where the heard music starts
+    expected = [c.chord.root_pc for c in chords]
+    right = sum(roots.get(first + i) == pc for i, pc in enumerate(expected))
+    assert right >= 6, (roots, expected)
+    assert window.undo.count() == 1 and "chords heard" in window.statusBar().currentMessage()
+    window.undo.undo()
+    assert not window.melody.chords and len(window.melody) >= 8

@@ -93,6 +93,19 @@ class RecordingDialog(QDialog):
         self._say_heard()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.notes))
 
+    def accompaniment(self) -> list[tuple[int, int, int]]:
+        """A piano recording's lower notes (every note under the highest sounding one), on the melody's timing:
+        what its chords are recognised from. Nothing for a voice, when every note is kept, or for a single line."""
+        from composer_app.core.extract import skyline
+
+        if self.source.currentData() == "voice" or not self.only_melody.isChecked():
+            return []
+        heard = notes_to_melody(self.notes, "played" if self.played.isChecked() else "grid", self.tempo.value())
+        rows = [(n.tick, n.duration, n.pitch) for n in heard]
+        top = {(n[0], n[2]) for n in skyline([(t, d, p, 80) for t, d, p in rows])}
+        lower = [r for r in rows if (r[0], r[2]) not in top]
+        return lower if len(lower) >= 3 else []
+
     def melody(self):
         melody = self.only_melody.isChecked() or self.source.currentData() == "voice"
         chosen = melody_line(self.notes) if melody else self.notes
