@@ -116,9 +116,12 @@ class GenerationControls(QObject):
         self.room_step = self.parent_widget.undo.index() if room else -1
         first = melody.notes[0].tick
         start = (first // bar - bars) * bar
-        return self._fill((start, max(start + bars * bar, first - first % STEP_TICKS)), "")  # up to a pickup's beat
+        from composer_app.engine.constraints.lead_in import LeadIn
 
-    def _fill(self, span, hint: str) -> bool:
+        # up to a pickup's beat, sounding to its end: no silent beats before the first note
+        return self._fill((start, max(start + bars * bar, first - first % STEP_TICKS)), "", (LeadIn(),))
+
+    def _fill(self, span, hint: str, constraints: tuple = ()) -> bool:
         from composer_app.engine.fill import check_span
 
         if span is None:
@@ -131,6 +134,7 @@ class GenerationControls(QObject):
             return False
         options = self.panel.options(None)
         options.start_tick, options.end_tick = span
+        options.constraints = tuple(options.constraints) + constraints
         if self.models.model is not None and not self.models.model.can_fill:
             self.say(self.tr("This model hears only the music before the span (it was made before models could "
                              "fill); a model trained now hears both sides."), 8000)

@@ -158,3 +158,24 @@ def test_fill_command_refuses_a_span_that_reaches_a_change_of_metre(tmp_path):
     run = subprocess.run([sys.executable, "-m", "composer_app", "fill", str(path), "--bars", "2-3", "-o", str(out)],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and out.exists(), run.stderr
+
+
+def test_an_intro_with_lead_in_sounds_up_to_the_first_note(model, chopin_dir):
+    """Prelude 7 moved a bar later (as Write an Intro makes room): the bars before its beat-3 pickup filled with
+    LeadIn end on a sounding note or hold every time; without it some variations end in a rest."""
+    from composer_app.engine.constraints.lead_in import LeadIn
+
+    prelude = load_melody(chopin_dir / "chpn-p7_format0.mid")
+    bar = prelude.time_signature.bar_ticks
+    moved = Melody.from_notes([(n.tick + bar, n.duration, n.pitch, n.velocity) for n in prelude],
+                              time_signature=prelude.time_signature, key_signature=prelude.key_signature)
+    pickup = next(iter(moved)).tick
+    start = pickup // bar * bar - bar
+    trailing = {True: 0, False: 0}
+    for lead_in in (True, False):
+        for seed in range(40):
+            options = ContinueOptions(variations=4, seed=seed, temperature=1.3,
+                                      constraints=(LeadIn(),) if lead_in else ())
+            for v in fill_span(model, moved, start, pickup, options).variations:
+                trailing[lead_in] += not v or max(n.end for n in v) < pickup
+    assert trailing[True] == 0 and trailing[False] > 0, trailing
