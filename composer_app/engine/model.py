@@ -156,16 +156,22 @@ def check_model(path: str | os.PathLike | None = None) -> CheckedModel:
         layers, hidden = int(arch["layers"]), int(arch["hidden"])
     except (EncodingError, KeyError, TypeError, ValueError) as e:
         raise ModelLoadError(f"{label}: the model card does not describe a model this app can use ({e})") from e
+    return CheckedModel(model_path, card, encoding, layers, hidden, _checked_bytes(model_path, card.get("sha256")))
+
+
+def _checked_bytes(path: Path, sha256: object) -> bytes:
+    """A model file's bytes once its size, its checksum (as its card gives it) and its data are checked."""
+    label = path.name
     try:
-        if model_path.stat().st_size > MAX_MODEL_BYTES:
+        if path.stat().st_size > MAX_MODEL_BYTES:
             raise ModelLoadError(f"{label}: the file is larger than any melody model ({MAX_MODEL_BYTES >> 20} MB)")
-        data = model_path.read_bytes()
+        data = path.read_bytes()
     except OSError as e:
         raise ModelLoadError(f"{label}: it cannot be read ({e.strerror or e})") from e
-    if card.get("sha256") != _sha256(data):
+    if sha256 != _sha256(data):
         raise ModelLoadError(f"{label}: the file does not match its model card (SHA-256 differs); it may be damaged or replaced")
     _refuse_external_data(data, label)
-    return CheckedModel(model_path, card, encoding, layers, hidden, data)
+    return data
 
 
 def int8_data(checked: CheckedModel) -> bytes | None:
@@ -177,17 +183,9 @@ def int8_data(checked: CheckedModel) -> bytes | None:
     if not isinstance(quantized, dict) or not quantized.get("file"):
         return None
     path = checked.path.parent / Path(str(quantized["file"])).name
-    label = path.name
     if not path.exists():  # a model copied without it: the full model runs
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ModelLoadError(f"{label}: it cannot be read ({e.strerror or e})") from e
-    if quantized.get("sha256") != _sha256(data):
-        raise ModelLoadError(f"{label}: the file does not match its model card (SHA-256 differs); it may be damaged or replaced")
-    _refuse_external_data(data, label)
-    return data
+    return _checked_bytes(path, quantized.get("sha256"))
 
 
 def load_model(path: str | os.PathLike | None = None, force_cpu: bool = False, threads: int = 0,
