@@ -115,6 +115,7 @@ def harmonize_notes(model: HarmonyModel, notes: list[tuple[int, int, int]], key:
             if s.phrase_end:
                 emit[i] += tables.cadence[mode]
         _final_cadence(emit, tables.states, notes, key, segments)
+        _half_cadences(emit, tables.states, notes, key, segments, segment)
     n, size = emit.shape
     if n == 0:
         return []
@@ -167,6 +168,43 @@ def _final_cadence(emit: np.ndarray, states, notes: list[tuple[int, int, int]], 
     emit[final:] -= FINAL_TONIC * (roots != 0)
     if final > 0:
         emit[final - 1] += FINAL_DOMINANT * (roots == 7)
+
+
+HALF_CADENCE = 3.0  # for the dominant where a 4-bar phrase rests on the 2nd, 5th or 7th degree
+RESTING_DEGREES = {2, 7, 11}  # semitones above the tonic: scale degrees 2, 5 and 7
+
+
+def phrase_rests(notes: list[tuple[int, int, int]], bar_ticks: int) -> list[tuple[int, int]]:
+    """(bar start tick, pitch) of the note each 4-bar phrase rests on (held from the downbeat of its 4th bar for
+    half the bar or more; bars counted from the first full bar, after a pickup), the tune's last phrase left out."""
+    ordered = sorted(notes)
+    if not ordered or bar_ticks <= 0:
+        return []
+    first = ordered[0][0]
+    first_bar = first // bar_ticks + (1 if first % bar_ticks else 0)
+    last_bar = (ordered[-1][0]) // bar_ticks
+    out = []
+    for bar in range(first_bar + 3, last_bar, 4):
+        tick = bar * bar_ticks
+        sounding = [n for n in ordered if n[0] <= tick < n[0] + n[1]]
+        if sounding and sounding[-1][0] + sounding[-1][1] - tick >= bar_ticks // 2:
+            out.append((tick, sounding[-1][2]))
+    return out
+
+
+def _half_cadences(emit: np.ndarray, states, notes, key: Key, segments: list[Segment], segment: str) -> None:
+    """Where a 4-bar phrase rests on the 2nd, 5th or 7th degree, the dominant is preferred under it."""
+    if len(segments) == 0:
+        return
+    size = segments[0].end - segments[0].start
+    bar_ticks = size * (2 if segment == "half" else 1)
+    roots = np.array([root for root, _ in states])
+    for tick, pitch in phrase_rests(notes, bar_ticks):
+        if (pitch - key.tonic) % 12 not in RESTING_DEGREES:
+            continue
+        for i, s in enumerate(segments):
+            if tick <= s.start < tick + bar_ticks and i < len(segments) - 1:
+                emit[i] += HALF_CADENCE * (roots == 7)
 
 
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:

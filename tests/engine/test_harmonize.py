@@ -110,3 +110,15 @@ def test_tunes_that_end_on_the_tonic_end_on_its_chord_after_the_dominant(model):
         tonic += chords[-1].chord.root_pc == key.tonic
         dominant += chords[-2].chord.root_pc == (key.tonic + 7) % 12
     assert ends >= 20 and tonic == ends and dominant >= 0.8 * ends, (ends, tonic, dominant)
+
+
+def test_a_phrase_that_rests_on_the_second_degree_gets_the_dominant(model):
+    """Two 4-bar phrases in C: the first rests on a held D in its 4th bar (a half cadence), the second on C."""
+    bar = 1920
+    line = [60, 64, 67, 64, 65, 69, 67, 64, 62, 65, 64, 62]  # bars 1-3 in quarters
+    notes = [(i * 480, 480, p) for i, p in enumerate(line)] + [(3 * bar, bar, 62)]
+    notes += [(4 * bar + i * 480, 480, p) for i, p in enumerate([64, 65, 67, 72, 71, 69, 67, 65, 64, 62, 64, 62])]
+    notes += [(7 * bar, bar, 60)]
+    chords = harmonize_melody(model, notes, Key(0, "major"), bar, 480)[0]
+    at_rest = next(c for c in chords if c.tick <= 3 * bar < c.end)
+    assert at_rest.chord.root_pc == 7 and chords[-1].chord.root_pc == 0
