@@ -31,14 +31,14 @@ def melody_voices(melody: Melody, start_tick: int = 0, end_tick: int | None = No
 
 
 def render_melody(melody: Melody, instrument=None, backing=()) -> np.ndarray:
-    """The melody (and `backing`: the notes that play with it, such as the chords' accompaniment, under the
+    """The melody (and `backing`: the Notes that play with it, such as the chords' accompaniment, under the
     melody's tempo map) as mono samples at SAMPLE_RATE, played by instrument (default: the bundled SoundFont
     piano, or the numpy piano where it cannot play)."""
     from composer_app.audio.instrument import default_instrument
 
     voices = melody_voices(melody)
     if backing:
-        under = Melody.from_notes([n.content() if hasattr(n, "content") else tuple(n) for n in backing],
+        under = Melody.from_notes([n.content() for n in backing],
                                   tempos=list(melody.tempos), time_signature=melody.time_signature)
         voices = sorted(voices + melody_voices(under), key=lambda v: v.start)
     if voices and max(v.start + v.length for v in voices) > MAX_SECONDS:

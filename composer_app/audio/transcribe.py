@@ -258,7 +258,7 @@ def hear(samples: np.ndarray, source: str = "instrument", melody: bool = False,
 def hear_either(samples: np.ndarray, melody: bool = False,
                 progress: Progress | None = None) -> tuple[str, list[HeardNote]]:
     """What a recording holds ("voice" when its pitch sways as a singer's does: pitch_track.sounds_sung) and
-    its notes heard that way (`progress`: the pitch track is about half of the work when an instrument is
+    its notes heard that way (`progress`: the pitch track is SUNG_SHARE of the work when an instrument is
     heard after it)."""
     if nothing_to_hear(samples):
         return "instrument", []

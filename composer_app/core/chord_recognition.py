@@ -146,20 +146,17 @@ def chords_of_song(song, melody) -> tuple[list[ChordEvent], str]:
     if len(lower) < 3:
         return [], ""
     ts = song.time_signature
-    return recognise_chords(lower, ts.bar_ticks, ts.beat_ticks, key=_key_of(song.key_signature, lower, melody)), \
+    return recognise_chords(lower, ts.bar_ticks, ts.beat_ticks, key=_key_of(melody, lower)), \
         "accompaniment"
 
 
-def _key_of(declared: str | None, lower, melody) -> Key | None:
-    """The file's key signature, else the key all its notes suggest."""
-    from composer_app.core.keys import detect_key
+def _key_of(melody, lower) -> Key | None:
+    """The file's key signature (core.keys.melody_key), else the key all its notes suggest."""
+    from composer_app.core.keys import detect_key, melody_key
     from composer_app.core.note import Note
 
+    key, declared = melody_key(melody)
     if declared:
-        try:
-            return Key.parse(declared)
-        except ValueError:
-            pass
-    notes = list(melody) + [Note(0, t, d, p, 64) for t, d, p in lower]
-    found = detect_key(notes)
+        return key
+    found = detect_key(list(melody) + [Note(0, t, d, p, 64) for t, d, p in lower])
     return found.key if found is not None else None

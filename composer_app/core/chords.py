@@ -34,7 +34,7 @@ TRIAD_OF = {"": "", "m": "m", "dim": "dim", "aug": "aug", "sus2": "sus2", "sus4"
             "add9": "", "9": "", "m9": "m", "maj9": ""}
 NO_CHORD = "N.C."
 
-_LETTER_PC = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
+LETTER_PC = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
 _SYLLABLES = {"do": "C", "re": "D", "mi": "E", "fa": "F", "sol": "G", "la": "A", "si": "B"}
 _LETTER_SYLLABLE = {v: k.capitalize() for k, v in _SYLLABLES.items()}
 SHARP_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
@@ -92,7 +92,7 @@ class Chord:
 
 
 def _pc(name: str) -> int:
-    return (_LETTER_PC[name[0]] + name.count("#") - name.count("b")) % 12
+    return (LETTER_PC[name[0]] + name.count("#") - name.count("b")) % 12
 
 
 def spell(name: str, lang: str = "en") -> str:
@@ -119,7 +119,7 @@ def _roots(text: str) -> list[tuple[str, int]]:
     m = _SYLLABLE.match(text)
     if m:
         out.append((_SYLLABLES[m.group(0).lower()], m.end()))
-    if text[:1] in _LETTER_PC:
+    if text[:1] in LETTER_PC:
         out.append((text[0], 1))
     read = []
     for letter, end in out:

@@ -18,6 +18,7 @@ from pathlib import Path
 from composer_app.core.chords import ChordEvent
 from composer_app.core.dynamics import dynamic_marks
 from composer_app.core.errors import ComposerError
+from composer_app.core.keys import melody_key
 from composer_app.core.melody import Melody
 from composer_app.core.notation import Quantized, quantize_for_notation
 from composer_app.core.safe_save import save_bytes
@@ -172,19 +173,6 @@ def _on_beat_grid(tick: int, tpq: int) -> int:
     return round(tick * 4 / tpq) * tpq // 4
 
 
-def _spelling_key(melody: Melody):
-    """The key the notes are spelled in: the key signature, else the key the notes suggest."""
-    from composer_app.core.keys import Key, detect_key
-
-    if melody.key_signature:
-        try:
-            return Key.parse(melody.key_signature)
-        except ValueError:
-            pass
-    found = detect_key(list(melody)) if len(melody) >= 3 else None
-    return found.key if found is not None else None
-
-
 def _pickup_ticks(melody: Melody, parts) -> int:
     """The silence before a pickup (an upbeat written at the end of an otherwise empty first bar), or 0: the
     first note starts after the bar's first beat, and nothing (another part, a chord) starts before it."""
@@ -236,7 +224,7 @@ def musicxml_bytes(melody: Melody, parts: Sequence[tuple[str, Sequence[tuple[int
                                     line=melody.is_monophonic() or None)
     marks = dynamic_marks([(n[0], n[3]) for n in written.notes], ts.bar_ticks)
     lines = _written_layers(written)
-    common["spelling"] = (_spelling_key(melody), tuple(melody.chords))
+    common["spelling"] = (melody_key(melody)[0], tuple(melody.chords))  # the key signature, else the notes' key
     for i, line in enumerate(lines or [[]]):
         score.insert(0, _part(melody.name or "Melody" if i == 0 else f"{melody.name or 'Melody'} {i + 1}", line,
                               bpm=melody.bpm if i == 0 else None, chords=melody.chords if i == 0 else (),

@@ -2,8 +2,8 @@
 keeps what was played).
 
 Per quarter note the grid that fits its onsets: 16ths, 8th-note triplets or 16th triplets only where the notes
-clearly fit them better, 32nds only where 16ths would merge two notes of a line, and finer only where the
-source itself is that fast (a run of 64ths). Onsets snap to it; in a line of one note at a time, overlaps are
+clearly fit them better, 32nds where they fit three times better or 16ths would merge two notes of a line,
+and finer only where the source itself is that fast (a run of 64ths). Onsets snap to it; in a line of one note at a time, overlaps are
 trimmed and small gaps absorbed, so a melody is one voice; no note is shorter than its grid's step.
 """
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from composer_app.core.chords import KINDS, Chord, ChordEvent, chord_at
+from composer_app.core.chords import KINDS, LETTER_PC, Chord, ChordEvent, chord_at
 from composer_app.core.keys import Key
 
 LETTERS = "CDEFGAB"
-NATURAL = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
+NATURAL = LETTER_PC  # a letter's pitch class without accidentals
 FLAT_MAJOR_TONICS = {5, 10, 3, 8, 1, 6}  # F Bb Eb Ab Db Gb
 FLAT_MINOR_TONICS = {2, 7, 0, 5, 10, 3}  # Dm Gm Cm Fm Bbm Ebm
 # chromatic roots by their distance above the tonic: True where a score writes them with a flat

@@ -102,7 +102,7 @@ class RecordingDialog(QDialog):
             return []
         heard = notes_to_melody(self.notes, "played" if self.played.isChecked() else "grid", self.tempo.value())
         rows = [(n.tick, n.duration, n.pitch) for n in heard]
-        top = {(n[0], n[2]) for n in skyline([(t, d, p, 80) for t, d, p in rows])}
+        top = {(n[0], n[2]) for n in skyline(rows)}
         lower = [r for r in rows if (r[0], r[2]) not in top]
         return lower if len(lower) >= 3 else []
 
